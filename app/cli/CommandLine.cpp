@@ -1,0 +1,61 @@
+#include "app/cli/CommandLine.h"
+
+#include <algorithm>
+
+namespace durian::cli {
+
+Arguments::Arguments(const std::vector<std::string>& args, const std::vector<std::string>& flagNames)
+{
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg.rfind("--", 0) != 0 || arg == "--") {
+            positionals_.push_back(arg);
+            continue;
+        }
+        std::string name = arg.substr(2);
+        if (const auto eq = name.find('='); eq != std::string::npos) {
+            options_[name.substr(0, eq)] = name.substr(eq + 1);
+        } else if (std::find(flagNames.begin(), flagNames.end(), name) != flagNames.end()) {
+            options_[name] = "";
+        } else if (i + 1 < args.size()) {
+            options_[name] = args[++i];
+        } else {
+            throw UsageError("option --" + name + " needs a value");
+        }
+    }
+}
+
+bool Arguments::has(const std::string& name) const
+{
+    return options_.count(name) != 0;
+}
+
+std::optional<std::string> Arguments::value(const std::string& name) const
+{
+    const auto it = options_.find(name);
+    return it == options_.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+std::string Arguments::valueOr(const std::string& name, const std::string& fallback) const
+{
+    return value(name).value_or(fallback);
+}
+
+double Arguments::numberOr(const std::string& name, double fallback) const
+{
+    const auto text = value(name);
+    if (!text) {
+        return fallback;
+    }
+    try {
+        std::size_t used = 0;
+        const double number = std::stod(*text, &used);
+        if (used == text->size()) {
+            return number;
+        }
+    } catch (const std::exception&) {
+    }
+    throw UsageError("option --" + name + " expects a number, got '" + *text + "'");
+}
+
+} // namespace durian::cli

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace durian::cli {
+
+// Exit codes shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1; // the work failed (bad input file, encoder error, ...)
+inline constexpr int kExitUsage = 2;   // the command line was wrong
+
+// Arguments of one sub-command: positionals, "--name value" options and "--flag" switches.
+class Arguments {
+public:
+    // flagNames lists the options that take no value; every other --option takes one.
+    Arguments(const std::vector<std::string>& args, const std::vector<std::string>& flagNames);
+
+    const std::vector<std::string>& positionals() const { return positionals_; }
+    bool has(const std::string& name) const;
+    std::optional<std::string> value(const std::string& name) const;
+    std::string valueOr(const std::string& name, const std::string& fallback) const;
+    // Throws UsageError when the value is present but not a number.
+    double numberOr(const std::string& name, double fallback) const;
+
+private:
+    std::vector<std::string> positionals_;
+    std::map<std::string, std::string> options_;
+};
+
+// A mistake in the command line: printed with the command's usage, exit code kExitUsage.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct Command {
+    std::string name;
+    std::string usage;   // e.g. "inspect PROJECT"
+    std::string summary; // one line for `durian --help`
+    std::function<int(const std::vector<std::string>& args)> run;
+};
+
+// The commands, in the order `durian --help` lists them. Each is defined in its own *Command.cpp.
+Command versionCommand();
+Command inspectCommand();
+
+} // namespace durian::cli

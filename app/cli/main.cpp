@@ -1,0 +1,70 @@
+#include "app/cli/CommandLine.h"
+#include "core/runtime/ComputeRuntime.h"
+
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+namespace {
+
+std::vector<durian::cli::Command> commands()
+{
+    return {durian::cli::versionCommand(), durian::cli::inspectCommand()};
+}
+
+void printHelp()
+{
+    std::printf("Usage: durian COMMAND [ARGS...]\n\nDurian Studio's command-line tool.\n\nCommands:\n");
+    for (const auto& command : commands()) {
+        std::printf("  %-28s %s\n", command.usage.c_str(), command.summary.c_str());
+    }
+    std::printf("\nOptions for every command:\n  --threads N                  compute threads (default: one per core)\n"
+                "\n`durian --version` is `durian version`.\n");
+}
+
+// --threads N may come anywhere; it is taken out before the command sees its arguments.
+int takeThreadsOption(std::vector<std::string>& args)
+{
+    for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+        if (args[i] == "--threads") {
+            const int threads = std::stoi(args[i + 1]);
+            args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
+            return threads;
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args.front() == "--help" || args.front() == "-h" || args.front() == "help") {
+        printHelp();
+        return args.empty() ? durian::cli::kExitUsage : durian::cli::kExitOk;
+    }
+    if (args.front() == "--version" || args.front() == "-V") {
+        args.front() = "version";
+    }
+    const std::string name = args.front();
+    args.erase(args.begin());
+    for (const auto& command : commands()) {
+        if (command.name != name) {
+            continue;
+        }
+        try {
+            durian::initializeComputeThreads(takeThreadsOption(args));
+            return command.run(args);
+        } catch (const durian::cli::UsageError& e) {
+            std::fprintf(stderr, "durian %s: %s\nusage: durian %s\n", name.c_str(), e.what(), command.usage.c_str());
+            return durian::cli::kExitUsage;
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "durian %s: %s\n", name.c_str(), e.what());
+            return durian::cli::kExitFailure;
+        }
+    }
+    std::fprintf(stderr, "durian: unknown command '%s' (see durian --help)\n", name.c_str());
+    return durian::cli::kExitUsage;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QObject>
+#include <QUrl>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+// Facts about the running application for QML: versions, threads, the project to open at start-up.
+class AppInfo : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString version READ version CONSTANT)
+    Q_PROPERTY(QVariantList libraries READ libraries CONSTANT)
+    Q_PROPERTY(int computeThreads READ computeThreads CONSTANT)
+    Q_PROPERTY(QUrl startupProject READ startupProject CONSTANT)
+
+public:
+    explicit AppInfo(QObject* parent = nullptr);
+
+    QString version() const;
+    // [{name, version}] for Qt, LibTorch, OpenCV, FFmpeg, dlib.
+    QVariantList libraries() const;
+    int computeThreads() const;
+    QUrl startupProject() const;
+
+    // Set by main() before QML is loaded.
+    static void setStartupProject(const QUrl& url);
+};

@@ -1,0 +1,155 @@
+#include "app/gui/ProjectDocument.h"
+
+#include "app/gui/ProjectCommands.h"
+
+#include <QVariantMap>
+
+#include <exception>
+
+namespace {
+enum MergeId { RenameMerge = 1 };
+
+QUrl fileUrlOf(const std::filesystem::path& path)
+{
+    return path.empty() ? QUrl() : QUrl::fromLocalFile(QString::fromStdString(path.string()));
+}
+} // namespace
+
+ProjectDocument::ProjectDocument(QObject* parent)
+    : QObject(parent)
+{
+    connect(&undoStack_, &QUndoStack::cleanChanged, this, &ProjectDocument::modifiedChanged);
+    connect(&undoStack_, &QUndoStack::indexChanged, this, &ProjectDocument::undoStateChanged);
+    connect(&undoStack_, &QUndoStack::canUndoChanged, this, &ProjectDocument::undoStateChanged);
+    connect(&undoStack_, &QUndoStack::canRedoChanged, this, &ProjectDocument::undoStateChanged);
+}
+
+QString ProjectDocument::name() const
+{
+    return QString::fromStdString(project_.name);
+}
+
+void ProjectDocument::setName(const QString& name)
+{
+    if (name == this->name()) {
+        return;
+    }
+    auto after = project_;
+    after.name = name.toStdString();
+    edit(tr("Rename Project"), std::move(after), RenameMerge);
+}
+
+QUrl ProjectDocument::portraitUrl() const
+{
+    return fileUrlOf(project_.portraitImage);
+}
+
+QVariantList ProjectDocument::attributes() const
+{
+    QVariantList list;
+    for (const auto& attribute : project_.attributes) {
+        list.append(QVariantMap{
+            {"category", QString::fromStdString(durian::toString(attribute.category))},
+            {"imageUrl", fileUrlOf(attribute.image)},
+            {"maskUrl", fileUrlOf(attribute.mask)},
+            {"strength", attribute.strength},
+        });
+    }
+    return list;
+}
+
+QString ProjectDocument::motionSummary() const
+{
+    const auto& motion = project_.motion;
+    const QString source = motion.drivingVideo.empty()
+        ? tr("preset “%1”").arg(QString::fromStdString(motion.preset))
+        : tr("video %1").arg(QString::fromStdString(motion.drivingVideo.filename().string()));
+    return tr("%1, %2 frames at %3 fps").arg(source).arg(motion.frames).arg(motion.fps);
+}
+
+QStringList ProjectDocument::problems() const
+{
+    QStringList list;
+    if (loaded_) {
+        for (const auto& problem : durian::findProjectProblems(project_)) {
+            list.append(QString::fromStdString(problem));
+        }
+    }
+    return list;
+}
+
+bool ProjectDocument::open(const QUrl& url)
+{
+    try {
+        project_ = durian::loadProject(url.toLocalFile().toStdString());
+    } catch (const std::exception& e) {
+        setErrorString(QString::fromUtf8(e.what()));
+        return false;
+    }
+    loaded_ = true;
+    fileUrl_ = url;
+    undoStack_.clear();
+    setErrorString({});
+    Q_EMIT fileUrlChanged();
+    Q_EMIT projectChanged();
+    return true;
+}
+
+bool ProjectDocument::save()
+{
+    return saveAs(fileUrl_);
+}
+
+bool ProjectDocument::saveAs(const QUrl& url)
+{
+    if (!url.isLocalFile()) {
+        setErrorString(tr("Choose a local file to save the project to."));
+        return false;
+    }
+    try {
+        durian::saveProject(project_, url.toLocalFile().toStdString());
+        // Paths are stored relative to the file: reload so the project reflects what was written.
+        project_ = durian::loadProject(url.toLocalFile().toStdString());
+    } catch (const std::exception& e) {
+        setErrorString(QString::fromUtf8(e.what()));
+        return false;
+    }
+    if (fileUrl_ != url) {
+        fileUrl_ = url;
+        Q_EMIT fileUrlChanged();
+    }
+    undoStack_.setClean();
+    setErrorString({});
+    return true;
+}
+
+void ProjectDocument::removeAttribute(int index)
+{
+    if (index < 0 || index >= static_cast<int>(project_.attributes.size())) {
+        return;
+    }
+    auto after = project_;
+    const auto category = QString::fromStdString(durian::toString(after.attributes[index].category));
+    after.attributes.erase(after.attributes.begin() + index);
+    edit(tr("Remove %1 Reference").arg(category), std::move(after));
+}
+
+void ProjectDocument::edit(const QString& text, durian::Project after, int mergeId)
+{
+    undoStack_.push(new ProjectEditCommand(
+        text, project_, std::move(after), [this](const durian::Project& p) { applySnapshot(p); }, mergeId));
+}
+
+void ProjectDocument::applySnapshot(const durian::Project& project)
+{
+    project_ = project;
+    Q_EMIT projectChanged();
+}
+
+void ProjectDocument::setErrorString(const QString& error)
+{
+    if (error != errorString_) {
+        errorString_ = error;
+        Q_EMIT errorStringChanged();
+    }
+}

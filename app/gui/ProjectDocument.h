@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/io/Project.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QUndoStack>
+#include <QUrl>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+// The open project: its settings, its file, and the undo stack its edits go through. QML binds to
+// the properties and calls the invokables; views never change the project directly.
+class ProjectDocument : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(bool loaded READ loaded NOTIFY projectChanged)
+    Q_PROPERTY(QString name READ name WRITE setName NOTIFY projectChanged)
+    Q_PROPERTY(QUrl fileUrl READ fileUrl NOTIFY fileUrlChanged)
+    Q_PROPERTY(QUrl portraitUrl READ portraitUrl NOTIFY projectChanged)
+    Q_PROPERTY(QVariantList attributes READ attributes NOTIFY projectChanged)
+    Q_PROPERTY(QString motionSummary READ motionSummary NOTIFY projectChanged)
+    Q_PROPERTY(QStringList problems READ problems NOTIFY projectChanged)
+    Q_PROPERTY(bool modified READ modified NOTIFY modifiedChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    Q_PROPERTY(bool canUndo READ canUndo NOTIFY undoStateChanged)
+    Q_PROPERTY(bool canRedo READ canRedo NOTIFY undoStateChanged)
+    Q_PROPERTY(QString undoText READ undoText NOTIFY undoStateChanged)
+    Q_PROPERTY(QString redoText READ redoText NOTIFY undoStateChanged)
+
+public:
+    explicit ProjectDocument(QObject* parent = nullptr);
+
+    bool loaded() const { return loaded_; }
+    QString name() const;
+    void setName(const QString& name);
+    QUrl fileUrl() const { return fileUrl_; }
+    QUrl portraitUrl() const;
+    QVariantList attributes() const;
+    QString motionSummary() const;
+    QStringList problems() const;
+    bool modified() const { return !undoStack_.isClean(); }
+    QString errorString() const { return errorString_; }
+    bool canUndo() const { return undoStack_.canUndo(); }
+    bool canRedo() const { return undoStack_.canRedo(); }
+    QString undoText() const { return undoStack_.undoText(); }
+    QString redoText() const { return undoStack_.redoText(); }
+
+    // Each returns false and sets errorString on failure; the open project is then unchanged.
+    Q_INVOKABLE bool open(const QUrl& url);
+    Q_INVOKABLE bool save();
+    Q_INVOKABLE bool saveAs(const QUrl& url);
+    Q_INVOKABLE void removeAttribute(int index);
+    Q_INVOKABLE void undo() { undoStack_.undo(); }
+    Q_INVOKABLE void redo() { undoStack_.redo(); }
+
+Q_SIGNALS:
+    void projectChanged();
+    void fileUrlChanged();
+    void modifiedChanged();
+    void errorStringChanged();
+    void undoStateChanged();
+
+private:
+    void edit(const QString& text, durian::Project after, int mergeId = -1);
+    void applySnapshot(const durian::Project& project);
+    void setErrorString(const QString& error);
+
+    durian::Project project_;
+    bool loaded_ = false;
+    QUrl fileUrl_;
+    QString errorString_;
+    QUndoStack undoStack_;
+};

@@ -1,0 +1,98 @@
+#include "app/gui/AppInfo.h"
+#include "core/runtime/ComputeRuntime.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QTranslator>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(Durian_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Durian_UiPlugin)
+
+namespace {
+
+void installTranslators(QGuiApplication& app, const QString& language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto* ours = new QTranslator(&app);
+    if (ours->load(locale, "durian", "_", ":/i18n")) {
+        QGuiApplication::installTranslator(ours);
+    }
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QGuiApplication::installTranslator(qt);
+    }
+}
+
+// --screenshot: once the window has drawn, save it to a file and quit (used for docs and e2e tests).
+void scheduleScreenshot(QQmlApplicationEngine& engine, const QString& path, int delayMs)
+{
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
+    if (window == nullptr) {
+        return;
+    }
+    QTimer::singleShot(delayMs, window, [window, path] {
+        const QImage image = window->grabWindow();
+        if (image.isNull() || !image.save(path)) {
+            std::fprintf(stderr, "durian-studio: cannot save screenshot to %s\n", qPrintable(path));
+            QCoreApplication::exit(1);
+            return;
+        }
+        std::printf("%s\n", qPrintable(QDir::toNativeSeparators(path)));
+        QCoreApplication::quit();
+    });
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName("Durian Studio");
+    QGuiApplication::setOrganizationName("Durian Studio");
+    QGuiApplication::setApplicationVersion(DURIAN_APP_VERSION);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Durian Studio: portrait animation with attribute transfer.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("project", "Project file (.durian) to open; the demo project by default.");
+    const QCommandLineOption screenshot("screenshot", "Save a screenshot of the window to <file> and quit.", "file");
+    const QCommandLineOption screenshotDelay("screenshot-delay", "Milliseconds to wait before the screenshot.", "ms", "1500");
+    const QCommandLineOption language("language", "User-interface language, for example de.", "code");
+    const QCommandLineOption threads("threads", "Compute threads (default: one per core).", "n", "0");
+    parser.addOptions({screenshot, screenshotDelay, language, threads});
+    parser.process(app);
+
+    durian::initializeComputeThreads(parser.value(threads).toInt());
+    installTranslators(app, parser.value(language));
+
+    const QStringList positional = parser.positionalArguments();
+    const QString project = positional.isEmpty() ? QStringLiteral(DURIAN_DEMO_PROJECT) : positional.first();
+    AppInfo::setStartupProject(QUrl::fromLocalFile(QFileInfo(project).absoluteFilePath()));
+
+    QQuickStyle::setStyle("Fusion");
+    QQmlApplicationEngine engine;
+    engine.addImportPath("qrc:/");
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
+    engine.load(QUrl("qrc:/Durian/Ui/Main.qml"));
+    if (engine.rootObjects().isEmpty()) {
+        return 1;
+    }
+    if (parser.isSet(screenshot)) {
+        scheduleScreenshot(engine, parser.value(screenshot), parser.value(screenshotDelay).toInt());
+    }
+    return QGuiApplication::exec();
+}

@@ -1,0 +1,94 @@
+#include "core/io/AtomicFile.h"
+
+#include "core/util/Error.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+namespace durian {
+namespace {
+
+std::string systemReason(int error)
+{
+    return std::strerror(error);
+}
+
+} // namespace
+
+AtomicFileTarget::AtomicFileTarget(std::filesystem::path target)
+    : target_(std::move(target))
+{
+    const auto directory = target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
+    const std::string extension = target_.extension().string();
+    std::string pattern = (directory / ("." + target_.stem().string() + ".partial-XXXXXX" + extension)).string();
+    const int fd = ::mkstemps(pattern.data(), static_cast<int>(extension.size()));
+    if (fd < 0) {
+        throw Error("Cannot write " + target_.string() + ": " + systemReason(errno));
+    }
+    ::close(fd);
+    temporary_ = pattern;
+}
+
+AtomicFileTarget::~AtomicFileTarget()
+{
+    if (!committed_) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary_, ignored);
+    }
+}
+
+void AtomicFileTarget::commit()
+{
+    const int fd = ::open(temporary_.c_str(), O_RDONLY);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        const int error = errno;
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        throw Error("Cannot write " + target_.string() + ": " + systemReason(error));
+    }
+    ::close(fd);
+    if (std::rename(temporary_.c_str(), target_.c_str()) != 0) {
+        throw Error("Cannot replace " + target_.string() + ": " + systemReason(errno));
+    }
+    committed_ = true;
+}
+
+void writeFileAtomically(const std::filesystem::path& path, std::string_view bytes)
+{
+    AtomicFileTarget target(path);
+    std::FILE* file = std::fopen(target.temporaryPath().c_str(), "wb");
+    if (file == nullptr) {
+        throw Error("Cannot write " + path.string() + ": " + systemReason(errno));
+    }
+    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+    const int writeError = errno;
+    const bool closed = std::fclose(file) == 0; // a full disk often shows only when the buffer is flushed
+    const int closeError = errno;
+    if (!written || !closed) {
+        throw Error("Cannot write " + path.string() + ": " + systemReason(written ? closeError : writeError));
+    }
+    target.commit();
+}
+
+std::string readFile(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw Error("Cannot read " + path.string() + ": " + systemReason(errno));
+    }
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    if (in.bad()) {
+        throw Error("Cannot read " + path.string() + ": read error");
+    }
+    return contents.str();
+}
+
+} // namespace durian

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace durian {
+
+// The attribute kinds of the Durian paper.
+enum class AttributeCategory { Hair, Eyeglasses, Hat, Beard };
+
+std::string toString(AttributeCategory category);
+// Parses "hair", "eyeglasses", "hat", "beard"; std::nullopt for anything else.
+std::optional<AttributeCategory> parseAttributeCategory(const std::string& text);
+
+// One attribute reference: a photo, the mask of the attribute in it (empty: computed automatically),
+// and how strongly it is applied (0 = absent, 1 = full).
+struct AttributeReference {
+    AttributeCategory category = AttributeCategory::Hair;
+    std::filesystem::path image;
+    std::filesystem::path mask;
+    double strength = 1.0;
+};
+
+struct MotionSettings {
+    std::string preset = "nod";        // a built-in motion, used when drivingVideo is empty
+    std::filesystem::path drivingVideo; // keypoints are taken from this video's face when set
+    int frames = 48;
+    double fps = 24.0;
+};
+
+struct RenderSettings {
+    int resolution = 256;
+    int steps = 20;
+    double guidance = 1.0;
+    std::uint64_t seed = 1;
+};
+
+// A Durian Studio project (.durian, JSON). Paths are stored relative to the project file and held
+// here as absolute paths once loaded.
+struct Project {
+    std::string name = "Untitled";
+    std::filesystem::path portraitImage;
+    std::filesystem::path portraitMask;
+    std::vector<AttributeReference> attributes;
+    MotionSettings motion;
+    RenderSettings render;
+};
+
+inline constexpr int kProjectFormatVersion = 1;
+
+// Reads a project. Throws durian::Error with the file name and the exact field at fault when the
+// file is missing, not JSON, from a newer version, or has a field of the wrong type or range.
+Project loadProject(const std::filesystem::path& path);
+
+// Writes a project atomically: a failed save never damages the file already there.
+void saveProject(const Project& project, const std::filesystem::path& path);
+
+// Problems that make a project unrenderable although it parsed (missing images, ...), one message each.
+std::vector<std::string> findProjectProblems(const Project& project);
+
+} // namespace durian

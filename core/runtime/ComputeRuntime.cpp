@@ -1,0 +1,38 @@
+#include "core/runtime/ComputeRuntime.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+namespace durian {
+
+int initializeComputeThreads(int requested)
+{
+    const int hardware = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    torch::set_num_threads(requested > 0 ? requested : hardware);
+    return torch::get_num_threads();
+}
+
+int computeThreads()
+{
+    return torch::get_num_threads();
+}
+
+double measureMatmulGflops(int n, int repeats)
+{
+    torch::NoGradGuard noGrad;
+    const auto a = torch::randn({n, n});
+    const auto b = torch::randn({n, n});
+    auto c = torch::mm(a, b); // warm-up: first call pays for thread-pool start and page faults
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < repeats; ++i) {
+        c = torch::mm(a, b);
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double flops = 2.0 * n * n * static_cast<double>(n) * repeats;
+    return flops / std::max(seconds, 1e-9) / 1e9;
+}
+
+} // namespace durian

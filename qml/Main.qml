@@ -1,0 +1,254 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Durian.App
+import "components"
+
+ApplicationWindow {
+    id: window
+    width: 1280
+    height: 800
+    minimumWidth: 900
+    minimumHeight: 600
+    visible: true
+    title: (document.modified ? "● " : "") + (document.loaded ? document.name + " — " : "") + "Durian Studio"
+
+    palette {
+        window: "#24262b"
+        windowText: "#e6e6e6"
+        base: "#1b1c20"
+        alternateBase: "#2b2d33"
+        text: "#e6e6e6"
+        button: "#33363d"
+        buttonText: "#e6e6e6"
+        highlight: "#d9a400"
+        highlightedText: "#1b1c20"
+        mid: "#3c3f46"
+        placeholderText: "#8a8d94"
+    }
+
+    ProjectDocument {
+        id: document
+        onErrorStringChanged: if (errorString !== "") errorDialog.show(errorString)
+    }
+
+    Component.onCompleted: {
+        if (AppInfo.startupProject.toString() !== "")
+            document.open(AppInfo.startupProject)
+    }
+
+    property bool closeConfirmed: false
+    onClosing: function(close) {
+        if (document.modified && !closeConfirmed) {
+            close.accepted = false
+            unsavedDialog.open()
+        }
+    }
+
+    menuBar: MenuBar {
+        Menu {
+            title: qsTr("&File")
+            Action {
+                text: qsTr("&Open…")
+                shortcut: StandardKey.Open
+                onTriggered: openDialog.open()
+            }
+            Action {
+                text: qsTr("&Save")
+                shortcut: StandardKey.Save
+                enabled: document.loaded && document.modified
+                onTriggered: document.save()
+            }
+            Action {
+                text: qsTr("Save &As…")
+                shortcut: StandardKey.SaveAs
+                enabled: document.loaded
+                onTriggered: saveDialog.open()
+            }
+            MenuSeparator {}
+            Action {
+                // Rendering arrives with the generation pipeline; until then the action is visibly off.
+                text: qsTr("&Export Video…")
+                enabled: false
+            }
+            MenuSeparator {}
+            Action {
+                text: qsTr("&Quit")
+                shortcut: StandardKey.Quit
+                onTriggered: window.close()
+            }
+        }
+        Menu {
+            title: qsTr("&Edit")
+            Action {
+                text: document.canUndo ? qsTr("&Undo %1").arg(document.undoText) : qsTr("&Undo")
+                shortcut: StandardKey.Undo
+                enabled: document.canUndo
+                onTriggered: document.undo()
+            }
+            Action {
+                text: document.canRedo ? qsTr("&Redo %1").arg(document.redoText) : qsTr("&Redo")
+                shortcut: StandardKey.Redo
+                enabled: document.canRedo
+                onTriggered: document.redo()
+            }
+        }
+        Menu {
+            title: qsTr("&Help")
+            Action {
+                text: qsTr("&About Durian Studio")
+                onTriggered: aboutDialog.open()
+            }
+        }
+    }
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 8
+            Label { text: qsTr("Project") }
+            TextField {
+                id: nameField
+                objectName: "projectName"
+                text: document.name
+                enabled: document.loaded
+                Layout.preferredWidth: 260
+                onEditingFinished: document.name = text
+            }
+            Item { Layout.fillWidth: true }
+        }
+    }
+
+    SplitView {
+        anchors.fill: parent
+        anchors.margins: 6
+
+        Panel {
+            objectName: "portraitPanel"
+            title: qsTr("Portrait")
+            SplitView.preferredWidth: 420
+            SplitView.minimumWidth: 260
+            Image {
+                objectName: "portraitImage"
+                anchors.fill: parent
+                source: document.portraitUrl
+                fillMode: Image.PreserveAspectFit
+                asynchronous: true
+                Label {
+                    anchors.centerIn: parent
+                    visible: parent.status !== Image.Ready
+                    text: document.loaded ? qsTr("The portrait image could not be loaded") : qsTr("Open a project to begin")
+                    opacity: 0.6
+                }
+            }
+        }
+
+        Panel {
+            objectName: "previewPanel"
+            title: qsTr("Preview")
+            SplitView.fillWidth: true
+            SplitView.minimumWidth: 260
+            Label {
+                anchors.centerIn: parent
+                width: parent.width - 40
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                text: document.problems.length > 0
+                      ? qsTr("This project cannot be rendered yet:\n%1").arg(document.problems.join("\n"))
+                      : qsTr("No preview rendered yet")
+                opacity: 0.6
+            }
+        }
+
+        ColumnLayout {
+            SplitView.preferredWidth: 320
+            SplitView.minimumWidth: 240
+            spacing: 6
+            Panel {
+                objectName: "attributePanel"
+                title: qsTr("Attributes")
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                AttributeList {
+                    anchors.fill: parent
+                    document: document
+                }
+            }
+            Panel {
+                objectName: "motionPanel"
+                title: qsTr("Motion")
+                Layout.fillWidth: true
+                Layout.preferredHeight: 110
+                Label {
+                    anchors.fill: parent
+                    text: document.loaded ? document.motionSummary : ""
+                    wrapMode: Text.WordWrap
+                }
+            }
+        }
+    }
+
+    footer: StatusBar {
+        id: statusBar
+        objectName: "statusBar"
+        message: document.loaded ? qsTr("Opened %1").arg(document.fileUrl.toString().replace(/^file:\/\//, ""))
+                                 : qsTr("Ready")
+        detail: qsTr("%n thread(s)", "", AppInfo.computeThreads)
+    }
+
+    FileDialog {
+        id: openDialog
+        title: qsTr("Open Project")
+        nameFilters: [qsTr("Durian projects (*.durian)"), qsTr("All files (*)")]
+        onAccepted: document.open(selectedFile)
+    }
+
+    FileDialog {
+        id: saveDialog
+        title: qsTr("Save Project As")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "durian"
+        nameFilters: [qsTr("Durian projects (*.durian)")]
+        onAccepted: document.saveAs(selectedFile)
+    }
+
+    AboutDialog {
+        id: aboutDialog
+    }
+
+    Dialog {
+        id: errorDialog
+        objectName: "errorDialog"
+        title: qsTr("Durian Studio")
+        modal: true
+        anchors.centerIn: parent
+        standardButtons: Dialog.Ok
+        property alias text: errorLabel.text
+        function show(message) { text = message; open() }
+        Label {
+            id: errorLabel
+            wrapMode: Text.WordWrap
+            width: Math.min(window.width * 0.6, implicitWidth)
+        }
+    }
+
+    Dialog {
+        id: unsavedDialog
+        title: qsTr("Unsaved Changes")
+        modal: true
+        anchors.centerIn: parent
+        standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
+        Label { text: qsTr("Save the changes to “%1” before closing?").arg(document.name) }
+        onAccepted: {
+            if (document.save()) {
+                window.closeConfirmed = true
+                window.close()
+            }
+        }
+        onDiscarded: {
+            window.closeConfirmed = true
+            window.close()
+        }
+    }
+}

@@ -1,0 +1,97 @@
+#include "app/gui/ProjectDocument.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class ProjectDocumentTest : public QObject {
+    Q_OBJECT
+
+private:
+    static QUrl demoUrl() { return QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/demo.durian"); }
+
+private Q_SLOTS:
+    void opensTheDemoProject()
+    {
+        ProjectDocument document;
+        QSignalSpy changed(&document, &ProjectDocument::projectChanged);
+        QVERIFY(document.open(demoUrl()));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(document.loaded());
+        QCOMPARE(document.name(), QString("Demo"));
+        QVERIFY(document.portraitUrl().isLocalFile());
+        QVERIFY(QFile::exists(document.portraitUrl().toLocalFile()));
+        QVERIFY(document.problems().isEmpty());
+        QVERIFY(!document.modified());
+        QVERIFY(!document.canUndo());
+    }
+
+    void renameIsUndoableAndTypingMergesIntoOneStep()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        QSignalSpy modified(&document, &ProjectDocument::modifiedChanged);
+        document.setName("Demo 2");
+        document.setName("Demo 22");
+        QCOMPARE(document.name(), QString("Demo 22"));
+        QVERIFY(document.modified());
+        QCOMPARE(modified.count(), 1);
+        QCOMPARE(document.undoText(), QString("Rename Project"));
+        document.undo();
+        QCOMPARE(document.name(), QString("Demo"));
+        QVERIFY(!document.modified());
+        QVERIFY(!document.canUndo());
+        document.redo();
+        QCOMPARE(document.name(), QString("Demo 22"));
+    }
+
+    void saveAsWritesAFileThatReopensTheSame()
+    {
+        QTemporaryDir dir;
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        document.setName("Saved copy");
+        const QUrl target = QUrl::fromLocalFile(dir.filePath("copy.durian"));
+        QVERIFY(document.saveAs(target));
+        QVERIFY(!document.modified());
+        QCOMPARE(document.fileUrl(), target);
+
+        ProjectDocument reopened;
+        QVERIFY(reopened.open(target));
+        QCOMPARE(reopened.name(), QString("Saved copy"));
+        QCOMPARE(reopened.portraitUrl(), document.portraitUrl());
+    }
+
+    void aCorruptProjectReportsAnErrorAndKeepsTheOpenOne()
+    {
+        QTemporaryDir dir;
+        QFile corrupt(dir.filePath("broken.durian"));
+        QVERIFY(corrupt.open(QIODevice::WriteOnly));
+        corrupt.write("{\"format\": \"durian-project\", \"vers");
+        corrupt.close();
+
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        QSignalSpy error(&document, &ProjectDocument::errorStringChanged);
+        QVERIFY(!document.open(QUrl::fromLocalFile(corrupt.fileName())));
+        QCOMPARE(error.count(), 1);
+        QVERIFY2(document.errorString().contains("not valid JSON"), qPrintable(document.errorString()));
+        QCOMPARE(document.name(), QString("Demo"));
+        QCOMPARE(document.fileUrl(), demoUrl());
+    }
+
+    void saveToAnUnwritablePlaceFailsCleanly()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        document.setName("Changed");
+        QVERIFY(!document.saveAs(QUrl::fromLocalFile("/nonexistent-dir/p.durian")));
+        QVERIFY(document.errorString().contains("/nonexistent-dir/p.durian"));
+        QVERIFY(document.modified());
+        QCOMPARE(document.fileUrl(), demoUrl());
+    }
+};
+
+QTEST_GUILESS_MAIN(ProjectDocumentTest)
+#include "ProjectDocumentTest.moc"

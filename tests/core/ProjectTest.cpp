@@ -1,0 +1,107 @@
+#include "core/io/AtomicFile.h"
+#include "core/io/Project.h"
+#include "core/util/Error.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path freshDirectory(const std::string& name)
+{
+    const auto dir = fs::temp_directory_path() / ("durian-project-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string errorOf(const fs::path& path)
+{
+    try {
+        durian::loadProject(path);
+    } catch (const durian::Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST(Project, TheBundledDemoLoadsAndIsComplete)
+{
+    const fs::path demo = fs::path(DURIAN_SOURCE_DIR) / "resources/demo/demo.durian";
+    const auto project = durian::loadProject(demo);
+    EXPECT_EQ(project.name, "Demo");
+    EXPECT_TRUE(project.portraitImage.is_absolute());
+    EXPECT_TRUE(fs::exists(project.portraitImage));
+    EXPECT_TRUE(durian::findProjectProblems(project).empty());
+}
+
+TEST(Project, SaveAndLoadRoundTripWithRelativePaths)
+{
+    const auto dir = freshDirectory("roundtrip");
+    durian::Project project;
+    project.name = "Round trip";
+    project.portraitImage = dir / "images/me.png";
+    project.attributes.push_back({durian::AttributeCategory::Eyeglasses, dir / "images/glasses.jpg", {}, 0.4});
+    project.attributes.push_back({durian::AttributeCategory::Hat, "/elsewhere/hat.png", dir / "hat-mask.png", 1.0});
+    project.motion.frames = 96;
+    project.render.seed = 1234567890123ULL;
+    durian::saveProject(project, dir / "p.durian");
+
+    EXPECT_NE(durian::readFile(dir / "p.durian").find("\"images/me.png\""), std::string::npos)
+        << "paths inside the project folder are stored relative, so the folder can move";
+
+    const auto loaded = durian::loadProject(dir / "p.durian");
+    EXPECT_EQ(loaded.name, "Round trip");
+    EXPECT_EQ(loaded.portraitImage, project.portraitImage);
+    ASSERT_EQ(loaded.attributes.size(), 2u);
+    EXPECT_EQ(loaded.attributes[0].category, durian::AttributeCategory::Eyeglasses);
+    EXPECT_DOUBLE_EQ(loaded.attributes[0].strength, 0.4);
+    EXPECT_EQ(loaded.attributes[1].image, fs::path("/elsewhere/hat.png"));
+    EXPECT_EQ(loaded.attributes[1].mask, dir / "hat-mask.png");
+    EXPECT_EQ(loaded.motion.frames, 96);
+    EXPECT_EQ(loaded.render.seed, 1234567890123ULL);
+
+    const auto problems = durian::findProjectProblems(loaded);
+    EXPECT_EQ(problems.size(), 4u) << "portrait, glasses image, hat image and hat mask are all missing";
+}
+
+TEST(Project, CorruptAndInvalidFilesNameTheProblem)
+{
+    const auto dir = freshDirectory("corrupt");
+    const auto write = [&](const std::string& name, const std::string& text) {
+        durian::writeFileAtomically(dir / name, text);
+        return dir / name;
+    };
+    EXPECT_NE(errorOf(write("truncated.durian", R"({"format": "durian-project", "version": 1, "na)")).find("not valid JSON"),
+        std::string::npos);
+    EXPECT_NE(errorOf(write("other.durian", R"({"hello": 1})")).find("not a Durian Studio project"), std::string::npos);
+    EXPECT_NE(errorOf(write("newer.durian", R"({"format": "durian-project", "version": 99})")).find("newer Durian Studio"),
+        std::string::npos);
+    EXPECT_NE(errorOf(write("category.durian",
+                  R"({"format": "durian-project", "version": 1, "attributes": [{"category": "wig", "image": "a.png"}]})"))
+                  .find("attributes[0].category: unknown category 'wig'"),
+        std::string::npos);
+    EXPECT_NE(errorOf(write("strength.durian",
+                  R"({"format": "durian-project", "version": 1, "attributes": [{"category": "hat", "image": "a.png", "strength": 3}]})"))
+                  .find("attributes[0].strength: must be between"),
+        std::string::npos);
+    EXPECT_NE(errorOf(write("type.durian", R"({"format": "durian-project", "version": 1, "motion": {"frames": "many"}})"))
+                  .find("motion.frames: has the wrong type"),
+        std::string::npos);
+    EXPECT_NE(errorOf(dir / "missing.durian").find("missing.durian"), std::string::npos);
+}
+
+TEST(Project, CategoriesRoundTripThroughText)
+{
+    for (auto category : {durian::AttributeCategory::Hair, durian::AttributeCategory::Eyeglasses,
+             durian::AttributeCategory::Hat, durian::AttributeCategory::Beard}) {
+        EXPECT_EQ(durian::parseAttributeCategory(durian::toString(category)), category);
+    }
+    EXPECT_FALSE(durian::parseAttributeCategory("Hair").has_value());
+}

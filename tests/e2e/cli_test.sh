@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The real `durian` CLI: version report, project inspection, and its errors.
+set -uo pipefail
+DURIAN="$1"; SOURCE="$2"
+. "$(dirname "$0")/lib.sh"
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+
+out=$("$DURIAN" --version); expect_status 0 $? "durian --version"
+for lib in "durian " "Qt " "LibTorch " "OpenCV " "FFmpeg " "dlib "; do
+  expect_contains "$out" "$lib" "--version lists ${lib% }"
+done
+expect_contains "$out" "threads   $(nproc)" "--version reports one compute thread per core"
+out=$("$DURIAN" --threads 1 version); expect_contains "$out" "threads   1" "--threads sets the compute threads"
+
+out=$("$DURIAN" inspect "$SOURCE/resources/demo/demo.durian"); expect_status 0 $? "inspect the demo"
+expect_contains "$out" "project   Demo" "inspect names the project"
+expect_contains "$out" "motion    preset nod, 48 frames at 24 fps" "inspect shows the motion"
+
+printf '{"format": "durian-project", "version": 1, "name": "x", "portrait": {"image": "gone.png"}}' > "$work/missing.durian"
+err=$("$DURIAN" inspect "$work/missing.durian" 2>&1 >/dev/null); expect_status 1 $? "inspect a project with a missing image"
+expect_contains "$err" "Portrait image not found: $work/gone.png" "missing image is named"
+
+printf '{"format": "durian-pro' > "$work/truncated.durian"
+err=$("$DURIAN" inspect "$work/truncated.durian" 2>&1); expect_status 1 $? "inspect a truncated project"
+expect_contains "$err" "not valid JSON" "truncated project is reported"
+
+err=$("$DURIAN" frobnicate 2>&1); expect_status 2 $? "unknown command"
+expect_contains "$err" "unknown command 'frobnicate'" "unknown command is named"
+err=$("$DURIAN" inspect 2>&1); expect_status 2 $? "inspect without a file"
+expect_contains "$err" "usage: durian inspect PROJECT" "usage is shown"
+out=$("$DURIAN" --help); expect_status 0 $? "--help"
+expect_contains "$out" "inspect PROJECT" "--help lists commands"
+echo "cli: all checks passed"

@@ -1,0 +1,18 @@
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuickTest>
+
+Q_IMPORT_QML_PLUGIN(Durian_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Durian_UiPlugin)
+
+// Loads the application's own QML modules, with the style the application uses.
+class Setup : public QObject {
+    Q_OBJECT
+public Q_SLOTS:
+    void applicationAvailable() { QQuickStyle::setStyle("Fusion"); }
+    void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath("qrc:/"); }
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(durian_qml, Setup)
+#include "main.moc"
