@@ -41,6 +41,13 @@ int takeThreadsOption(std::vector<std::string>& args)
 int main(int argc, char* argv[])
 {
     std::vector<std::string> args(argv + 1, argv + argc);
+    int threads = 0;
+    try {
+        threads = takeThreadsOption(args);
+    } catch (const std::exception&) {
+        std::fprintf(stderr, "durian: --threads expects a number\n");
+        return durian::cli::kExitUsage;
+    }
     if (args.empty() || args.front() == "--help" || args.front() == "-h" || args.front() == "help") {
         printHelp();
         return args.empty() ? durian::cli::kExitUsage : durian::cli::kExitOk;
@@ -55,7 +62,7 @@ int main(int argc, char* argv[])
             continue;
         }
         try {
-            durian::initializeComputeThreads(takeThreadsOption(args));
+            durian::initializeComputeThreads(threads);
             return command.run(args);
         } catch (const durian::cli::UsageError& e) {
             std::fprintf(stderr, "durian %s: %s\nusage: durian %s\n", name.c_str(), e.what(), command.usage.c_str());

@@ -26,7 +26,10 @@ AtomicFileTarget::AtomicFileTarget(std::filesystem::path target)
 {
     const auto directory = target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
     const std::string extension = target_.extension().string();
-    std::string pattern = (directory / ("." + target_.stem().string() + ".partial-XXXXXX" + extension)).string();
+    // Hidden, and named after the target so a leftover from a killed process is recognisable.
+    std::string name = ".";
+    name.append(target_.stem().string()).append(".partial-XXXXXX").append(extension);
+    std::string pattern = (directory / name).string();
     const int fd = ::mkstemps(pattern.data(), static_cast<int>(extension.size()));
     if (fd < 0) {
         throw Error("Cannot write " + target_.string() + ": " + systemReason(errno));

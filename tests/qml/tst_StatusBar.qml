@@ -2,12 +2,16 @@ import QtQuick
 import QtTest
 import Durian.Ui
 
+// The bars are created inside a visible root item: TestCase itself is not a visible item.
+Item {
+    id: root
+    width: 800
+    height: 60
+
 TestCase {
     id: testCase
     name: "StatusBar"
     when: windowShown
-    width: 800
-    height: 60
 
     Component {
         id: barComponent
@@ -26,7 +30,7 @@ TestCase {
     }
 
     function test_idleShowsMessageWithoutProgress() {
-        const bar = createTemporaryObject(barComponent, testCase, { message: "Ready" })
+        const bar = createTemporaryObject(barComponent, root, { message: "Ready" })
         compare(findChildNamed(bar, "statusMessage").text, "Ready")
         verify(!bar.busy)
         verify(!findChildNamed(bar, "statusProgress").visible)
@@ -34,7 +38,7 @@ TestCase {
     }
 
     function test_progressShowsAClampedBar() {
-        const bar = createTemporaryObject(barComponent, testCase, { progress: 0.25 })
+        const bar = createTemporaryObject(barComponent, root, { progress: 0.25 })
         const progress = findChildNamed(bar, "statusProgress")
         verify(bar.busy)
         verify(progress.visible)
@@ -46,7 +50,7 @@ TestCase {
     }
 
     function test_cancelButtonEmitsOnlyWhenCancellableWork() {
-        const bar = createTemporaryObject(barComponent, testCase, { progress: 0.5, cancellable: true })
+        const bar = createTemporaryObject(barComponent, root, { progress: 0.5, cancellable: true })
         const spy = createTemporaryObject(signalSpyComponent, testCase, { target: bar, signalName: "cancelRequested" })
         const cancel = findChildNamed(bar, "statusCancel")
         verify(cancel.visible)
@@ -61,4 +65,5 @@ TestCase {
         id: signalSpyComponent
         SignalSpy {}
     }
+}
 }
