@@ -223,13 +223,14 @@ ApplicationWindow {
         title: qsTr("Durian Studio")
         modal: true
         anchors.centerIn: parent
+        width: Math.max(360, window.width * 0.5)
         standardButtons: Dialog.Ok
         property alias text: errorLabel.text
         function show(message) { text = message; open() }
         Label {
             id: errorLabel
             wrapMode: Text.WordWrap
-            width: Math.min(window.width * 0.6, implicitWidth)
+            width: parent.width
         }
     }
 
@@ -237,9 +238,14 @@ ApplicationWindow {
         id: unsavedDialog
         title: qsTr("Unsaved Changes")
         modal: true
+        width: 460
         anchors.centerIn: parent
         standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
-        Label { text: qsTr("Save the changes to “%1” before closing?").arg(document.name) }
+        Label {
+            width: parent.width
+            wrapMode: Text.WordWrap
+            text: qsTr("Save the changes to “%1” before closing?").arg(document.name)
+        }
         onAccepted: {
             if (document.save()) {
                 window.closeConfirmed = true

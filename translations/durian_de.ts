@@ -5,203 +5,217 @@
     <name>AboutDialog</name>
     <message>
         <source>About Durian Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Durian Studio</translation>
     </message>
     <message>
         <source>Durian Studio %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Durian Studio %1</translation>
     </message>
     <message>
         <source>Portrait animation with attribute transfer, after the Durian method.</source>
-        <translation type="unfinished"></translation>
+        <translation>Porträtanimation mit Attributübertragung nach der Durian-Methode.</translation>
     </message>
     <message>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads</translation>
     </message>
 </context>
 <context>
     <name>AttributeList</name>
     <message>
         <source>Strength %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Stärke %1 %</translation>
     </message>
     <message>
         <source>Remove this reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Referenz entfernen</translation>
     </message>
     <message>
         <source>No attribute references</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Attribut-Referenzen</translation>
+    </message>
+    <message>
+        <source>Hair</source>
+        <translation>Haare</translation>
+    </message>
+    <message>
+        <source>Eyeglasses</source>
+        <translation>Brille</translation>
+    </message>
+    <message>
+        <source>Hat</source>
+        <translation>Hut</translation>
+    </message>
+    <message>
+        <source>Beard</source>
+        <translation>Bart</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
         <source>&amp;Export Video…</source>
-        <translation type="unfinished"></translation>
+        <translation>Video &amp;exportieren…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig: %1</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen: %1</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Durian Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Durian Studio</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt</translation>
     </message>
     <message>
         <source>Portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>Porträt</translation>
     </message>
     <message>
         <source>The portrait image could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Porträtbild konnte nicht geladen werden</translation>
     </message>
     <message>
         <source>Open a project to begin</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie ein Projekt, um zu beginnen</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>This project cannot be rendered yet:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Projekt kann noch nicht berechnet werden:
+%1</translation>
     </message>
     <message>
         <source>No preview rendered yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Vorschau berechnet</translation>
     </message>
     <message>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribute</translation>
     </message>
     <message>
         <source>Motion</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegung</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnet: %1</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message numerus="yes">
         <source>%n thread(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Thread</numerusform><numerusform>%n Threads</numerusform></translation>
     </message>
     <message>
         <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt öffnen</translation>
     </message>
     <message>
         <source>Durian projects (*.durian)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durian-Projekte (*.durian)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Save Project As</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt speichern unter</translation>
     </message>
     <message>
         <source>Durian Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Durian Studio</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Save the changes to “%1” before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
 </context>
 <context>
     <name>ProjectDocument</name>
     <message>
         <source>Rename Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt umbenennen</translation>
     </message>
     <message>
         <source>preset “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage „%1“</translation>
     </message>
     <message>
         <source>video %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Video %1</translation>
     </message>
     <message>
         <source>%1, %2 frames at %3 fps</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 Bilder mit %3 fps</translation>
     </message>
     <message>
         <source>Choose a local file to save the project to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine lokale Datei, in der das Projekt gespeichert wird.</translation>
     </message>
     <message>
         <source>Remove %1 Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Referenz entfernen</translation>
     </message>
 </context>
 <context>
     <name>StatusBar</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 </TS>

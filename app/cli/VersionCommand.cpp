@@ -15,6 +15,8 @@ Command versionCommand()
                 std::printf("%-9s %s\n", name.c_str(), version.c_str());
             }
             std::printf("%-9s %d\n", "threads", computeThreads());
+            const std::string blas = loadedBlasLibrary();
+            std::printf("%-9s %s\n", "BLAS", blas.empty() ? "none found" : blas.c_str());
             return kExitOk;
         }};
 }

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QQmlApplicationEngine>
@@ -54,6 +55,13 @@ void scheduleScreenshot(QQmlApplicationEngine& engine, const QString& path, int 
     });
 }
 
+// The bundled demo: installed beside the binary (../share/durian-studio), else in the source tree.
+QString demoProjectPath()
+{
+    const QString installed = QCoreApplication::applicationDirPath() + "/../share/durian-studio/demo/demo.durian";
+    return QFileInfo::exists(installed) ? QFileInfo(installed).absoluteFilePath() : QStringLiteral(DURIAN_DEMO_PROJECT);
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -62,6 +70,8 @@ int main(int argc, char* argv[])
     QGuiApplication::setApplicationName("Durian Studio");
     QGuiApplication::setOrganizationName("Durian Studio");
     QGuiApplication::setApplicationVersion(DURIAN_APP_VERSION);
+    QGuiApplication::setWindowIcon(QIcon(":/icons/durian-studio-256.png"));
+    QGuiApplication::setDesktopFileName("durian-studio");
 
     QCommandLineParser parser;
     parser.setApplicationDescription("Durian Studio: portrait animation with attribute transfer.");
@@ -79,7 +89,7 @@ int main(int argc, char* argv[])
     installTranslators(app, parser.value(language));
 
     const QStringList positional = parser.positionalArguments();
-    const QString project = positional.isEmpty() ? QStringLiteral(DURIAN_DEMO_PROJECT) : positional.first();
+    const QString project = positional.isEmpty() ? demoProjectPath() : positional.first();
     AppInfo::setStartupProject(QUrl::fromLocalFile(QFileInfo(project).absoluteFilePath()));
 
     QQuickStyle::setStyle("Fusion");

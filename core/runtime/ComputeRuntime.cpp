@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 namespace durian {
@@ -33,6 +35,26 @@ double measureMatmulGflops(int n, int repeats)
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double flops = 2.0 * n * n * static_cast<double>(n) * repeats;
     return flops / std::max(seconds, 1e-9) / 1e9;
+}
+
+std::string loadedBlasLibrary()
+{
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+        const auto slash = line.find('/');
+        if (slash == std::string::npos) {
+            continue;
+        }
+        const std::string path = line.substr(slash);
+        const std::string name = std::filesystem::path(path).filename().string();
+        if (name.rfind("libblas.so", 0) == 0 || name.rfind("libopenblas", 0) == 0) {
+            std::error_code error;
+            const auto resolved = std::filesystem::canonical(path, error);
+            return error ? path : resolved.string();
+        }
+    }
+    return {};
 }
 
 } // namespace durian

@@ -10,6 +10,10 @@ ListView {
     clip: true
     model: document ? document.attributes : []
 
+    readonly property var categoryNames: ({
+        hair: qsTr("Hair"), eyeglasses: qsTr("Eyeglasses"), hat: qsTr("Hat"), beard: qsTr("Beard")
+    })
+
     delegate: Frame {
         required property var modelData
         required property int index
@@ -30,9 +34,8 @@ ListView {
             ColumnLayout {
                 Layout.fillWidth: true
                 Label {
-                    text: qsTranslate("Categories", modelData.category)
+                    text: list.categoryNames[modelData.category] || modelData.category
                     font.bold: true
-                    font.capitalization: Font.Capitalize
                 }
                 Label {
                     text: qsTr("Strength %1%").arg(Math.round(modelData.strength * 100))

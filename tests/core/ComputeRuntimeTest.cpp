@@ -18,10 +18,9 @@ TEST(ComputeRuntime, HonoursAnExplicitCount)
     durian::initializeComputeThreads();
 }
 
-TEST(ComputeRuntime, MatmulUsesAnOptimisedBlas)
+TEST(ComputeRuntime, MatrixProductsRunOnOpenBlas)
 {
-    // Reference BLAS manages ~1-3 GFLOP/s here; OpenBLAS with OpenMP is two orders of magnitude faster.
-    // The bound is loose on purpose: it catches the missing libopenblas0-openmp, not a slow machine.
-    durian::initializeComputeThreads();
-    EXPECT_GT(durian::measureMatmulGflops(384, 3), 8.0);
+    // Debian's reference BLAS is ~30x slower than OpenBLAS: packaging/install-deps.sh must bring OpenBLAS.
+    EXPECT_GT(durian::measureMatmulGflops(64, 1), 0.0);
+    EXPECT_NE(durian::loadedBlasLibrary().find("openblas"), std::string::npos) << durian::loadedBlasLibrary();
 }

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# README command 2: install what is needed, build, and run the whole test suite.
+# Prints CTest's summary; exits non-zero when any test fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash packaging/install-deps.sh
+cmake --preset release
+cmake --build --preset release
+ctest --preset release
