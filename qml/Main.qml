@@ -192,8 +192,12 @@ ApplicationWindow {
     footer: StatusBar {
         id: statusBar
         objectName: "statusBar"
-        message: document.loaded ? qsTr("Opened %1").arg(document.fileUrl.toString().replace(/^file:\/\//, ""))
-                                 : qsTr("Ready")
+        message: JobQueue.busy ? JobQueue.message
+                               : document.loaded ? qsTr("Opened %1").arg(document.fileUrl.toString().replace(/^file:\/\//, ""))
+                                                 : qsTr("Ready")
+        progress: JobQueue.busy ? JobQueue.progress : -1
+        cancellable: JobQueue.busy
+        onCancelRequested: JobQueue.cancel()
         detail: qsTr("%n thread(s)", "", AppInfo.computeThreads)
     }
 
