@@ -120,8 +120,29 @@ ApplicationWindow {
         }
     }
 
+    Rectangle {
+        id: recoveryBanner
+        objectName: "recoveryBanner"
+        visible: document.recoveryAvailable
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: visible ? 44 : 0
+        color: "#4a3b00"
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 12
+            Label {
+                text: qsTr("This project has unsaved changes from a session that did not close properly.")
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+            }
+            Button { text: qsTr("Restore Changes"); onClicked: document.recoverAutosave() }
+            Button { text: qsTr("Discard"); onClicked: document.discardAutosave() }
+        }
+    }
+
     SplitView {
-        anchors.fill: parent
+        anchors { left: parent.left; right: parent.right; top: recoveryBanner.bottom; bottom: parent.bottom }
         anchors.margins: 6
 
         Panel {
@@ -257,6 +278,7 @@ ApplicationWindow {
             }
         }
         onDiscarded: {
+            document.discardAutosave()
             window.closeConfirmed = true
             window.close()
         }

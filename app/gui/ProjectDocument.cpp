@@ -2,12 +2,23 @@
 
 #include "app/gui/ProjectCommands.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QVariantMap>
 
 #include <exception>
 
 namespace {
 enum MergeId { RenameMerge = 1 };
+
+QString& autosaveDirectory()
+{
+    static QString directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave";
+    return directory;
+}
 
 QUrl fileUrlOf(const std::filesystem::path& path)
 {
@@ -22,6 +33,80 @@ ProjectDocument::ProjectDocument(QObject* parent)
     connect(&undoStack_, &QUndoStack::indexChanged, this, &ProjectDocument::undoStateChanged);
     connect(&undoStack_, &QUndoStack::canUndoChanged, this, &ProjectDocument::undoStateChanged);
     connect(&undoStack_, &QUndoStack::canRedoChanged, this, &ProjectDocument::undoStateChanged);
+    // Every change of the undo stack (edit, undo, redo) is mirrored to the autosave file.
+    connect(&undoStack_, &QUndoStack::indexChanged, this, &ProjectDocument::writeAutosave);
+}
+
+ProjectDocument::~ProjectDocument()
+{
+    // A clean close: the user saved or chose to discard, so the autosave has done its job. An
+    // autosave with unsaved edits stays only when the process dies before getting here.
+    if (!modified()) {
+        QFile::remove(autosavePath());
+    }
+}
+
+void ProjectDocument::setAutosaveDirectory(const QString& directory)
+{
+    autosaveDirectory() = directory;
+}
+
+QString ProjectDocument::autosavePath() const
+{
+    if (fileUrl_.isEmpty()) {
+        return {};
+    }
+    const QByteArray key = QCryptographicHash::hash(fileUrl_.toLocalFile().toUtf8(), QCryptographicHash::Sha1).toHex();
+    return autosaveDirectory() + "/" + QFileInfo(fileUrl_.toLocalFile()).completeBaseName() + "-" + key.left(12)
+        + ".durian";
+}
+
+void ProjectDocument::writeAutosave()
+{
+    const QString path = autosavePath();
+    if (path.isEmpty()) {
+        return;
+    }
+    if (!modified()) {
+        QFile::remove(path);
+        return;
+    }
+    try {
+        QDir().mkpath(autosaveDirectory());
+        durian::saveProject(project_, path.toStdString());
+    } catch (const std::exception& e) {
+        // Autosave is a safety net; failing it must not interrupt editing, but the user should know.
+        setErrorString(tr("Autosave failed: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+void ProjectDocument::recoverAutosave()
+{
+    if (!recoveryAvailable_) {
+        return;
+    }
+    try {
+        auto recovered = durian::loadProject(autosavePath().toStdString());
+        setRecoveryAvailable(false);
+        edit(tr("Recover Unsaved Changes"), std::move(recovered));
+    } catch (const std::exception& e) {
+        setErrorString(tr("The unsaved changes could not be recovered: %1").arg(QString::fromUtf8(e.what())));
+        discardAutosave();
+    }
+}
+
+void ProjectDocument::discardAutosave()
+{
+    QFile::remove(autosavePath());
+    setRecoveryAvailable(false);
+}
+
+void ProjectDocument::setRecoveryAvailable(bool available)
+{
+    if (available != recoveryAvailable_) {
+        recoveryAvailable_ = available;
+        Q_EMIT recoveryAvailableChanged();
+    }
 }
 
 QString ProjectDocument::name() const
@@ -92,6 +177,8 @@ bool ProjectDocument::open(const QUrl& url)
     setErrorString({});
     Q_EMIT fileUrlChanged();
     Q_EMIT projectChanged();
+    const QFileInfo autosave(autosavePath());
+    setRecoveryAvailable(autosave.exists() && autosave.lastModified() >= QFileInfo(url.toLocalFile()).lastModified());
     return true;
 }
 
@@ -114,11 +201,13 @@ bool ProjectDocument::saveAs(const QUrl& url)
         setErrorString(QString::fromUtf8(e.what()));
         return false;
     }
+    QFile::remove(autosavePath());
     if (fileUrl_ != url) {
         fileUrl_ = url;
         Q_EMIT fileUrlChanged();
     }
     undoStack_.setClean();
+    setRecoveryAvailable(false);
     setErrorString({});
     return true;
 }

@@ -27,9 +27,11 @@ class ProjectDocument : public QObject {
     Q_PROPERTY(bool canRedo READ canRedo NOTIFY undoStateChanged)
     Q_PROPERTY(QString undoText READ undoText NOTIFY undoStateChanged)
     Q_PROPERTY(QString redoText READ redoText NOTIFY undoStateChanged)
+    Q_PROPERTY(bool recoveryAvailable READ recoveryAvailable NOTIFY recoveryAvailableChanged)
 
 public:
     explicit ProjectDocument(QObject* parent = nullptr);
+    ~ProjectDocument() override;
 
     bool loaded() const { return loaded_; }
     QString name() const;
@@ -51,6 +53,15 @@ public:
     Q_INVOKABLE bool save();
     Q_INVOKABLE bool saveAs(const QUrl& url);
     Q_INVOKABLE void removeAttribute(int index);
+    // Crash safety: every edit is also written to an autosave file, removed on save and on a clean
+    // close. When a project is opened and a newer autosave of it exists, recoveryAvailable is true.
+    bool recoveryAvailable() const { return recoveryAvailable_; }
+    Q_INVOKABLE void recoverAutosave();
+    Q_INVOKABLE void discardAutosave();
+    // Where the autosave of the open project goes; the directory can be changed for tests.
+    QString autosavePath() const;
+    static void setAutosaveDirectory(const QString& directory);
+
     Q_INVOKABLE void undo() { undoStack_.undo(); }
     Q_INVOKABLE void redo() { undoStack_.redo(); }
 
@@ -60,15 +71,19 @@ Q_SIGNALS:
     void modifiedChanged();
     void errorStringChanged();
     void undoStateChanged();
+    void recoveryAvailableChanged();
 
 private:
     void edit(const QString& text, durian::Project after, int mergeId = -1);
     void applySnapshot(const durian::Project& project);
     void setErrorString(const QString& error);
+    void writeAutosave();
+    void setRecoveryAvailable(bool available);
 
     durian::Project project_;
     bool loaded_ = false;
     QUrl fileUrl_;
     QString errorString_;
     QUndoStack undoStack_;
+    bool recoveryAvailable_ = false;
 };

@@ -9,9 +9,90 @@ class ProjectDocumentTest : public QObject {
     Q_OBJECT
 
 private:
+    QTemporaryDir autosaveDir_;
+
+    // A copy of the demo project in a temporary folder, so tests may modify and save it.
+    static QUrl demoCopy(const QTemporaryDir& dir)
+    {
+        const QString path = dir.filePath("demo.durian");
+        QFile::remove(path);
+        QFile::copy(DURIAN_SOURCE_DIR "/resources/demo/demo.durian", path);
+        QFile::copy(DURIAN_SOURCE_DIR "/resources/demo/portrait.jpg", dir.filePath("portrait.jpg"));
+        QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        return QUrl::fromLocalFile(path);
+    }
+
     static QUrl demoUrl() { return QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/demo.durian"); }
 
 private Q_SLOTS:
+    void initTestCase() { ProjectDocument::setAutosaveDirectory(autosaveDir_.path()); }
+
+    void editsSurviveACrashThroughTheAutosave()
+    {
+        QTemporaryDir dir;
+        const QUrl url = demoCopy(dir);
+        QString autosave;
+        {
+            auto* crashed = new ProjectDocument; // never deleted: the process "dies" with edits unsaved
+            QVERIFY(crashed->open(url));
+            crashed->setName("Edited before the crash");
+            autosave = crashed->autosavePath();
+            QVERIFY(QFile::exists(autosave));
+        }
+        ProjectDocument document;
+        QVERIFY(document.open(url));
+        QVERIFY(document.recoveryAvailable());
+        QCOMPARE(document.name(), QString("Demo")); // nothing changes until the user says so
+        document.recoverAutosave();
+        QCOMPARE(document.name(), QString("Edited before the crash"));
+        QVERIFY(document.modified());
+        QVERIFY(!document.recoveryAvailable());
+        document.undo(); // recovery is one undoable step
+        QCOMPARE(document.name(), QString("Demo"));
+        document.redo();
+        QVERIFY(document.save());
+        QVERIFY2(!QFile::exists(autosave), "saving removes the autosave");
+        ProjectDocument reopened;
+        QVERIFY(reopened.open(url));
+        QVERIFY(!reopened.recoveryAvailable());
+        QCOMPARE(reopened.name(), QString("Edited before the crash"));
+    }
+
+    void discardingRecoveryKeepsTheFileAsSaved()
+    {
+        QTemporaryDir dir;
+        const QUrl url = demoCopy(dir);
+        {
+            auto* crashed = new ProjectDocument;
+            QVERIFY(crashed->open(url));
+            crashed->setName("Unwanted");
+        }
+        ProjectDocument document;
+        QVERIFY(document.open(url));
+        QVERIFY(document.recoveryAvailable());
+        document.discardAutosave();
+        QVERIFY(!document.recoveryAvailable());
+        QVERIFY(!QFile::exists(document.autosavePath()));
+        QCOMPARE(document.name(), QString("Demo"));
+    }
+
+    void aCleanCloseLeavesNoAutosave()
+    {
+        QTemporaryDir dir;
+        const QUrl url = demoCopy(dir);
+        QString autosave;
+        {
+            ProjectDocument document;
+            QVERIFY(document.open(url));
+            document.setName("Temporary");
+            autosave = document.autosavePath();
+            QVERIFY(QFile::exists(autosave));
+            document.undo(); // back to the saved state: nothing to keep
+            QVERIFY(!QFile::exists(autosave));
+        }
+        QVERIFY(!QFile::exists(autosave));
+    }
+
     void opensTheDemoProject()
     {
         ProjectDocument document;
@@ -50,7 +131,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         ProjectDocument document;
-        QVERIFY(document.open(demoUrl()));
+        QVERIFY(document.open(demoCopy(dir)));
         document.setName("Saved copy");
         const QUrl target = QUrl::fromLocalFile(dir.filePath("copy.durian"));
         QVERIFY(document.saveAs(target));
