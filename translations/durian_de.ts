@@ -52,6 +52,13 @@
     </message>
 </context>
 <context>
+    <name>JobQueue</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unerwarteter Fehler</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>&amp;File</source>
@@ -153,7 +160,10 @@
     </message>
     <message numerus="yes">
         <source>%n thread(s)</source>
-        <translation><numerusform>%n Thread</numerusform><numerusform>%n Threads</numerusform></translation>
+        <translation>
+            <numerusform>%n Thread</numerusform>
+            <numerusform>%n Threads</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open Project</source>
@@ -183,6 +193,18 @@
         <source>Save the changes to “%1” before closing?</source>
         <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
+    <message>
+        <source>This project has unsaved changes from a session that did not close properly.</source>
+        <translation>Dieses Projekt hat ungespeicherte Änderungen aus einer Sitzung, die nicht ordnungsgemäß beendet wurde.</translation>
+    </message>
+    <message>
+        <source>Restore Changes</source>
+        <translation>Änderungen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
 </context>
 <context>
     <name>ProjectDocument</name>
@@ -209,6 +231,18 @@
     <message>
         <source>Remove %1 Reference</source>
         <translation>%1-Referenz entfernen</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The unsaved changes could not be recovered: %1</source>
+        <translation>Die ungespeicherten Änderungen konnten nicht wiederhergestellt werden: %1</translation>
     </message>
 </context>
 <context>

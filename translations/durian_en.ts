@@ -52,6 +52,13 @@
     </message>
 </context>
 <context>
+    <name>JobQueue</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>&amp;File</source>
@@ -152,7 +159,10 @@
     </message>
     <message numerus="yes">
         <source>%n thread(s)</source>
-        <translation><numerusform>%n thread</numerusform><numerusform>%n threads</numerusform></translation>
+        <translation>
+            <numerusform>%n thread</numerusform>
+            <numerusform>%n threads</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open Project</source>
@@ -182,6 +192,18 @@
         <source>Save the changes to “%1” before closing?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This project has unsaved changes from a session that did not close properly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProjectDocument</name>
@@ -207,6 +229,18 @@
     </message>
     <message>
         <source>Remove %1 Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unsaved changes could not be recovered: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
