@@ -293,20 +293,14 @@ Attributes expandedAttributes(const Attributes& attributes, AttributeCategory ca
     switch (category) {
     case AttributeCategory::Hair: {
         Hair& h = a.hair;
-        switch (h.style) {
-        case HairStyle::Bald:
+        // Longer and fuller: short styles grow into long hair (which also shows under a hat); a bun grows.
+        const bool bunShows = h.style == HairStyle::Bun && a.hat.style == HatStyle::None;
+        if (h.style == HairStyle::Bald || h.style == HairStyle::Short || (h.style == HairStyle::Bun && !bunShows)) {
             h.style = HairStyle::Long;
-            h.volume = 0.16f;
-            h.length = 1.2f;
-            break;
-        case HairStyle::Bun:
-            h.length += 0.6f;
-            break;
-        default:
-            h.volume = std::min(0.45f, h.volume * 1.4f + 0.05f);
-            h.length += 0.5f;
-            break;
+            h.length = std::max(h.length, 0.8f);
         }
+        h.volume = std::min(0.45f, std::max(h.volume, 0.1f) * 1.4f + 0.04f);
+        h.length += 0.5f;
         h.hairline -= 0.25f;
         break;
     }

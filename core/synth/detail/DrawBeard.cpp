@@ -73,7 +73,7 @@ void strokes(Scene& s, const Region& r, int count, float length, Random& rng, st
         const V3 p = mix(top, bottom, v);
         const V3 dir = normalized(bottom - top) * length;
         const SynthColor c = rng.chance(0.5f) ? scaled(b.color, 0.6f) : mix(b.color, {1.f, 1.f, 1.f}, 0.18f);
-        s.canvas.line({s.project(p), s.project(p + dir + V3{rng.uniform(-0.01f, 0.01f), 0.f, 0.f})}, false, c, width, kKeepLabel);
+        s.canvas.line({s.project(p), s.project(p + dir + V3{rng.uniform(-0.01f, 0.01f), 0.f, 0.f})}, false, c, width, kBeard);
     }
 }
 
@@ -95,12 +95,12 @@ void moustache(Scene& s)
     Random rng(b.texture, "moustache");
     const float width = std::max(0.6f, 0.011f * s.unit());
     for (int k = 0; k < 40; ++k) {
-        const float x = rng.uniform(-mw, mw);
-        const float y0 = id.noseY + 0.07f, y1 = f.point(51).y + 0.005f;
+        const float x = rng.uniform(-0.8f * mw, 0.8f * mw);
+        const float y0 = id.noseY + 0.075f, y1 = f.point(51).y + 0.005f;
         const V2 p{x, mix(y0, y1, rng.uniform(0.f, 0.7f))};
         const V2 q = p + V2{x * 0.08f, 0.035f};
         s.canvas.line({s.projectFace(p, kMouthLift + 0.01f), s.projectFace(q, kMouthLift + 0.01f)}, false,
-            rng.chance(0.5f) ? scaled(b.color, 0.6f) : mix(b.color, {1.f, 1.f, 1.f}, 0.2f), width, kKeepLabel);
+            rng.chance(0.5f) ? scaled(b.color, 0.6f) : mix(b.color, {1.f, 1.f, 1.f}, 0.2f), width, kBeard);
     }
 }
 
