@@ -47,5 +47,6 @@ struct Command {
 // The commands, in the order `durian --help` lists them. Each is defined in its own *Command.cpp.
 Command versionCommand();
 Command inspectCommand();
+Command synthCommand();
 
 } // namespace durian::cli

@@ -10,7 +10,7 @@ namespace {
 
 std::vector<durian::cli::Command> commands()
 {
-    return {durian::cli::versionCommand(), durian::cli::inspectCommand()};
+    return {durian::cli::versionCommand(), durian::cli::inspectCommand(), durian::cli::synthCommand()};
 }
 
 void printHelp()
