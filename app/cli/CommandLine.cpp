@@ -1,13 +1,14 @@
 #include "app/cli/CommandLine.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace durian::cli {
 
 Arguments::Arguments(const std::vector<std::string>& args, const std::vector<std::string>& flagNames)
 {
     for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
+        const std::string& arg = args[i] == "-o" ? std::string("--output") : args[i];
         if (arg.rfind("--", 0) != 0 || arg == "--") {
             positionals_.push_back(arg);
             continue;
@@ -56,6 +57,16 @@ double Arguments::numberOr(const std::string& name, double fallback) const
     } catch (const std::exception&) {
     }
     throw UsageError("option --" + name + " expects a number, got '" + *text + "'");
+}
+
+int Arguments::integerOr(const std::string& name, int fallback, int low, int high) const
+{
+    const double number = numberOr(name, fallback);
+    if (number != std::floor(number) || number < low || number > high) {
+        throw UsageError("option --" + name + " must be a whole number from " + std::to_string(low) + " to "
+            + std::to_string(high));
+    }
+    return static_cast<int>(number);
 }
 
 } // namespace durian::cli

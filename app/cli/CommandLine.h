@@ -14,7 +14,8 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1; // the work failed (bad input file, encoder error, ...)
 inline constexpr int kExitUsage = 2;   // the command line was wrong
 
-// Arguments of one sub-command: positionals, "--name value" options and "--flag" switches.
+// Arguments of one sub-command: positionals, "--name value" (or "--name=value") options and "--flag"
+// switches. "-o" is short for "--output".
 class Arguments {
 public:
     // flagNames lists the options that take no value; every other --option takes one.
@@ -26,6 +27,8 @@ public:
     std::string valueOr(const std::string& name, const std::string& fallback) const;
     // Throws UsageError when the value is present but not a number.
     double numberOr(const std::string& name, double fallback) const;
+    // Throws UsageError when the value is present but not a whole number in [low, high].
+    int integerOr(const std::string& name, int fallback, int low, int high) const;
 
 private:
     std::vector<std::string> positionals_;

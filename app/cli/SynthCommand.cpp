@@ -28,15 +28,6 @@ std::uint64_t seedOf(const std::string& text, const std::string& what)
     throw UsageError(what + " expects a non-negative whole number, got '" + text + "'");
 }
 
-int intOption(const Arguments& a, const std::string& name, int fallback, int lo, int hi)
-{
-    const double v = a.numberOr(name, fallback);
-    if (v != std::floor(v) || v < lo || v > hi) {
-        throw UsageError("option --" + name + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
-    }
-    return static_cast<int>(v);
-}
-
 // "hair:7,hat:12" -> (category, donor seed) pairs.
 std::vector<std::pair<AttributeCategory, std::uint64_t>> parseSwaps(const std::string& text)
 {
@@ -58,10 +49,10 @@ std::vector<std::pair<AttributeCategory, std::uint64_t>> parseSwaps(const std::s
 SynthRenderOptions sizeOptions(const Arguments& a)
 {
     SynthRenderOptions options;
-    const int size = intOption(a, "size", 256, 16, 4096);
-    options.width = intOption(a, "width", size, 16, 4096);
-    options.height = intOption(a, "height", size, 16, 4096);
-    options.supersample = intOption(a, "supersample", 2, 1, 4);
+    const int size = a.integerOr("size", 256, 16, 4096);
+    options.width = a.integerOr("width", size, 16, 4096);
+    options.height = a.integerOr("height", size, 16, 4096);
+    options.supersample = a.integerOr("supersample", 2, 1, 4);
     return options;
 }
 
@@ -71,8 +62,8 @@ int runSheet(const Arguments& a)
     if (!out) {
         throw UsageError("--sheet needs -o FILE.png");
     }
-    const int count = intOption(a, "count", 24, 1, 10000);
-    const int cell = intOption(a, "size", 192, 16, 1024);
+    const int count = a.integerOr("count", 24, 1, 10000);
+    const int cell = a.integerOr("size", 192, 16, 1024);
     const Image sheet = renderContactSheet(seedOf(a.valueOr("seed", "1"), "--seed"), count, cell);
     saveImage(sheet, *out);
     std::printf("wrote %s: %d people, %dx%d\n", out->c_str(), count, sheet.width, sheet.height);
@@ -81,7 +72,7 @@ int runSheet(const Arguments& a)
 
 int runBench(const Arguments& a)
 {
-    const int frames = intOption(a, "frames", 400, 1, 1000000);
+    const int frames = a.integerOr("frames", 400, 1, 1000000);
     const SynthRenderOptions options = sizeOptions(a);
     const SynthBenchResult r = benchmarkSynth(frames, options);
     std::printf("synth bench: %d frames at %dx%d (supersample %d), one thread\n", r.frames, options.width, options.height,
@@ -93,7 +84,7 @@ int runBench(const Arguments& a)
 
 int runDlibCheck(const Arguments& a)
 {
-    const int count = intOption(a, "count", 200, 1, 100000);
+    const int count = a.integerOr("count", 200, 1, 100000);
     const SynthRenderOptions options = sizeOptions(a);
     const SynthDlibReport r = checkSynthWithDlib(seedOf(a.valueOr("seed", "1"), "--seed"), count, options);
     std::printf("dlib check: %d frames at %dx%d\n", r.frames, options.width, options.height);
@@ -111,13 +102,7 @@ Command synthCommand()
     return {"synth", "synth --seed N -o DIR | --sheet -o PNG | --bench | --dlib-check",
         "Render the procedural portrait world: frames, masks, keypoints; contact sheets; benchmark",
         [](const std::vector<std::string>& args) {
-            std::vector<std::string> expanded = args;
-            for (auto& arg : expanded) { // -o is the usual short form of --output
-                if (arg == "-o") {
-                    arg = "--output";
-                }
-            }
-            const Arguments a(expanded, {"sheet", "bench", "dlib-check"});
+            const Arguments a(args, {"sheet", "bench", "dlib-check"});
             if (!a.positionals().empty()) {
                 throw UsageError("unexpected argument '" + a.positionals().front() + "'");
             }
@@ -135,7 +120,7 @@ Command synthCommand()
                 throw UsageError("expected --seed N and -o DIR (or --sheet, --bench, --dlib-check)");
             }
             const std::uint64_t seed = seedOf(*a.value("seed"), "--seed");
-            const int frames = intOption(a, "frames", 1, 1, 100000);
+            const int frames = a.integerOr("frames", 1, 1, 100000);
             const double fps = a.numberOr("fps", 25.0);
             const SynthRenderOptions options = sizeOptions(a);
             Person person = randomPerson(seed);

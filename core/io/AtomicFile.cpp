@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -34,6 +35,10 @@ AtomicFileTarget::AtomicFileTarget(std::filesystem::path target)
     if (fd < 0) {
         throw Error("Cannot write " + target_.string() + ": " + systemReason(errno));
     }
+    // mkstemps creates the file 0600; give it the mode any new file of this user gets (0666 minus umask).
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
     ::close(fd);
     temporary_ = pattern;
 }

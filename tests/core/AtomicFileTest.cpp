@@ -8,6 +8,7 @@
 
 #include <csignal>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -37,6 +38,9 @@ TEST(AtomicFile, WritesAndReplacesWholeFiles)
     durian::writeFileAtomically(path, "second, longer");
     EXPECT_EQ(durian::readFile(path), "second, longer");
     EXPECT_EQ(fileCount(dir), 1u) << "no temporary is left behind";
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    EXPECT_EQ(static_cast<mode_t>(fs::status(path).permissions()) & 0777, 0666 & ~mask) << "usual mode, not mkstemp's 0600";
 }
 
 TEST(AtomicFile, AnAbandonedWriteLeavesTheOldFileAndNoTemporary)
