@@ -47,5 +47,8 @@ struct Command {
 // The commands, in the order `durian --help` lists them. Each is defined in its own *Command.cpp.
 Command versionCommand();
 Command inspectCommand();
+Command encodeCommand();
+Command probeCommand();
+Command benchVideoCommand();
 
 } // namespace durian::cli
