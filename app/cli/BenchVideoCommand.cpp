@@ -42,7 +42,7 @@ double seconds(std::chrono::steady_clock::time_point since)
 
 Command benchVideoCommand()
 {
-    return {"bench-video", "bench-video [--frames N] [--formats mp4,webm,gif]",
+    return {"bench-video", "bench-video [--frames N] [--formats mp4,webm,gif,png] [--keep DIR]",
         "Measure video encode and decode speed (frames/s) at 256x256 and 512x512",
         [](const std::vector<std::string>& args) {
             const Arguments arguments(args, {});
@@ -51,8 +51,12 @@ Command benchVideoCommand()
                 throw UsageError("--frames must be at least 1");
             }
             const std::string formats = arguments.valueOr("formats", "mp4,webm,gif");
-            const fs::path directory = fs::temp_directory_path() / ("durian-bench-video-" + std::to_string(::getpid()));
-            fs::create_directories(directory);
+            // --keep DIR leaves the outputs there (to compare with other tools on the same frames).
+            const bool keep = arguments.has("keep");
+            const fs::path directory = keep ? fs::path(*arguments.value("keep"))
+                                            : fs::temp_directory_path() / ("durian-bench-video-" + std::to_string(::getpid()));
+            std::error_code error;
+            fs::create_directories(directory, error);
             std::printf("%-6s %-9s %7s %12s %12s %10s\n", "format", "size", "frames", "encode f/s", "decode f/s",
                 "bytes");
             for (const int size : {256, 512}) {
@@ -61,11 +65,13 @@ Command benchVideoCommand()
                 for (int i = 0; i < frames; ++i) {
                     clip.push_back(syntheticFrame(size, i));
                 }
-                for (const char* name : {"mp4", "webm", "gif"}) {
+                for (const char* name : {"mp4", "webm", "gif", "png"}) {
                     if (formats.find(name) == std::string::npos) {
                         continue;
                     }
-                    const fs::path path = directory / (std::string("bench.") + name);
+                    const bool sequence = std::string(name) == "png";
+                    const fs::path path
+                        = directory / (std::to_string(size) + (sequence ? "-frames" : std::string(".") + name));
                     VideoEncodeOptions options;
                     options.format = videoFormatFromPath(path);
                     options.fps = 24;
@@ -77,6 +83,16 @@ Command benchVideoCommand()
                     encoder.finish();
                     const double encodeTime = seconds(start);
 
+                    const std::string label = std::to_string(size) + "x" + std::to_string(size);
+                    if (sequence) {
+                        std::uintmax_t bytes = 0;
+                        for (const auto& file : fs::directory_iterator(path)) {
+                            bytes += file.file_size();
+                        }
+                        std::printf("%-6s %-9s %7d %12.1f %12s %10ju\n", name, label.c_str(), frames,
+                            frames / encodeTime, "-", bytes);
+                        continue;
+                    }
                     start = std::chrono::steady_clock::now();
                     VideoDecoder decoder(path);
                     VideoFrame frame;
@@ -85,13 +101,14 @@ Command benchVideoCommand()
                         ++decoded;
                     }
                     const double decodeTime = seconds(start);
-                    std::printf("%-6s %-9s %7d %12.1f %12.1f %10lld\n", name,
-                        (std::to_string(size) + "x" + std::to_string(size)).c_str(), frames, frames / encodeTime,
-                        decoded / decodeTime, static_cast<long long>(fs::file_size(path)));
+                    std::printf("%-6s %-9s %7d %12.1f %12.1f %10ju\n", name, label.c_str(), frames,
+                        frames / encodeTime, decoded / decodeTime, fs::file_size(path));
                     std::fflush(stdout);
                 }
             }
-            fs::remove_all(directory);
+            if (!keep) {
+                fs::remove_all(directory);
+            }
             return kExitOk;
         }};
 }

