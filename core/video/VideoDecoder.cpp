@@ -109,12 +109,21 @@ void VideoDecoder::Impl::open()
     if (streamIndex == AVERROR_STREAM_NOT_FOUND) {
         throw Error("Cannot open video " + path + ": it has no video stream");
     }
+    if (streamIndex < 0 || decoder == nullptr) {
+        // A video stream exists, but no decoder for it: name its codec.
+        const int any = av_find_best_stream(input.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+        std::string name = "unknown";
+        if (any >= 0) {
+            const AVCodecParameters& parameters = *input->streams[any]->codecpar;
+            char fourcc[AV_FOURCC_MAX_STRING_SIZE] = {};
+            av_fourcc_make_string(fourcc, parameters.codec_tag);
+            name = parameters.codec_id != AV_CODEC_ID_NONE ? std::string(avcodec_get_name(parameters.codec_id))
+                                                           : "fourcc " + std::string(fourcc);
+        }
+        throw Error("Cannot decode video " + path + ": this FFmpeg has no decoder for its codec '" + name + "'");
+    }
     stream = input->streams[streamIndex];
     const char* codecName = avcodec_get_name(stream->codecpar->codec_id);
-    if (streamIndex == AVERROR_DECODER_NOT_FOUND || decoder == nullptr) {
-        throw Error("Cannot decode video " + path + ": this FFmpeg has no decoder for its codec '"
-            + std::string(codecName) + "'");
-    }
     codec.reset(avcodec_alloc_context3(decoder));
     if (!codec || avcodec_parameters_to_context(codec.get(), stream->codecpar) < 0) {
         throw Error("Cannot decode video " + path + ": unsupported codec parameters");

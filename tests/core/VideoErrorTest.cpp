@@ -172,6 +172,18 @@ TEST(VideoErrors, UnreadableVideosAreExplained)
     EXPECT_NE(truncated.find("truncated.mp4"), std::string::npos) << truncated;
     EXPECT_NE(truncated.find("damaged"), std::string::npos) << truncated;
 
+    // A codec this FFmpeg has no decoder for: an AVI whose fourcc is made up.
+    const auto avi = dir / "mjpeg.avi";
+    shell("ffmpeg -v error -y -f lavfi -i testsrc2=size=32x32:rate=5 -t 0.4 -c:v mjpeg '" + avi.string() + "'");
+    std::string aviBytes = durian::readFile(avi);
+    for (auto at = aviBytes.find("MJPG"); at != std::string::npos; at = aviBytes.find("MJPG")) {
+        aviBytes.replace(at, 4, "ZZZZ");
+    }
+    durian::writeFileAtomically(dir / "odd.avi", aviBytes);
+    const std::string unsupported = errorOf([&] { durian::VideoDecoder(dir / "odd.avi"); });
+    EXPECT_NE(unsupported.find("odd.avi: this FFmpeg has no decoder for its codec 'fourcc ZZZZ'"), std::string::npos)
+        << unsupported;
+
     const auto sound = dir / "sound.wav";
     shell("ffmpeg -v error -y -f lavfi -i sine=duration=0.2 '" + sound.string() + "'");
     const std::string audioOnly = errorOf([&] { durian::VideoDecoder{sound}; });
