@@ -51,5 +51,8 @@ struct Command {
 Command versionCommand();
 Command inspectCommand();
 Command synthCommand();
+Command encodeCommand();
+Command probeCommand();
+Command benchVideoCommand();
 
 } // namespace durian::cli

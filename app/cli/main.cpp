@@ -10,14 +10,26 @@ namespace {
 
 std::vector<durian::cli::Command> commands()
 {
-    return {durian::cli::versionCommand(), durian::cli::inspectCommand(), durian::cli::synthCommand()};
+    using namespace durian::cli;
+    return {
+        versionCommand(),
+        inspectCommand(),
+        synthCommand(),
+        encodeCommand(),
+        probeCommand(),
+        benchVideoCommand(),
+    };
 }
 
 void printHelp()
 {
     std::printf("Usage: durian COMMAND [ARGS...]\n\nDurian Studio's command-line tool.\n\nCommands:\n");
     for (const auto& command : commands()) {
-        std::printf("  %-28s %s\n", command.usage.c_str(), command.summary.c_str());
+        if (command.usage.size() > 28) { // long usages get a line of their own
+            std::printf("  %s\n  %-28s %s\n", command.usage.c_str(), "", command.summary.c_str());
+        } else {
+            std::printf("  %-28s %s\n", command.usage.c_str(), command.summary.c_str());
+        }
     }
     std::printf("\nOptions for every command:\n  --threads N                  compute threads (default: one per core)\n"
                 "\n`durian --version` is `durian version`.\n");
