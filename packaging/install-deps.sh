@@ -7,7 +7,7 @@ PACKAGES=(
   # toolchain
   build-essential cmake ninja-build pkg-config git ca-certificates
   # LibTorch (CPU) and a fast BLAS: without the OpenMP OpenBLAS, matmuls fall back to reference BLAS
-  libtorch-dev libopenblas0-openmp
+  libtorch-dev libopenblas0-openmp libopenblas-openmp-dev
   # image, face and video libraries
   libopencv-dev libdlib-dev libdlib-data
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev libavfilter-dev ffmpeg
