@@ -1,5 +1,6 @@
 #include "app/gui/ProjectDocument.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -16,8 +17,10 @@ private:
     {
         const QString path = dir.filePath("demo.durian");
         QFile::remove(path);
-        QFile::copy(DURIAN_SOURCE_DIR "/resources/demo/demo.durian", path);
-        QFile::copy(DURIAN_SOURCE_DIR "/resources/demo/portrait.jpg", dir.filePath("portrait.jpg"));
+        const QDir demo(DURIAN_SOURCE_DIR "/resources/demo");
+        for (const QString& name : demo.entryList(QDir::Files)) {
+            QFile::copy(demo.filePath(name), dir.filePath(name));
+        }
         QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
         return QUrl::fromLocalFile(path);
     }

@@ -78,7 +78,7 @@ inline double formatDuration(const fs::path& file)
 // 1 the bilinear sampling aliases (harder than natural content), at or below 1 it is the photo itself.
 inline std::vector<durian::Image> portraitClip(int width, int height, int frames, double zoomBase = 1.0)
 {
-    const durian::Image portrait = durian::loadImageRgb(fs::path(DURIAN_SOURCE_DIR) / "resources/demo/portrait.jpg");
+    const durian::Image portrait = durian::loadImageRgb(fs::path(DURIAN_SOURCE_DIR) / "tests/data/photos/astronaut.png");
     std::vector<durian::Image> clip;
     for (int f = 0; f < frames; ++f) {
         const double zoom = zoomBase - 0.01 * f;
