@@ -15,7 +15,7 @@ PACKAGES=(
   # Qt 6 and the QML modules the UI imports at run time
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
   qt6-multimedia-dev qt6-shadertools-dev libxkbcommon-dev libgl-dev libvulkan-dev
-  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtqml qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtquick-dialogs
   qml6-module-qtqml-workerscript qml6-module-qt-labs-folderlistmodel qml6-module-qt-labs-settings
   qml6-module-qtmultimedia qml6-module-qttest qml6-module-qtqml-models
