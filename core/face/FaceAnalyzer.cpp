@@ -133,7 +133,7 @@ FaceAnalyzer::FaceAnalyzer(FaceAnalyzerOptions options)
 
 FaceAnalyzer::~FaceAnalyzer() = default;
 
-FaceAnalysis FaceAnalyzer::analyze(const Image& image)
+FaceAnalysis FaceAnalyzer::analyze(const Image& image, int smallestFace)
 {
     FaceAnalysis result;
     result.width = image.width;
@@ -144,8 +144,13 @@ FaceAnalysis FaceAnalyzer::analyze(const Image& image)
     std::vector<Candidate> candidates;
     const double base = std::min(1.0, static_cast<double>(impl_->options.detectionSide) / longSide);
     impl_->detectAt(gray, base, candidates);
+    // dlib's detector window is 80 pixels: up-sample only while wanted faces may still be smaller than that.
+    constexpr double kDetectorWindow = 80.0;
     for (double factor = 2.0; factor <= 4.0; factor *= 2.0) {
         if (longSide * base * factor > impl_->options.maxUpsampledSide) {
+            break;
+        }
+        if (smallestFace > 0 && smallestFace * base * factor / 2.0 >= kDetectorWindow) {
             break;
         }
         impl_->detectAt(gray, base * factor, candidates);

@@ -44,7 +44,9 @@ public:
 
     // Detects every face and its landmarks. An image without a face gives an empty result, not an error;
     // an empty image or one with an unsupported channel count throws durian::Error.
-    FaceAnalysis analyze(const Image& image);
+    // smallestFace > 0: faces narrower than this many pixels may be ignored, which skips up-sampled passes
+    // (the video tracker passes a little less than the previous frame's face).
+    FaceAnalysis analyze(const Image& image, int smallestFace = 0);
 
     // The 68 landmarks inside a known face box (for example the previous video frame's box).
     Landmarks landmarksIn(const Image& image, const RectF& box);

@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 namespace durian {
@@ -70,8 +71,8 @@ std::vector<AutoMask> computeAutoMasks(const Image& photo, const Landmarks& land
 
 Image maskOverlay(const Image& photo, const std::vector<AutoMask>& masks)
 {
-    cv::Mat canvas = cvbridge::rgb(photo);
-    canvas.convertTo(canvas, CV_32FC3);
+    // 8-bit blending row by row: a float copy of a 10000x10000 photo would take 1.2 GB.
+    Image result = cvbridge::toImage(cvbridge::rgb(photo));
     for (const auto& m : masks) {
         if (m.confidence < 0.5f) {
             continue; // the overlay shows what the editor would offer, not every candidate region
@@ -79,7 +80,7 @@ Image maskOverlay(const Image& photo, const std::vector<AutoMask>& masks)
         if (m.mask.width != photo.width || m.mask.height != photo.height || m.mask.channels != 1) {
             throw Error("maskOverlay: the " + toString(m.kind) + " mask does not match the photo's size");
         }
-        cv::Scalar tint;
+        std::array<int, 3> tint{};
         switch (m.kind) {
         case MaskKind::Hair: tint = {255, 40, 40}; break;
         case MaskKind::Eyeglasses: tint = {0, 230, 255}; break;
@@ -87,16 +88,19 @@ Image maskOverlay(const Image& photo, const std::vector<AutoMask>& masks)
         case MaskKind::Beard: tint = {255, 0, 255}; break;
         case MaskKind::FaceSkin: tint = {0, 255, 60}; break;
         }
-        cv::Mat alpha;
-        cvbridge::view(m.mask).convertTo(alpha, CV_32F, 0.5 / 255.0);
-        cv::Mat alpha3;
-        cv::cvtColor(alpha, alpha3, cv::COLOR_GRAY2RGB);
-        const cv::Mat colour(canvas.size(), CV_32FC3, tint);
-        canvas = canvas.mul(cv::Scalar::all(1.0) - alpha3) + colour.mul(alpha3);
+        for (int y = 0; y < result.height; ++y) {
+            const std::uint8_t* alpha = m.mask.row(y);
+            std::uint8_t* pixel = result.row(y);
+            for (int x = 0; x < result.width; ++x, pixel += 3) {
+                const int a = alpha[x] / 2; // half-transparent tint, 0..127
+                if (a == 0) continue;
+                for (int c = 0; c < 3; ++c) {
+                    pixel[c] = static_cast<std::uint8_t>((pixel[c] * (255 - a) + tint[static_cast<std::size_t>(c)] * a) / 255);
+                }
+            }
+        }
     }
-    cv::Mat result;
-    canvas.convertTo(result, CV_8UC3);
-    return cvbridge::toImage(result);
+    return result;
 }
 
 } // namespace durian

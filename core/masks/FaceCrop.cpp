@@ -91,7 +91,8 @@ FaceCrop makeFaceCrop(const Image& photo, const Landmarks& landmarks, int size)
     crop.size = size;
     crop.toCrop = alignmentTransform(landmarks, size, analysisLayout());
     crop.lm = crop.toCrop.apply(landmarks);
-    const cv::Mat source = cvbridge::rgb(photo);
+    // No copy of a big RGB photo: warp straight from its pixels.
+    const cv::Mat source = photo.channels == 3 ? cvbridge::view(photo) : cvbridge::rgb(photo);
     cv::warpAffine(source, crop.rgb, affine(crop.toCrop), cv::Size(size, size), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
     const cv::Mat ones(source.size(), CV_8U, cv::Scalar(255));
     cv::warpAffine(ones, crop.valid, affine(crop.toCrop), cv::Size(size, size), cv::INTER_NEAREST, cv::BORDER_CONSTANT, 0);
