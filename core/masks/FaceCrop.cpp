@@ -64,9 +64,11 @@ void buildSkinModel(FaceCrop& crop)
     crop.skinLightness = static_cast<float>(mean[0]);
     crop.skinDistance.create(crop.size, crop.size, CV_32F);
     for (int y = 0; y < crop.size; ++y) {
+        const auto* lab = crop.lab.ptr<cv::Vec3f>(y);
+        auto* out = crop.skinDistance.ptr<float>(y);
         for (int x = 0; x < crop.size; ++x) {
-            const cv::Vec3d d = cv::Vec3d(crop.lab.at<cv::Vec3f>(y, x)) - mean;
-            crop.skinDistance.at<float>(y, x) = static_cast<float>(std::sqrt(std::max(0.0, (d.t() * inv * d)(0))));
+            const cv::Vec3d d = cv::Vec3d(lab[x]) - mean;
+            out[x] = static_cast<float>(std::sqrt(std::max(0.0, d.dot(inv * d))));
         }
     }
 }

@@ -1,5 +1,6 @@
 #include "FaceTestPhotos.h"
 
+#include "core/face/FaceReport.h"
 #include "core/masks/AutoMasks.h"
 #include "core/masks/MaskOps.h"
 #include "core/io/AtomicFile.h"
@@ -152,6 +153,32 @@ TEST(FaceMasks, AstronautHasHairNoBeardNoGlasses)
     const Image overlay = maskOverlay(photo, masks);
     EXPECT_EQ(overlay.width, photo.width);
     EXPECT_NE(overlay.pixels, photo.pixels);
+}
+
+TEST(FaceMasks, APaintedHatIsFoundAndTheHairBesideTheFaceStaysHair)
+{
+    // No photo with a hat ships in Debian: paint a blue cap with a brim on the astronaut.
+    Image photo = loadImageRgb(testing::committedPhoto("astronaut.png"));
+    for (int y = 0; y < photo.height; ++y) {
+        for (int x = 0; x < photo.width; ++x) {
+            const float dx = (x - 224) / 62.0f, dy = (y - 55) / 45.0f;
+            const bool dome = y <= 55 && dx * dx + dy * dy <= 1.0f;
+            const bool brim = y >= 52 && y <= 70 && x >= 150 && x <= 298;
+            if (dome || brim) {
+                auto* p = photo.row(y) + 3 * x;
+                p[0] = 30; p[1] = 60; p[2] = 170;
+            }
+        }
+    }
+    const Landmarks landmarks = loadLandmarks(testing::committedPhoto("astronaut_landmarks.json"));
+    const auto masks = computeAutoMasks(photo, landmarks, {MaskKind::Hat, MaskKind::Hair});
+    EXPECT_GT(masks[0].confidence, 0.5f);
+    EXPECT_TRUE(maskAt(masks[0].mask, 224, 30));  // crown
+    EXPECT_TRUE(maskAt(masks[0].mask, 224, 62));  // brim
+    EXPECT_FALSE(maskAt(masks[0].mask, 224, 120)); // face
+    EXPECT_GT(masks[1].confidence, 0.5f);
+    EXPECT_TRUE(maskAt(masks[1].mask, 175, 110)); // hair beside her right temple
+    EXPECT_FALSE(maskAt(masks[1].mask, 224, 30));
 }
 
 TEST(FaceMasks, GivenLandmarksAreUsedAsTheyAre)
