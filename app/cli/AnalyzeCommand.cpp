@@ -5,6 +5,7 @@
 #include "core/face/KeypointImage.h"
 #include "core/io/Image.h"
 #include "core/masks/AutoMasks.h"
+#include "core/masks/MaskOps.h"
 #include "core/util/Error.h"
 
 #include <chrono>
@@ -35,7 +36,7 @@ double secondsSince(std::chrono::steady_clock::time_point start)
 
 Command analyzeCommand()
 {
-    return {"analyze", "analyze PHOTO -o DIR [--size N] [--face I] [--landmarks JSON]",
+    return {"analyze", "analyze PHOTO -o DIR [--size N] [--face I] [--landmarks JSON] [--truth DIR]",
         "Find the face in a photo: landmarks, aligned crop, automatic masks",
         [](const std::vector<std::string>& rawArgs) {
             const Arguments arguments(expandShortOutput(rawArgs), {});
@@ -118,6 +119,21 @@ Command analyzeCommand()
             }
             for (const auto& m : masks) {
                 std::printf("mask      %-10s confidence %.2f\n", toString(m.kind).c_str(), m.confidence);
+            }
+            // --truth DIR: true masks (mask_<kind>.png, the photo's size) to score the automatic ones against.
+            if (const auto truth = arguments.value("truth")) {
+                for (const auto& m : masks) {
+                    const std::filesystem::path file = std::filesystem::path(*truth) / ("mask_" + toString(m.kind) + ".png");
+                    if (!std::filesystem::exists(file)) {
+                        continue;
+                    }
+                    Image expected = loadImageRgb(file);
+                    Image gray(expected.width, expected.height, 1);
+                    for (std::size_t i = 0; i < gray.pixels.size(); ++i) {
+                        gray.pixels[i] = expected.pixels[3 * i + 1];
+                    }
+                    std::printf("iou       %-10s %.3f\n", toString(m.kind).c_str(), maskIoU(m.mask, gray));
+                }
             }
             std::printf("timing    model load %.2f s, detect+landmarks %.3f s, masks %.3f s\n", loadSeconds,
                 detectSeconds, maskSeconds);

@@ -22,6 +22,10 @@ count=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['fac
 # Landmarks given instead of detected (the procedural world's true keypoints take this path).
 out=$("$DURIAN" analyze "$ASTRONAUT" -o "$work/given" --landmarks "$SOURCE/tests/data/photos/astronaut_landmarks.json")
 expect_status 0 $? "analyze with given landmarks"
+# Scoring against true masks (the procedural world's): the masks just written score 1 against themselves.
+out=$("$DURIAN" analyze "$ASTRONAUT" -o "$work/again" --landmarks "$SOURCE/tests/data/photos/astronaut_landmarks.json" \
+  --truth "$work/given"); expect_status 0 $? "analyze --truth"
+expect_contains "$out" "iou       hair       1.000" "IoU of identical masks"
 
 # Bad input: CMYK JPEG, grayscale, truncated files, blank, tiny, missing, wrong command lines.
 convert "$ASTRONAUT" -colorspace CMYK "$work/cmyk.jpg"
