@@ -133,8 +133,17 @@ HeadTop hairAndHatMasks(const FaceCrop& crop)
         ~ellipseMask(n, {cx, ey - 0.35f * u}, {0.4f * w, 1.2f * u});
     cv::rectangle(crescent, cv::Point(0, cvRound(ey - 0.9f * u)), cv::Point(n, n), cv::Scalar(0), cv::FILLED);
     const cv::Mat notSkin = ~skinLike(crop, 3.0f) & crop.valid;
-    const cv::Mat seed = crescent & notSkin;
-    const cv::Mat kept = segmentFromSeed(crop, regions, seed, crescent);
+    // Beside the face at eye level (the temples): hair when it is long or under a hat, else background.
+    cv::Mat temples = cv::Mat::zeros(n, n, CV_8U);
+    for (const auto& [jaw, side] : {std::pair{0, -1.0f}, std::pair{16, 1.0f}}) {
+        const float x = crop.lm[jaw].x;
+        cv::rectangle(temples, cv::Point(cvRound(x + side * 0.05f * u), cvRound(browY)),
+            cv::Point(cvRound(x + side * 0.35f * u), cvRound(ey + 0.6f * u)), cv::Scalar(255), cv::FILLED);
+    }
+    // The sure seed: the crown where it is not skin, and the temples where they have the crown's colour.
+    const cv::Mat crown = crescent & notSkin;
+    const cv::Mat seed = crown | (temples & notSkin & colourLike(crop, crown, 4.0));
+    const cv::Mat kept = segmentFromSeed(crop, regions, seed, crescent | seed);
 
     // Hat evidence, on the part above the hairline: saturated colour (hair is brown, black, blond, grey or
     // red with moderate chroma), a smooth surface (hair is textured), and height above a skull.
@@ -167,18 +176,12 @@ HeadTop hairAndHatMasks(const FaceCrop& crop)
     if (result.hat.confidence <= 0.5f) {
         result.hair.mask = kept;
         // Hair confidence: the top of the head held something that is not skin, and GrabCut kept it.
-        const float seedFraction = static_cast<float>(cv::countNonZero(seed)) / crescentArea;
+        const float seedFraction = static_cast<float>(cv::countNonZero(crown)) / crescentArea;
         const float keptFraction = static_cast<float>(cv::countNonZero(kept & crescent)) / crescentArea;
         result.hair.confidence = clamp01(std::min(seedFraction, keptFraction) / 0.6f) * (1.0f - 0.8f * result.hat.confidence);
         return result;
     }
     // Under a hat, hair shows beside the face: segment again from the temples, without the hat.
-    cv::Mat temples = cv::Mat::zeros(n, n, CV_8U);
-    for (const auto& [jaw, side] : {std::pair{0, -1.0f}, std::pair{16, 1.0f}}) {
-        const float x = crop.lm[jaw].x;
-        cv::rectangle(temples, cv::Point(cvRound(x + side * 0.05f * u), cvRound(browY)),
-            cv::Point(cvRound(x + side * 0.35f * u), cvRound(ey + 0.6f * u)), cv::Scalar(255), cv::FILLED);
-    }
     cv::Mat hatGrown;
     cv::dilate(result.hat.mask, hatGrown, cv::Mat(), cv::Point(-1, -1), 2 * r);
     const cv::Mat templeSeed = temples & notSkin & ~hatGrown;
