@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <random>
 
 namespace durian {
@@ -92,8 +93,10 @@ TEST(FaceAnalyzer, FacesInFaceregLandOnTheDrawnLandmarks)
             sum += std::min(best, 8.0f);
             near += best <= 2.5f ? 1 : 0;
         }
-        // Measured: 2.2-2.8 px mean on 55-65 px faces (the dots come from another landmark model, and JPEG
-        // blurs them), 39-49 of 68 points within 2.5 px.
+        std::printf("[ figures  ] face at %.0f,%.0f: mean distance to the drawn dots %.2f px, %d of 68 within 2.5 px\n",
+            c.x, c.y, sum / kLandmarkCount, near);
+        // Measured: 2.1-2.7 px mean on 55-65 px faces (the dots come from another landmark model, and JPEG
+        // blurs them), 42-51 of 68 points within 2.5 px.
         EXPECT_LT(sum / kLandmarkCount, 3.5) << "mean distance to the drawn dots, face at " << c.x << "," << c.y;
         EXPECT_GE(near, 34) << "landmarks within 2.5 px of a drawn dot, face at " << c.x << "," << c.y;
     }
