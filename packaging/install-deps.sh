@@ -10,6 +10,8 @@ PACKAGES=(
   libtorch-dev libopenblas0-openmp libopenblas-openmp-dev
   # image, face and video libraries
   libopencv-dev libdlib-dev libdlib-data
+  # OpenCV's Haar cascades (the eyeglasses cascade of the automatic masks)
+  opencv-data
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev libavfilter-dev ffmpeg
   nlohmann-json3-dev
   # Qt 6 and the QML modules the UI imports at run time

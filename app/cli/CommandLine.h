@@ -54,5 +54,7 @@ Command synthCommand();
 Command encodeCommand();
 Command probeCommand();
 Command benchVideoCommand();
+Command analyzeCommand();
+Command motionCommand();
 
 } // namespace durian::cli

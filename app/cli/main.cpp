@@ -18,6 +18,8 @@ std::vector<durian::cli::Command> commands()
         encodeCommand(),
         probeCommand(),
         benchVideoCommand(),
+        analyzeCommand(),
+        motionCommand(),
     };
 }
 
