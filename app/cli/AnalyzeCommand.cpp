@@ -116,12 +116,7 @@ Command analyzeCommand()
                     if (!std::filesystem::exists(file)) {
                         continue;
                     }
-                    Image expected = loadImageRgb(file);
-                    Image gray(expected.width, expected.height, 1);
-                    for (std::size_t i = 0; i < gray.pixels.size(); ++i) {
-                        gray.pixels[i] = expected.pixels[3 * i + 1];
-                    }
-                    std::printf("iou       %-10s %.3f\n", toString(m.kind).c_str(), maskIoU(m.mask, gray));
+                    std::printf("iou       %-10s %.3f\n", toString(m.kind).c_str(), maskIoU(m.mask, loadMask(file)));
                 }
             }
             std::printf("timing    model load %.2f s, detect+landmarks %.3f s, masks %.3f s\n", loadSeconds,

@@ -1,9 +1,23 @@
 #include "app/cli/CommandLine.h"
 
 #include <algorithm>
+#include <csignal>
 #include <cmath>
 
 namespace durian::cli {
+namespace {
+std::atomic<bool> interrupted{false};
+extern "C" void onInterrupt(int)
+{
+    interrupted.store(true);
+}
+} // namespace
+
+const std::atomic<bool>* cancelOnInterrupt()
+{
+    std::signal(SIGINT, onInterrupt);
+    return &interrupted;
+}
 
 Arguments::Arguments(const std::vector<std::string>& args, const std::vector<std::string>& flagNames)
 {

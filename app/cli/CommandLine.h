@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <optional>
@@ -40,6 +41,10 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Makes Ctrl-C (SIGINT) set the returned flag instead of killing the process, so a long command can
+// stop at its next check and leave no partial file behind.
+const std::atomic<bool>* cancelOnInterrupt();
+
 struct Command {
     std::string name;
     std::string usage;   // e.g. "inspect PROJECT"
@@ -56,5 +61,6 @@ Command probeCommand();
 Command benchVideoCommand();
 Command analyzeCommand();
 Command motionCommand();
+Command renderCommand();
 
 } // namespace durian::cli

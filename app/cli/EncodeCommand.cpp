@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <unistd.h>
@@ -15,13 +14,6 @@ namespace durian::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::atomic<bool> interrupted{false};
-
-extern "C" void onInterrupt(int)
-{
-    interrupted = true;
-}
 
 // "frame2" before "frame10": digits compare as numbers.
 bool naturalLess(const std::string& a, const std::string& b)
@@ -140,8 +132,7 @@ Command encodeCommand()
                 }
             };
             // Ctrl-C cancels cleanly: the partial output is removed and an existing file kept.
-            options.cancel = &interrupted;
-            std::signal(SIGINT, onInterrupt);
+            options.cancel = cancelOnInterrupt();
 
             VideoEncoder encoder(*output, options);
             Image first;

@@ -20,6 +20,7 @@ std::vector<durian::cli::Command> commands()
         benchVideoCommand(),
         analyzeCommand(),
         motionCommand(),
+        renderCommand(),
     };
 }
 

@@ -18,21 +18,39 @@ Image::Image(int width_, int height_, int channels_, std::uint8_t fill)
 {
 }
 
-Image loadImageRgb(const std::filesystem::path& path)
+namespace {
+
+cv::Mat readWithOpenCv(const std::filesystem::path& path, int flags)
 {
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) {
         throw Error("Cannot open image " + path.string() + ": no such file");
     }
-    cv::Mat bgr;
+    cv::Mat mat;
     try {
-        bgr = cv::imread(path.string(), cv::IMREAD_COLOR);
+        mat = cv::imread(path.string(), flags);
     } catch (const cv::Exception& e) {
         throw Error("Cannot read image " + path.string() + ": " + e.what());
     }
-    if (bgr.empty()) {
+    if (mat.empty()) {
         throw Error("Cannot read image " + path.string() + ": not an image, or the file is damaged");
     }
+    return mat;
+}
+
+} // namespace
+
+Image loadMask(const std::filesystem::path& path)
+{
+    const cv::Mat gray = readWithOpenCv(path, cv::IMREAD_GRAYSCALE);
+    Image mask(gray.cols, gray.rows, 1);
+    gray.copyTo(cv::Mat(gray.rows, gray.cols, CV_8UC1, mask.pixels.data()));
+    return mask;
+}
+
+Image loadImageRgb(const std::filesystem::path& path)
+{
+    const cv::Mat bgr = readWithOpenCv(path, cv::IMREAD_COLOR);
     Image image(bgr.cols, bgr.rows, 3);
     cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, image.pixels.data());
     cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);

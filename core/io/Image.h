@@ -25,6 +25,10 @@ struct Image {
 // Throws durian::Error naming the file when it is missing, unreadable or not an image.
 Image loadImageRgb(const std::filesystem::path& path);
 
+// Loads a mask: any image, as 1-channel 8-bit (colour images are converted to gray).
+// Throws durian::Error naming the file when it is missing or not an image.
+Image loadMask(const std::filesystem::path& path);
+
 // Saves as PNG or JPEG (by extension), atomically. Throws durian::Error on failure.
 void saveImage(const Image& image, const std::filesystem::path& path);
 

@@ -24,6 +24,17 @@ std::string toString(MaskKind kind)
     return "unknown";
 }
 
+MaskKind maskKindOf(AttributeCategory category)
+{
+    switch (category) {
+    case AttributeCategory::Hair: return MaskKind::Hair;
+    case AttributeCategory::Eyeglasses: return MaskKind::Eyeglasses;
+    case AttributeCategory::Hat: return MaskKind::Hat;
+    case AttributeCategory::Beard: return MaskKind::Beard;
+    }
+    return MaskKind::Hair;
+}
+
 std::vector<MaskKind> allMaskKinds()
 {
     return {MaskKind::Hair, MaskKind::Eyeglasses, MaskKind::Hat, MaskKind::Beard, MaskKind::FaceSkin};

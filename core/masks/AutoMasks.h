@@ -2,6 +2,7 @@
 
 #include "core/face/FaceTypes.h"
 #include "core/io/Image.h"
+#include "core/io/Project.h"
 
 #include <filesystem>
 #include <string>
@@ -13,6 +14,8 @@ namespace durian {
 enum class MaskKind { Hair, Eyeglasses, Hat, Beard, FaceSkin };
 
 std::string toString(MaskKind kind);
+// The automatic mask that covers a project attribute's category.
+MaskKind maskKindOf(AttributeCategory category);
 std::vector<MaskKind> allMaskKinds();
 
 struct AutoMask {

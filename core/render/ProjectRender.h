@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/io/Project.h"
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace durian {
+
+struct ProjectRenderCallbacks {
+    // stage: "analysing", "rendering", "encoding"; done/total count frames while rendering.
+    std::function<void(const std::string& stage, int done, int total)> progress;
+    const std::atomic<bool>* cancel = nullptr; // checked before every frame; cancelling throws RenderCancelled
+};
+
+struct ProjectRenderResult {
+    std::filesystem::path output;
+    int frames = 0;
+    int width = 0;
+    int height = 0;
+    std::string method; // what produced the frames, shown to the user
+};
+
+// Thrown when ProjectRenderCallbacks::cancel was set; nothing was written.
+class RenderCancelled : public std::runtime_error {
+public:
+    RenderCancelled() : std::runtime_error("rendering cancelled") {}
+};
+
+// Renders a project to a video (format from the extension: .mp4, .webm, .gif; a path without an
+// extension is a folder of PNG frames). The portrait's face is found and aligned to the project's
+// resolution; the motion comes from the preset or the driving video, retargeted to the portrait.
+//
+// Until the trained Durian model ships, frames come from the classical warp-and-composite method
+// (core/eval/WarpComposite.h) and `method` says so. The output appears whole or not at all.
+// Throws durian::Error with a message for the user (no face in a photo, unreadable file, full disk, ...).
+ProjectRenderResult renderProjectVideo(
+    const Project& project, const std::filesystem::path& output, const ProjectRenderCallbacks& callbacks = {});
+
+} // namespace durian

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `durian render`: the demo project to MP4 and GIF, checked with ffprobe and by its frames; and its errors.
+set -uo pipefail
+DURIAN="$1"; SOURCE="$2"
+. "$(dirname "$0")/lib.sh"
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+demo="$SOURCE/resources/demo/demo.durian"
+
+out=$("$DURIAN" render "$demo" -o "$work/demo.mp4" --quiet); expect_status 0 $? "render the demo to MP4"
+expect_contains "$out" "$work/demo.mp4" "render prints the path it wrote"
+expect_contains "$out" "frames    48 at 256x256" "render reports the frames"
+probe=$(ffprobe -v error -select_streams v:0 -count_frames \
+  -show_entries stream=codec_name,pix_fmt,width,height,r_frame_rate,nb_read_frames -of default=nw=1 "$work/demo.mp4")
+for field in codec_name=h264 pix_fmt=yuv420p width=256 height=256 r_frame_rate=24/1 nb_read_frames=48; do
+  expect_contains "$probe" "$field" "ffprobe of the rendered MP4"
+done
+
+# The head moves: frame 0 and frame 6 (the first nod's lowest point) differ; the clip loops.
+ffmpeg -v error -i "$work/demo.mp4" -vf "select='eq(n\,0)+eq(n\,6)+eq(n\,47)'" -vsync 0 "$work/f%d.png"
+moved=$(compare -metric MAE "$work/f1.png" "$work/f2.png" null: 2>&1 | sed 's/.*(\(.*\))/\1/')
+looped=$(compare -metric MAE "$work/f1.png" "$work/f3.png" null: 2>&1 | sed 's/.*(\(.*\))/\1/')
+awk -v m="$moved" 'BEGIN { exit !(m > 0.01) }' || fail "the portrait does not move (MAE $moved)"
+awk -v l="$looped" -v m="$moved" 'BEGIN { exit !(l < m) }' || fail "the nod does not come back (MAE $looped vs $moved)"
+
+"$DURIAN" render "$demo" -o "$work/demo.gif" --quiet >/dev/null; expect_status 0 $? "render the demo to GIF"
+expect_contains "$(ffprobe -v error -show_entries stream=codec_name -of csv=p=0 "$work/demo.gif")" "gif" "GIF output"
+
+# Errors: a clear message, nothing half-written, an existing file untouched.
+echo "precious" > "$work/keep.mp4"
+err=$("$DURIAN" render "$demo" -o "$work/no-such-dir/x.mp4" 2>&1); expect_status 1 $? "unwritable output"
+expect_contains "$err" "no-such-dir" "the unwritable path is named"
+convert -size 256x256 xc:skyblue "$work/sky.png"
+printf '{"format": "durian-project", "version": 1, "portrait": {"image": "sky.png"}}' > "$work/noface.durian"
+err=$("$DURIAN" render "$work/noface.durian" -o "$work/keep.mp4" 2>&1); expect_status 1 $? "portrait without a face"
+expect_contains "$err" "No face found in the portrait" "no face is reported"
+[ "$(cat "$work/keep.mp4")" = "precious" ] || fail "an existing file was replaced by a failed render"
+err=$("$DURIAN" render "$demo" -o "$work/x.avi" 2>&1); expect_status 1 $? "unknown output format"
+expect_contains "$err" "x.avi" "the unsupported output is named"
+[ -z "$(ls -A "$work" | grep -v -E '^(demo.mp4|demo.gif|f[123].png|keep.mp4|sky.png|noface.durian)$')" ] \
+  || fail "left-over files: $(ls -A "$work")"
+echo "render: all checks passed"
