@@ -26,11 +26,15 @@ ApplicationWindow {
         highlightedText: "#1b1c20"
         mid: "#3c3f46"
         placeholderText: "#8a8d94"
+        disabled.windowText: "#6b6e75"
+        disabled.buttonText: "#6b6e75"
+        disabled.text: "#6b6e75"
     }
 
     ProjectDocument {
         id: document
-        onErrorStringChanged: if (errorString !== "") errorDialog.show(errorString)
+        onErrorOccurred: function(message) { errorDialog.show(message) }
+        onExportFinished: function(file, summary) { exportedDialog.show(file, summary) }
     }
 
     Component.onCompleted: {
@@ -68,9 +72,10 @@ ApplicationWindow {
             }
             MenuSeparator {}
             Action {
-                // Rendering arrives with the generation pipeline; until then the action is visibly off.
                 text: qsTr("&Export Video…")
-                enabled: false
+                shortcut: "Ctrl+E"
+                enabled: document.loaded && document.problems.length === 0 && !JobQueue.busy
+                onTriggered: exportDialog.open()
             }
             MenuSeparator {}
             Action {
@@ -236,6 +241,56 @@ ApplicationWindow {
         defaultSuffix: "durian"
         nameFilters: [qsTr("Durian projects (*.durian)")]
         onAccepted: document.saveAs(selectedFile)
+    }
+
+    FileDialog {
+        id: exportDialog
+        title: qsTr("Export Video")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "mp4"
+        nameFilters: [qsTr("MP4 video (*.mp4)"), qsTr("WebM video (*.webm)"), qsTr("GIF animation (*.gif)")]
+        onAccepted: document.exportVideo(selectedFile)
+    }
+
+    Dialog {
+        id: exportedDialog
+        objectName: "exportedDialog"
+        title: qsTr("Video Exported")
+        modal: true
+        anchors.centerIn: parent
+        width: Math.max(380, window.width * 0.5)
+        property url file
+        property alias summary: exportedSummary.text
+        function show(exported, text) { file = exported; summary = text; open() }
+        ColumnLayout {
+            width: parent.width
+            Label {
+                text: exportedDialog.file.toString().replace(/^file:\/\//, "")
+                font.bold: true
+                elide: Text.ElideMiddle
+                Layout.fillWidth: true
+            }
+            Label {
+                id: exportedSummary
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Open Folder")
+                DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+                onClicked: {
+                    const path = exportedDialog.file.toString()
+                    Qt.openUrlExternally(path.substring(0, path.lastIndexOf("/")))
+                    exportedDialog.close()
+                }
+            }
+            Button {
+                text: qsTr("Close")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
     }
 
     AboutDialog {

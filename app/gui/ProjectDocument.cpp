@@ -1,11 +1,14 @@
 #include "app/gui/ProjectDocument.h"
 
+#include "app/gui/JobQueue.h"
 #include "app/gui/ProjectCommands.h"
+#include "core/render/ProjectRender.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QVariantMap>
 
@@ -223,6 +226,51 @@ void ProjectDocument::removeAttribute(int index)
     edit(tr("Remove %1 Reference").arg(category), std::move(after));
 }
 
+void ProjectDocument::exportVideo(const QUrl& url)
+{
+    if (!loaded_ || !url.isLocalFile()) {
+        setErrorString(tr("Choose a local file to export the video to."));
+        return;
+    }
+    const durian::Project project = project_; // a snapshot: edits during the export do not affect it
+    const QString path = url.toLocalFile();
+    JobQueue::instance()->submit(
+        tr("Exporting %1").arg(QFileInfo(path).fileName()),
+        [project, path](JobContext& context) {
+            durian::ProjectRenderCallbacks callbacks;
+            callbacks.cancel = &context.cancelFlag();
+            callbacks.progress = [&context](const std::string& stage, int done, int total) {
+                const double fraction = total > 0 ? static_cast<double>(done) / total : 0.0;
+                if (stage == "analysing") {
+                    context.reportProgress(0.0, tr("Finding the faces…"));
+                } else if (stage == "rendering") {
+                    context.reportProgress(0.05 + 0.9 * fraction, tr("Rendering frame %1 of %2").arg(done).arg(total));
+                } else {
+                    context.reportProgress(0.97, tr("Writing the video…"));
+                }
+            };
+            try {
+                const auto result = durian::renderProjectVideo(project, path.toStdString(), callbacks);
+                return QVariant(tr("%n frame(s), %1×%2, by %3", "", result.frames)
+                                    .arg(result.width)
+                                    .arg(result.height)
+                                    .arg(QString::fromStdString(result.method)));
+            } catch (const durian::RenderCancelled&) {
+                return QVariant(); // the queue sees the cancel flag and reports a cancel
+            }
+        },
+        [self = QPointer(this), url](const QVariant& summary) {
+            if (self) {
+                Q_EMIT self->exportFinished(url, summary.toString());
+            }
+        },
+        [self = QPointer(this)](const QString& error) {
+            if (self && !error.isEmpty()) {
+                self->setErrorString(tr("The video could not be exported: %1").arg(error));
+            }
+        });
+}
+
 void ProjectDocument::edit(const QString& text, durian::Project after, int mergeId)
 {
     undoStack_.push(new ProjectEditCommand(
@@ -240,5 +288,8 @@ void ProjectDocument::setErrorString(const QString& error)
     if (error != errorString_) {
         errorString_ = error;
         Q_EMIT errorStringChanged();
+    }
+    if (!error.isEmpty()) {
+        Q_EMIT errorOccurred(error);
     }
 }

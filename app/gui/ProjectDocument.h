@@ -62,6 +62,10 @@ public:
     QString autosavePath() const;
     static void setAutosaveDirectory(const QString& directory);
 
+    // Renders the project's animation to a video file on the worker thread (JobQueue), with progress
+    // and cancel in the status bar. Ends in exportFinished or, on failure, errorString.
+    Q_INVOKABLE void exportVideo(const QUrl& url);
+
     Q_INVOKABLE void undo() { undoStack_.undo(); }
     Q_INVOKABLE void redo() { undoStack_.redo(); }
 
@@ -72,6 +76,8 @@ Q_SIGNALS:
     void errorStringChanged();
     void undoStateChanged();
     void recoveryAvailableChanged();
+    void exportFinished(const QUrl& file, const QString& summary);
+    void errorOccurred(const QString& message); // every failure, also one with the same message as the last
 
 private:
     void edit(const QString& text, durian::Project after, int mergeId = -1);

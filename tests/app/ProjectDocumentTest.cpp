@@ -1,3 +1,4 @@
+#include "app/gui/JobQueue.h"
 #include "app/gui/ProjectDocument.h"
 
 #include <QDir>
@@ -163,6 +164,33 @@ private Q_SLOTS:
         QVERIFY2(document.errorString().contains("not valid JSON"), qPrintable(document.errorString()));
         QCOMPARE(document.name(), QString("Demo"));
         QCOMPARE(document.fileUrl(), demoUrl());
+    }
+
+    void exportsTheDemoAsAVideoOnTheWorkerThread()
+    {
+        QTemporaryDir dir;
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        QSignalSpy finished(&document, &ProjectDocument::exportFinished);
+        QSignalSpy errors(&document, &ProjectDocument::errorOccurred);
+        const QUrl target = QUrl::fromLocalFile(dir.filePath("demo.mp4"));
+        document.exportVideo(target);
+        QVERIFY(JobQueue::instance()->busy()); // returns at once; the work runs on the worker thread
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count() + errors.count(), 1, 60000);
+        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+        QCOMPARE(finished.first().at(0).toUrl(), target);
+        QVERIFY(finished.first().at(1).toString().contains("48 frame"));
+        QVERIFY(QFileInfo(target.toLocalFile()).size() > 10000);
+    }
+
+    void aFailedExportReportsWhy()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        QSignalSpy errors(&document, &ProjectDocument::errorOccurred);
+        document.exportVideo(QUrl::fromLocalFile("/nonexistent-dir/demo.mp4"));
+        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 60000);
+        QVERIFY2(errors.first().first().toString().contains("/nonexistent-dir"), qPrintable(errors.first().first().toString()));
     }
 
     void saveToAnUnwritablePlaceFailsCleanly()
