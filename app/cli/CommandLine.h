@@ -47,5 +47,7 @@ struct Command {
 // The commands, in the order `durian --help` lists them. Each is defined in its own *Command.cpp.
 Command versionCommand();
 Command inspectCommand();
+Command generateCommand();
+Command benchCommand();
 
 } // namespace durian::cli

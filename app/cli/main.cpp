@@ -10,7 +10,8 @@ namespace {
 
 std::vector<durian::cli::Command> commands()
 {
-    return {durian::cli::versionCommand(), durian::cli::inspectCommand()};
+    return {durian::cli::versionCommand(), durian::cli::inspectCommand(), durian::cli::generateCommand(),
+        durian::cli::benchCommand()};
 }
 
 void printHelp()

@@ -15,13 +15,13 @@ struct ModelConfig {
 
     // VAE: one level per entry, a 2x downsample between levels, so the factor is 2^(levels-1).
     int latentChannels = 4;
-    std::vector<int> vaeChannels{32, 64, 64, 64};
+    std::vector<int> vaeChannels{16, 32, 64, 64};
     int vaeLayersPerBlock = 1;
     bool vaeMidAttention = true;
     double latentScale = 0.18215; // latents are multiplied by this after encoding (as in SD)
 
     // UNet (DNet; ARNet and PRNet use the same spatial architecture with latent+1 input channels).
-    std::vector<int> blockChannels{64, 128, 192};
+    std::vector<int> blockChannels{32, 64, 96};
     int layersPerBlock = 1;
     std::vector<bool> attentionLevels{false, true, true}; // transformer blocks at this level
     int heads = 4;
@@ -34,7 +34,7 @@ struct ModelConfig {
 
     // Pose guider: keypoint image -> features added after DNet's conv_in (one 2x downsample per entry
     // after the first, so its length must be log2(vaeFactor)+1).
-    std::vector<int> poseGuiderChannels{16, 32, 64, 128};
+    std::vector<int> poseGuiderChannels{16, 32, 32, 64};
 
     // Context encoder: reference latent + mask -> contextGrid^2 tokens per reference.
     int contextEncoderChannels = 64;

@@ -2,6 +2,7 @@
 
 #include "core/util/Error.h"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <set>
@@ -246,7 +247,9 @@ void importInto(std::map<std::string, torch::Tensor>& tensors, const std::vector
             }
             const TensorData* data = lookup(local);
             if (!data) {
-                problems.missing.push_back(local);
+                if (std::find(problems.missing.begin(), problems.missing.end(), local) == problems.missing.end()) {
+                    problems.missing.push_back(local); // once, though DNet, ARNet and PRNet all need it
+                }
                 continue;
             }
             used.insert(data->name);
