@@ -3,6 +3,7 @@
 #include "core/util/Error.h"
 
 #include <cmath>
+#include <numbers>
 #include <random>
 
 namespace durian::diffusion {
@@ -93,7 +94,7 @@ torch::Tensor seededNoise(const std::vector<std::int64_t>& shape, std::uint64_t 
     auto uniform = [&] { return (static_cast<double>(engine() >> 11) + 0.5) * (1.0 / 9007199254740992.0); };
     for (std::int64_t i = 0; i < n; i += 2) {
         const double r = std::sqrt(-2.0 * std::log(uniform()));
-        const double theta = 2.0 * M_PI * uniform();
+        const double theta = 2.0 * std::numbers::pi * uniform();
         values[static_cast<std::size_t>(i)] = static_cast<float>(r * std::cos(theta));
         if (i + 1 < n) {
             values[static_cast<std::size_t>(i) + 1] = static_cast<float>(r * std::sin(theta));
