@@ -8,6 +8,11 @@ namespace durian {
 
 // Everything that fixes the shapes of the Durian network. Plain data, read from JSON
 // (resources/configs/*.json) or taken from a built-in preset. Field names follow the JSON keys.
+//
+// The defaults below are the shipped "default" model, sized to train on 2 CPU cores: 256 px images, a
+// small VAE with factor 8 (32x32x4 latents), UNet channels 32/64/96 with attention at the two lower
+// resolutions. 10.5 M parameters in all (DNet 3.75 M, ARNet and PRNet 2.8 M each, VAE 1.0 M); one DNet
+// step for one frame is 1.34 GFLOP (25-60 ms on this 2-core Zen 4, depending on load).
 struct ModelConfig {
     std::string name = "custom";
     int resolution = 256;       // default image size (pixels, square) the model was made for
