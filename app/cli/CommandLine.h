@@ -62,5 +62,7 @@ Command benchVideoCommand();
 Command analyzeCommand();
 Command motionCommand();
 Command renderCommand();
+Command generateCommand();
+Command benchCommand();
 
 } // namespace durian::cli

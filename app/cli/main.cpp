@@ -21,6 +21,8 @@ std::vector<durian::cli::Command> commands()
         analyzeCommand(),
         motionCommand(),
         renderCommand(),
+        generateCommand(),
+        benchCommand(),
     };
 }
 

@@ -1,0 +1,59 @@
+#include "core/diffusion/Sampler.h"
+
+#include "core/diffusion/TemporalWindows.h"
+
+namespace durian::diffusion {
+
+torch::Tensor sampleLatents(model::DurianModel& model, int frames, int latentHeight, int latentWidth,
+    const torch::Tensor& pose, const model::DenoiseReferences& references, const model::ReferenceMix& mix,
+    const SamplingOptions& options, const SamplingHooks& hooks)
+{
+    torch::NoGradGuard noGrad;
+    const auto& config = model->config();
+    const auto dtype = model->dnet->parameters().front().dtype();
+    static const NoiseSchedule schedule = NoiseSchedule::stableDiffusion();
+    Solver solver(options.solver, schedule, options.steps);
+    auto x = seededNoise({frames, config.latentChannels, latentHeight, latentWidth}, options.seed);
+    const auto windows = planTemporalWindows(frames, options.window, options.overlap);
+    const int total = static_cast<int>(solver.timesteps().size());
+    for (int i = 0; i < total; ++i) {
+        if (hooks.cancelled && hooks.cancelled()) {
+            throw SamplingCancelled{};
+        }
+        const double t = solver.timesteps()[static_cast<std::size_t>(i)];
+        auto eps = torch::zeros_like(x);
+        const auto weightSum = windows.size() > 1 ? torch::zeros({frames, 1, 1, 1}) : torch::Tensor();
+        for (const auto& w : windows) {
+            const auto xw = x.narrow(0, w.start, w.length).to(dtype);
+            const auto poseW = pose.defined() ? pose.narrow(0, w.start, w.length) : torch::Tensor();
+            const auto ts = torch::full({w.length}, t, torch::kFloat32);
+            auto e = model->denoise(xw, ts, poseW, w.length, &references, mix).to(torch::kFloat32);
+            if (options.guidance != 1.0) {
+                const auto u = model->denoise(xw, ts, poseW, w.length, nullptr, model::ReferenceMix{}).to(torch::kFloat32);
+                e = u + options.guidance * (e - u);
+            }
+            if (windows.size() == 1) {
+                eps = e;
+            } else {
+                const auto weights = temporalBlendWeights(w, frames, options.overlap);
+                const auto wt = torch::tensor(weights).view({w.length, 1, 1, 1});
+                eps.narrow(0, w.start, w.length).add_(e * wt);
+                weightSum.narrow(0, w.start, w.length).add_(wt);
+            }
+        }
+        if (weightSum.defined()) {
+            eps = eps / weightSum;
+        }
+        torch::Tensor x0;
+        x = solver.step(i, x, eps, hooks.preview ? &x0 : nullptr);
+        if (hooks.progress) {
+            hooks.progress(i + 1, total);
+        }
+        if (hooks.preview) {
+            hooks.preview(i + 1, x0);
+        }
+    }
+    return x;
+}
+
+} // namespace durian::diffusion

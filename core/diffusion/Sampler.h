@@ -1,0 +1,38 @@
+#pragma once
+
+// Model-internal (includes torch): never include from app/.
+#include "core/diffusion/Scheduler.h"
+#include "core/model/DurianModel.h"
+
+#include <cstdint>
+#include <functional>
+
+namespace durian::diffusion {
+
+struct SamplingOptions {
+    SolverKind solver = SolverKind::Ddim;
+    int steps = 20;
+    double guidance = 1.0; // classifier-free guidance scale; 1 skips the unconditional branch
+    std::uint64_t seed = 1;
+    int window = 8;        // temporal window (frames)
+    int overlap = 2;
+};
+
+struct SamplingHooks {
+    std::function<bool()> cancelled;                                  // checked before every step
+    std::function<void(int step, int total)> progress;                // after every step
+    std::function<void(int step, const torch::Tensor& x0)> preview;   // data prediction after every step
+};
+
+// Thrown when the hooks' cancelled() says so.
+struct SamplingCancelled {};
+
+// The denoising loop for one sample of `frames` frames: seeded noise [F, L, h, w]; per step DNet runs
+// on every temporal window (conditional, plus unconditional without references when guidance != 1),
+// overlapping windows' noise predictions are blended, and the solver advances. Returns clean latents.
+// pose: [F, c0, h, w] or undefined.
+torch::Tensor sampleLatents(model::DurianModel& model, int frames, int latentHeight, int latentWidth,
+    const torch::Tensor& pose, const model::DenoiseReferences& references, const model::ReferenceMix& mix,
+    const SamplingOptions& options, const SamplingHooks& hooks = {});
+
+} // namespace durian::diffusion

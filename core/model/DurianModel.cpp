@@ -1,0 +1,84 @@
+#include "core/model/DurianModel.h"
+
+namespace durian::model {
+
+namespace F = torch::nn::functional;
+
+DurianModelImpl::DurianModelImpl(const ModelConfig& config) : config_(config)
+{
+    validateModelConfig(config, "model configuration '" + config.name + "'");
+    vae = register_module("vae", Vae(config));
+    dnet = register_module("dnet", UNet(config, config.latentChannels, config.temporal));
+    arnet = register_module("arnet", UNet(config, config.latentChannels + 1, false));
+    prnet = register_module("prnet", UNet(config, config.latentChannels + 1, false));
+    pose_guider = register_module("pose_guider", PoseGuider(config));
+    context_encoder = register_module("context_encoder", ContextEncoder(config));
+}
+
+torch::Tensor DurianModelImpl::referenceInput(const torch::Tensor& maskedImage, const torch::Tensor& mask)
+{
+    const auto latent = vae->encode(maskedImage);
+    const auto small = F::adaptive_avg_pool2d(mask.to(latent.dtype()),
+        F::AdaptiveAvgPool2dFuncOptions({latent.size(2), latent.size(3)}));
+    return torch::cat({latent, small}, 1);
+}
+
+ReferenceFeatures DurianModelImpl::encodeReference(const torch::Tensor& input, ReferenceRole role)
+{
+    ReferenceFeatures features;
+    const auto tokens = context_encoder->forward(input, role);
+    features.context = tokens;
+    UNetRun run;
+    run.frames = 1;
+    run.context.base = torch::cat({context_encoder->nullToken().to(tokens.dtype()).expand({tokens.size(0), 1, tokens.size(2)}),
+        tokens}, 1);
+    run.record = &features.layers;
+    auto& net = role == ReferenceRole::Portrait ? prnet : arnet;
+    const auto t = torch::zeros({input.size(0)}, torch::TensorOptions().dtype(torch::kFloat32).device(input.device()));
+    net->forward(input, t, run);
+    return features;
+}
+
+torch::Tensor DurianModelImpl::poseFeatures(const torch::Tensor& keypointImages)
+{
+    return pose_guider->forward(keypointImages);
+}
+
+torch::Tensor DurianModelImpl::denoise(const torch::Tensor& latents, const torch::Tensor& timesteps,
+    const torch::Tensor& pose, int frames, const DenoiseReferences* refs, const ReferenceMix& mix)
+{
+    UNetRun run;
+    run.frames = frames;
+    run.mix = mix;
+    const auto nullToken = context_encoder->nullToken().to(latents.dtype());
+    if (refs) {
+        run.references = refs;
+        if (refs->portrait) {
+            const auto& portrait = refs->portrait->context;
+            run.context.base = torch::cat({nullToken.expand({portrait.size(0), 1, portrait.size(2)}), portrait}, 1);
+        } else {
+            run.context.base = nullToken;
+        }
+        for (const auto* a : refs->attributes) {
+            run.context.attributes.push_back(a->context);
+        }
+        if (refs->alternative) {
+            run.context.alternative = refs->alternative->context;
+        }
+    } else {
+        run.context.base = nullToken;
+        run.mix = ReferenceMix{};
+    }
+    return dnet->forward(latents, timesteps, run, pose);
+}
+
+long long parameterCount(const torch::nn::Module& module)
+{
+    long long n = 0;
+    for (const auto& p : module.parameters()) {
+        n += p.numel();
+    }
+    return n;
+}
+
+} // namespace durian::model

@@ -1,0 +1,47 @@
+#pragma once
+
+// Model-internal (includes torch): never include from app/.
+#include "core/model/Blocks.h"
+#include "core/model/Conditioning.h"
+#include "core/model/ModelConfig.h"
+#include "core/model/UNet.h"
+#include "core/model/Vae.h"
+
+#include <torch/torch.h>
+
+namespace durian::model {
+
+// The whole Durian network. Parameter names: vae.*, dnet.*, arnet.*, prnet.*, pose_guider.*,
+// context_encoder.* (the UNets and the VAE below those prefixes follow diffusers).
+class DurianModelImpl : public torch::nn::Module {
+public:
+    explicit DurianModelImpl(const ModelConfig& config);
+
+    const ModelConfig& config() const { return config_; }
+
+    // Masked reference image [B,3,H,W] in [-1,1] and its mask [B,1,H,W] in [0,1] -> [B, L+1, h, w]
+    // (VAE latent of the image, mask downsampled to the latent grid by area averaging).
+    torch::Tensor referenceInput(const torch::Tensor& maskedImage, const torch::Tensor& mask);
+    // ARNet (attributes) or PRNet (portrait) at timestep 0 with the reference's own context.
+    ReferenceFeatures encodeReference(const torch::Tensor& referenceInput, ReferenceRole role);
+    // Keypoint images [B*F,3,H,W] in [-1,1] -> pose features.
+    torch::Tensor poseFeatures(const torch::Tensor& keypointImages);
+    // Noise prediction for latents [B*F,L,h,w]. refs == nullptr: the unconditional branch (no reference
+    // tokens, context = the null token only).
+    torch::Tensor denoise(const torch::Tensor& latents, const torch::Tensor& timesteps, const torch::Tensor& pose,
+        int frames, const DenoiseReferences* refs, const ReferenceMix& mix);
+
+    Vae vae{nullptr};
+    UNet dnet{nullptr}, arnet{nullptr}, prnet{nullptr};
+    PoseGuider pose_guider{nullptr};
+    ContextEncoder context_encoder{nullptr};
+
+private:
+    ModelConfig config_;
+};
+TORCH_MODULE(DurianModel);
+
+// Number of parameters of a module.
+long long parameterCount(const torch::nn::Module& module);
+
+} // namespace durian::model

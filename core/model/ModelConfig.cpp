@@ -1,0 +1,252 @@
+#include "core/model/ModelConfig.h"
+
+#include "core/io/AtomicFile.h"
+#include "core/util/Error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <set>
+
+namespace durian {
+
+namespace {
+
+using nlohmann::json;
+
+ModelConfig tinyPreset()
+{
+    ModelConfig c;
+    c.name = "tiny";
+    c.resolution = 32;
+    c.vaeChannels = {8, 16, 16};
+    c.vaeLayersPerBlock = 1;
+    c.blockChannels = {16, 32};
+    c.layersPerBlock = 1;
+    c.attentionLevels = {true, true};
+    c.heads = 2;
+    c.normGroups = 4;
+    c.contextDim = 32;
+    c.temporalHeads = 2;
+    c.temporalWindow = 4;
+    c.temporalOverlap = 2;
+    c.poseGuiderChannels = {8, 8, 16};
+    c.contextEncoderChannels = 16;
+    c.contextGrid = 2;
+    return c;
+}
+
+ModelConfig defaultPreset()
+{
+    ModelConfig c; // the struct's defaults are the shipped model
+    c.name = "default";
+    return c;
+}
+
+ModelConfig sd15Preset()
+{
+    ModelConfig c;
+    c.name = "sd15";
+    c.resolution = 512;
+    c.vaeChannels = {128, 256, 512, 512};
+    c.vaeLayersPerBlock = 2;
+    c.blockChannels = {320, 640, 1280, 1280};
+    c.layersPerBlock = 2;
+    c.attentionLevels = {true, true, true, false};
+    c.heads = 8;
+    c.normGroups = 32;
+    c.contextDim = 768;
+    c.temporalHeads = 8;
+    c.temporalWindow = 16;
+    c.temporalOverlap = 4;
+    c.poseGuiderChannels = {16, 32, 96, 256};
+    c.contextEncoderChannels = 256;
+    c.contextGrid = 4;
+    return c;
+}
+
+template <typename T>
+void take(const json& object, const char* key, T& target, const std::string& origin)
+{
+    const auto it = object.find(key);
+    if (it == object.end()) {
+        return;
+    }
+    try {
+        target = it->get<T>();
+    } catch (const json::exception&) {
+        throw Error(origin + ": model setting '" + key + "' has the wrong type (" + it->dump() + ")");
+    }
+}
+
+bool isPowerOfTwo(int v) { return v > 0 && (v & (v - 1)) == 0; }
+
+} // namespace
+
+ModelConfig modelConfigPreset(const std::string& name)
+{
+    if (name == "tiny") {
+        return tinyPreset();
+    }
+    if (name == "default") {
+        return defaultPreset();
+    }
+    if (name == "sd15") {
+        return sd15Preset();
+    }
+    throw Error("unknown model configuration '" + name + "' (built in: tiny, default, sd15; or a .json file)");
+}
+
+std::vector<std::string> modelConfigPresetNames() { return {"tiny", "default", "sd15"}; }
+
+void validateModelConfig(const ModelConfig& c, const std::string& origin)
+{
+    auto fail = [&](const std::string& what) { throw Error(origin + ": " + what); };
+    if (c.resolution <= 0 || c.imageChannels <= 0 || c.latentChannels <= 0) {
+        fail("resolution, image_channels and latent_channels must be positive");
+    }
+    if (c.vaeChannels.size() < 2 || c.blockChannels.empty()) {
+        fail("vae_channels needs at least two levels and block_channels at least one");
+    }
+    if (c.attentionLevels.size() != c.blockChannels.size()) {
+        fail("attention_levels has " + std::to_string(c.attentionLevels.size()) + " entries, block_channels " +
+            std::to_string(c.blockChannels.size()));
+    }
+    for (int ch : c.vaeChannels) {
+        if (ch <= 0 || ch % c.normGroups != 0) {
+            fail("vae channel count " + std::to_string(ch) + " is not a positive multiple of norm_groups " +
+                std::to_string(c.normGroups));
+        }
+    }
+    for (int ch : c.blockChannels) {
+        if (ch <= 0 || ch % c.normGroups != 0 || ch % c.heads != 0 || ch % c.temporalHeads != 0) {
+            fail("block channel count " + std::to_string(ch) + " must be a multiple of norm_groups, heads and "
+                "temporal_heads");
+        }
+    }
+    const int factor = c.vaeFactor();
+    if (c.resolution % (factor << (c.blockChannels.size() - 1)) != 0) {
+        fail("resolution " + std::to_string(c.resolution) + " is not divisible by the VAE factor times the UNet's "
+            "downsampling");
+    }
+    if (static_cast<int>(c.poseGuiderChannels.size()) != static_cast<int>(std::log2(factor)) + 1) {
+        fail("pose_guider_channels needs log2(vae factor)+1 = " + std::to_string(static_cast<int>(std::log2(factor)) + 1) +
+            " entries");
+    }
+    if (!isPowerOfTwo(factor) || c.layersPerBlock < 1 || c.vaeLayersPerBlock < 1) {
+        fail("layers_per_block and vae_layers_per_block must be at least 1");
+    }
+    if (c.contextDim <= 0 || c.contextDim % c.heads != 0) {
+        fail("context_dim must be a positive multiple of heads");
+    }
+    if (c.temporalWindow < 1 || c.temporalOverlap < 0 || c.temporalOverlap >= c.temporalWindow) {
+        fail("temporal_overlap must be smaller than temporal_window");
+    }
+    if (c.contextEncoderChannels <= 0 || c.contextEncoderChannels % c.normGroups != 0 || c.contextGrid < 1) {
+        fail("context_encoder_channels must be a multiple of norm_groups and context_grid at least 1");
+    }
+    if (c.attentionChunkElements < 1024) {
+        fail("attention_chunk_elements must be at least 1024");
+    }
+}
+
+ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
+{
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception& e) {
+        throw Error(origin + ": not valid JSON (" + e.what() + ")");
+    }
+    if (!j.is_object()) {
+        throw Error(origin + ": a model configuration must be a JSON object");
+    }
+    static const std::set<std::string> known{"name", "resolution", "image_channels", "latent_channels",
+        "vae_channels", "vae_layers_per_block", "vae_mid_attention", "latent_scale", "block_channels",
+        "layers_per_block", "attention_levels", "heads", "norm_groups", "context_dim", "temporal",
+        "temporal_heads", "temporal_window", "temporal_overlap", "pose_guider_channels", "context_encoder_channels",
+        "context_grid", "attention_chunk_elements", "base"};
+    for (const auto& item : j.items()) {
+        if (!known.count(item.key())) {
+            throw Error(origin + ": unknown model setting '" + item.key() + "'");
+        }
+    }
+    ModelConfig c;
+    if (j.contains("base")) {
+        std::string base;
+        take(j, "base", base, origin);
+        c = modelConfigPreset(base);
+    }
+    take(j, "name", c.name, origin);
+    take(j, "resolution", c.resolution, origin);
+    take(j, "image_channels", c.imageChannels, origin);
+    take(j, "latent_channels", c.latentChannels, origin);
+    take(j, "vae_channels", c.vaeChannels, origin);
+    take(j, "vae_layers_per_block", c.vaeLayersPerBlock, origin);
+    take(j, "vae_mid_attention", c.vaeMidAttention, origin);
+    take(j, "latent_scale", c.latentScale, origin);
+    take(j, "block_channels", c.blockChannels, origin);
+    take(j, "layers_per_block", c.layersPerBlock, origin);
+    take(j, "attention_levels", c.attentionLevels, origin);
+    take(j, "heads", c.heads, origin);
+    take(j, "norm_groups", c.normGroups, origin);
+    take(j, "context_dim", c.contextDim, origin);
+    take(j, "temporal", c.temporal, origin);
+    take(j, "temporal_heads", c.temporalHeads, origin);
+    take(j, "temporal_window", c.temporalWindow, origin);
+    take(j, "temporal_overlap", c.temporalOverlap, origin);
+    take(j, "pose_guider_channels", c.poseGuiderChannels, origin);
+    take(j, "context_encoder_channels", c.contextEncoderChannels, origin);
+    take(j, "context_grid", c.contextGrid, origin);
+    take(j, "attention_chunk_elements", c.attentionChunkElements, origin);
+    validateModelConfig(c, origin);
+    return c;
+}
+
+ModelConfig loadModelConfig(const std::filesystem::path& path)
+{
+    return parseModelConfig(readFile(path), path.string());
+}
+
+std::string modelConfigToJson(const ModelConfig& c)
+{
+    json j;
+    j["name"] = c.name;
+    j["resolution"] = c.resolution;
+    j["image_channels"] = c.imageChannels;
+    j["latent_channels"] = c.latentChannels;
+    j["vae_channels"] = c.vaeChannels;
+    j["vae_layers_per_block"] = c.vaeLayersPerBlock;
+    j["vae_mid_attention"] = c.vaeMidAttention;
+    j["latent_scale"] = c.latentScale;
+    j["block_channels"] = c.blockChannels;
+    j["layers_per_block"] = c.layersPerBlock;
+    j["attention_levels"] = c.attentionLevels;
+    j["heads"] = c.heads;
+    j["norm_groups"] = c.normGroups;
+    j["context_dim"] = c.contextDim;
+    j["temporal"] = c.temporal;
+    j["temporal_heads"] = c.temporalHeads;
+    j["temporal_window"] = c.temporalWindow;
+    j["temporal_overlap"] = c.temporalOverlap;
+    j["pose_guider_channels"] = c.poseGuiderChannels;
+    j["context_encoder_channels"] = c.contextEncoderChannels;
+    j["context_grid"] = c.contextGrid;
+    j["attention_chunk_elements"] = c.attentionChunkElements;
+    return j.dump(2) + "\n";
+}
+
+ModelConfig resolveModelConfig(const std::string& nameOrPath)
+{
+    for (const auto& name : modelConfigPresetNames()) {
+        if (name == nameOrPath) {
+            return modelConfigPreset(name);
+        }
+    }
+    if (nameOrPath.size() > 5 && nameOrPath.substr(nameOrPath.size() - 5) == ".json") {
+        return loadModelConfig(nameOrPath);
+    }
+    return modelConfigPreset(nameOrPath); // throws with the list of names
+}
+
+} // namespace durian

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace durian {
+
+// Everything that fixes the shapes of the Durian network. Plain data, read from JSON
+// (resources/configs/*.json) or taken from a built-in preset. Field names follow the JSON keys.
+//
+// The defaults below are the shipped "default" model, sized to train on 2 CPU cores: 256 px images, a
+// small VAE with factor 8 (32x32x4 latents), UNet channels 32/64/96 with attention at the two lower
+// resolutions. 10.5 M parameters in all (DNet 3.75 M, ARNet and PRNet 2.8 M each, VAE 1.0 M); one DNet
+// step for one frame is 1.34 GFLOP (25-60 ms on this 2-core Zen 4, depending on load).
+struct ModelConfig {
+    std::string name = "custom";
+    int resolution = 256;       // default image size (pixels, square) the model was made for
+    int imageChannels = 3;
+
+    // VAE: one level per entry, a 2x downsample between levels, so the factor is 2^(levels-1).
+    int latentChannels = 4;
+    std::vector<int> vaeChannels{16, 32, 64, 64};
+    int vaeLayersPerBlock = 1;
+    bool vaeMidAttention = true;
+    double latentScale = 0.18215; // latents are multiplied by this after encoding (as in SD)
+
+    // UNet (DNet; ARNet and PRNet use the same spatial architecture with latent+1 input channels).
+    std::vector<int> blockChannels{32, 64, 96};
+    int layersPerBlock = 1;
+    std::vector<bool> attentionLevels{false, true, true}; // transformer blocks at this level
+    int heads = 4;
+    int normGroups = 16;
+    int contextDim = 128;      // cross-attention context width
+    bool temporal = true;      // temporal attention in every block of DNet
+    int temporalHeads = 4;
+    int temporalWindow = 8;    // frames per temporal window (longer clips use sliding windows)
+    int temporalOverlap = 2;   // frames shared by neighbouring windows
+
+    // Pose guider: keypoint image -> features added after DNet's conv_in (one 2x downsample per entry
+    // after the first, so its length must be log2(vaeFactor)+1).
+    std::vector<int> poseGuiderChannels{16, 32, 32, 64};
+
+    // Context encoder: reference latent + mask -> contextGrid^2 tokens per reference.
+    int contextEncoderChannels = 64;
+    int contextGrid = 2;
+
+    // Attention memory bound: most score-matrix elements one chunk may hold (per batch element).
+    long long attentionChunkElements = 1LL << 24;
+
+    int vaeFactor() const { return 1 << (static_cast<int>(vaeChannels.size()) - 1); }
+    int latentSize(int imageSize) const { return imageSize / vaeFactor(); }
+};
+
+// Built-in presets: "tiny" (tests), "default" (the shipped model), "sd15" (Stable Diffusion 1.5 sizes).
+ModelConfig modelConfigPreset(const std::string& name);
+std::vector<std::string> modelConfigPresetNames();
+
+// Parses a config from JSON text; `origin` names the file in error messages. Missing keys keep the
+// defaults above; unknown keys, wrong types and inconsistent values throw durian::Error.
+ModelConfig parseModelConfig(const std::string& json, const std::string& origin);
+ModelConfig loadModelConfig(const std::filesystem::path& path);
+std::string modelConfigToJson(const ModelConfig& config);
+
+// "tiny", "default", "sd15" or a path to a JSON file.
+ModelConfig resolveModelConfig(const std::string& nameOrPath);
+
+// Throws durian::Error naming the setting when the values do not fit together.
+void validateModelConfig(const ModelConfig& config, const std::string& origin);
+
+} // namespace durian

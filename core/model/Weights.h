@@ -1,0 +1,44 @@
+#pragma once
+
+// Model-internal (includes torch): never include from app/.
+#include "core/io/Safetensors.h"
+#include "core/model/DurianModel.h"
+
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace durian::model {
+
+// Tensor <-> safetensors record (contiguous CPU copy; dtype converted to `dtype`).
+TensorData toTensorData(const std::string& name, const torch::Tensor& tensor, TensorDType dtype);
+torch::Tensor toTensor(const TensorData& data); // float32
+
+// Every parameter and buffer of the model under its full name, written as `dtype`; the configuration
+// goes into the metadata ("durian.config") so a file says what it fits.
+void saveModelWeights(DurianModel& model, const std::filesystem::path& path, TensorDType dtype = TensorDType::F32);
+
+// Strict load: every model tensor must be in the file with the model's shape, and nothing else may be.
+// Throws durian::Error listing the missing, unexpected and mismatched tensors by name.
+void loadModelWeights(DurianModel& model, const SafetensorsFile& file, const std::string& origin);
+void loadModelWeights(DurianModel& model, const std::filesystem::path& path);
+
+// What importing diffusers weights did.
+struct ImportReport {
+    int assigned = 0;                      // model tensors set from the files
+    std::vector<std::string> keptInitial;  // model tensors the files do not provide (temporal, pose guider, ...)
+};
+
+// Imports a diffusers Stable Diffusion 1.5 UNet (into DNet, ARNet and PRNet; the reference nets' extra
+// mask input channel starts at zero) and/or VAE (into the VAE; legacy query/key/value/proj_attn names and
+// 1x1-conv attention weights are mapped). Either file may be empty. Names the file and tensor on any
+// missing, unexpected or mismatched tensor (for example a config that is not sd15-sized).
+ImportReport importDiffusersWeights(DurianModel& model, const SafetensorsFile* unet, const std::string& unetOrigin,
+    const SafetensorsFile* vae, const std::string& vaeOrigin);
+
+// The diffusers VAE name for one of our VAE names (our names are diffusers' modern ones); exposed for tests.
+std::string legacyVaeAttentionName(const std::string& modernName);
+
+} // namespace durian::model

@@ -1,0 +1,183 @@
+#include "core/pipeline/Benchmark.h"
+
+#include "core/pipeline/Pipeline.h"
+#include "core/pipeline/TensorImage.h"
+#include "core/runtime/ComputeRuntime.h"
+
+#include <ATen/record_function.h>
+#include <torch/torch.h>
+
+#include <atomic>
+#include <chrono>
+
+namespace durian {
+
+namespace {
+
+// Counts floating-point operations of the dispatched ops that dominate: convolutions and matrix products.
+std::atomic<double> countedFlops{0.0};
+
+std::unique_ptr<at::ObserverContext> countFlops(const at::RecordFunction& fn)
+{
+    const std::string name = fn.name();
+    const auto inputs = fn.inputs();
+    auto tensorAt = [&](std::size_t i) -> const at::Tensor* {
+        return i < inputs.size() && inputs[i].isTensor() ? &inputs[i].toTensor() : nullptr;
+    };
+    double flops = 0.0;
+    if (name == "aten::convolution") {
+        const auto* in = tensorAt(0);
+        const auto* w = tensorAt(1);
+        if (in && w && in->dim() == 4 && w->dim() == 4 && inputs.size() > 5) {
+            const auto stride = inputs[3].toIntVector(), padding = inputs[4].toIntVector(), dilation = inputs[5].toIntVector();
+            double outPositions = 1.0;
+            for (int d = 0; d < 2; ++d) {
+                const auto k = w->size(2 + d);
+                outPositions *= static_cast<double>((in->size(2 + d) + 2 * padding[d] - dilation[d] * (k - 1) - 1) / stride[d] + 1);
+            }
+            flops = 2.0 * in->size(0) * w->size(0) * outPositions * w->size(1) * w->size(2) * w->size(3);
+        }
+    } else if (name == "aten::addmm" || name == "aten::mm") {
+        const std::size_t first = name == "aten::addmm" ? 1 : 0;
+        const auto *a = tensorAt(first), *b = tensorAt(first + 1);
+        if (a && b && a->dim() == 2 && b->dim() == 2) {
+            flops = 2.0 * a->size(0) * a->size(1) * b->size(1);
+        }
+    } else if (name == "aten::bmm") {
+        const auto *a = tensorAt(0), *b = tensorAt(1);
+        if (a && b && a->dim() == 3 && b->dim() == 3) {
+            flops = 2.0 * a->size(0) * a->size(1) * a->size(2) * b->size(2);
+        }
+    }
+    if (flops > 0.0) {
+        countedFlops.store(countedFlops.load() + flops);
+    }
+    return nullptr;
+}
+
+class FlopCounter {
+public:
+    FlopCounter() : handle_(at::addThreadLocalCallback(at::RecordFunctionCallback(&countFlops).needsInputs(true)))
+    {
+        countedFlops.store(0.0);
+    }
+    ~FlopCounter() { at::removeCallback(handle_); }
+    double flops() const { return countedFlops.load(); }
+
+private:
+    at::CallbackHandle handle_;
+};
+
+Image smoothImage(int size, std::uint64_t seed)
+{
+    torch::manual_seed(seed);
+    const auto coarse = torch::rand({1, 3, 6, 6}) * 2 - 1;
+    const auto image = torch::nn::functional::interpolate(coarse, torch::nn::functional::InterpolateFuncOptions()
+                                                                      .size(std::vector<std::int64_t>{size, size})
+                                                                      .mode(torch::kBilinear)
+                                                                      .align_corners(false));
+    return pipeline::tensorToImage(image[0]);
+}
+
+Image topHalfMask(int size)
+{
+    Image mask(size, size, 1, 0);
+    std::fill(mask.pixels.begin(), mask.pixels.begin() + static_cast<std::ptrdiff_t>(size * size / 2), 255);
+    return mask;
+}
+
+double millisecondsOf(const std::function<void()>& work)
+{
+    const auto start = std::chrono::steady_clock::now();
+    work();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+double matmulPeak(torch::ScalarType dtype)
+{
+    torch::NoGradGuard noGrad;
+    const int n = 1024;
+    const auto a = torch::randn({n, n}).to(dtype), b = torch::randn({n, n}).to(dtype);
+    auto c = torch::mm(a, b);
+    const int repeats = 6;
+    const double ms = millisecondsOf([&] {
+        for (int i = 0; i < repeats; ++i) {
+            c = torch::mm(a, b);
+        }
+    });
+    return 2.0 * n * n * static_cast<double>(n) * repeats / (ms / 1000.0) / 1e9;
+}
+
+} // namespace
+
+BenchmarkFigures runBenchmark(const BenchmarkOptions& options, const std::function<void(const std::string&)>& log)
+{
+    auto say = [&](const std::string& line) {
+        if (log) {
+            log(line);
+        }
+    };
+    BenchmarkFigures f;
+    f.model = options.model;
+    f.dtype = options.bfloat16 ? "bf16" : "f32";
+    f.threads = computeThreads();
+    say("building model '" + options.model + "'");
+    GeneratorOptions generatorOptions;
+    generatorOptions.model = options.model;
+    generatorOptions.bfloat16 = options.bfloat16;
+    Generator generator(generatorOptions);
+    f.model = generator.config().name;
+    f.parameters = generator.parameterCounts();
+    f.totalParameters = generator.parameterCount();
+    f.resolution = generator.config().resolution;
+    f.latentSize = generator.config().latentSize(f.resolution);
+
+    const int size = f.resolution;
+    GenerationRequest request;
+    request.portrait = smoothImage(size, 1);
+    request.portraitMask = topHalfMask(size);
+    request.attributes.push_back({AttributeCategory::Hair, smoothImage(size, 2), topHalfMask(size), 1.0});
+    request.keypoints.push_back(smoothImage(size, 3));
+    request.frames = 1;
+    request.steps = 1;
+
+    say("warm-up");
+    generator.generate(request); // thread pools, allocator, preview-free first run
+    generator.clearReferenceCache();
+    say("cold 1-step generation (references encoded)");
+    f.coldOneStepMs = millisecondsOf([&] { generator.generate(request); });
+    say("warm 1-step generation (references cached)");
+    double flopsOne = 0.0;
+    f.warmOneStepMs = millisecondsOf([&] {
+        FlopCounter counter;
+        generator.generate(request);
+        flopsOne = counter.flops();
+    });
+    f.referenceEncodeMs = f.coldOneStepMs - f.warmOneStepMs;
+
+    const int k = std::max(1, options.measuredSteps);
+    request.steps = 1 + k;
+    say("warm " + std::to_string(1 + k) + "-step generation");
+    double flopsMany = 0.0;
+    const double manyMs = millisecondsOf([&] {
+        FlopCounter counter;
+        generator.generate(request);
+        flopsMany = counter.flops();
+    });
+    f.dnetStepMs = (manyMs - f.warmOneStepMs) / k;
+    f.dnetStepGflop = (flopsMany - flopsOne) / k / 1e9;
+    f.achievedGflops = f.dnetStepGflop / (f.dnetStepMs / 1000.0);
+    f.matmulPeakGflops = matmulPeak(options.bfloat16 ? torch::kBFloat16 : torch::kFloat32);
+
+    say("preview latency after an alpha change");
+    request.steps = 20;
+    request.interpolation = InterpolationInput{0, smoothImage(size, 4), topHalfMask(size), 0.3};
+    auto preview = previewRequest(request);
+    f.previewSteps = preview.steps;
+    generator.generate(preview); // encodes reference B once, as the first slider touch would
+    preview.interpolation->alpha = 0.6;
+    f.alphaToPreviewMs = millisecondsOf([&] { generator.generate(preview); });
+    return f;
+}
+
+} // namespace durian

@@ -1,0 +1,311 @@
+#include "core/pipeline/Pipeline.h"
+
+#include "core/diffusion/ReferenceCache.h"
+#include "core/diffusion/Sampler.h"
+#include "core/model/DurianModel.h"
+#include "core/model/Weights.h"
+#include "core/pipeline/TensorImage.h"
+
+#include <torch/torch.h>
+
+#include <atomic>
+#include <algorithm>
+#include <chrono>
+
+namespace durian {
+
+std::string toString(SamplerType sampler) { return sampler == SamplerType::Ddim ? "ddim" : "dpmpp2m"; }
+
+std::optional<SamplerType> parseSamplerType(const std::string& text)
+{
+    if (text == "ddim") {
+        return SamplerType::Ddim;
+    }
+    if (text == "dpmpp2m" || text == "dpm++2m" || text == "dpm-solver++") {
+        return SamplerType::DpmSolver2M;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+int sizeGranularity(const ModelConfig& config)
+{
+    return config.vaeFactor() << (config.blockChannels.size() - 1);
+}
+
+void checkMask(const Image& mask, const Image& image, const std::string& what)
+{
+    if (!mask.empty() && (mask.width != image.width || mask.height != image.height)) {
+        throw Error(what + " mask is " + std::to_string(mask.width) + "x" + std::to_string(mask.height) +
+            " but its image is " + std::to_string(image.width) + "x" + std::to_string(image.height));
+    }
+}
+
+model::ReferenceRole roleOf(AttributeCategory category)
+{
+    switch (category) {
+    case AttributeCategory::Hair: return model::ReferenceRole::Hair;
+    case AttributeCategory::Eyeglasses: return model::ReferenceRole::Eyeglasses;
+    case AttributeCategory::Hat: return model::ReferenceRole::Hat;
+    case AttributeCategory::Beard: return model::ReferenceRole::Beard;
+    }
+    return model::ReferenceRole::Hair;
+}
+
+std::atomic<std::int64_t> nextWeightsVersion{1};
+
+} // namespace
+
+GenerationRequest previewRequest(const GenerationRequest& full)
+{
+    GenerationRequest preview = full;
+    preview.frames = 1;
+    if (!preview.keypoints.empty()) {
+        preview.keypoints.resize(1);
+    }
+    preview.steps = std::min(full.steps, kPreviewSteps);
+    preview.sampler = SamplerType::DpmSolver2M;
+    preview.guidance = 1.0;
+    return preview;
+}
+
+void validateRequest(const GenerationRequest& r, const ModelConfig& config)
+{
+    if (r.portrait.empty()) {
+        throw Error("the request has no portrait image");
+    }
+    checkMask(r.portraitMask, r.portrait, "the portrait");
+    for (std::size_t i = 0; i < r.attributes.size(); ++i) {
+        const auto& a = r.attributes[i];
+        const std::string name = "attribute " + std::to_string(i + 1) + " (" + toString(a.category) + ")";
+        if (a.image.empty()) {
+            throw Error(name + " has no image");
+        }
+        checkMask(a.mask, a.image, name);
+        if (!(a.strength >= 0.0 && a.strength <= 1.0)) {
+            throw Error(name + " has strength " + std::to_string(a.strength) + "; it must be between 0 and 1");
+        }
+    }
+    if (r.interpolation) {
+        const auto& in = *r.interpolation;
+        if (in.slot < 0 || in.slot >= static_cast<int>(r.attributes.size())) {
+            throw Error("interpolation refers to attribute " + std::to_string(in.slot + 1) + " but the request has " +
+                std::to_string(r.attributes.size()));
+        }
+        if (in.image.empty()) {
+            throw Error("the interpolation reference has no image");
+        }
+        checkMask(in.mask, in.image, "the interpolation reference");
+        if (!(in.alpha >= 0.0 && in.alpha <= 1.0)) {
+            throw Error("interpolation alpha " + std::to_string(in.alpha) + " must be between 0 and 1");
+        }
+    }
+    if (r.frames < 1 || r.frames > 100000) {
+        throw Error("frames must be at least 1 (got " + std::to_string(r.frames) + ")");
+    }
+    if (!r.keypoints.empty() && static_cast<int>(r.keypoints.size()) != r.frames) {
+        throw Error("the request has " + std::to_string(r.keypoints.size()) + " keypoint images for " +
+            std::to_string(r.frames) + " frames");
+    }
+    if (r.steps < 1 || r.steps > 1000) {
+        throw Error("steps must be between 1 and 1000 (got " + std::to_string(r.steps) + ")");
+    }
+    if (!(r.guidance >= 0.0 && r.guidance <= 50.0)) {
+        throw Error("guidance must be between 0 and 50 (got " + std::to_string(r.guidance) + ")");
+    }
+    const int g = sizeGranularity(config);
+    if (r.resolution != 0 && (r.resolution < g || r.resolution % g != 0 || r.resolution > 4096)) {
+        throw Error("resolution " + std::to_string(r.resolution) + " must be a multiple of " + std::to_string(g) +
+            " for model '" + config.name + "' (0 = its default " + std::to_string(config.resolution) + ")");
+    }
+}
+
+struct Generator::Impl {
+    ModelConfig config;
+    model::DurianModel model{nullptr};
+    diffusion::ReferenceCache cache;
+    std::int64_t weightsVersion = 0;
+    torch::Tensor previewProjection; // [L+1, 3]
+    torch::ScalarType dtype = torch::kFloat32;
+
+    std::shared_ptr<const model::ReferenceFeatures> reference(const torch::Tensor& maskedImage, const torch::Tensor& mask,
+        model::ReferenceRole role, GenerationResult& result)
+    {
+        diffusion::ContentDigest digest;
+        digest.add(static_cast<std::int64_t>(role)).add(weightsVersion).add(maskedImage.size(2));
+        const auto img = maskedImage.contiguous(), m = mask.contiguous();
+        digest.add(img.data_ptr(), static_cast<std::size_t>(img.numel()) * img.element_size());
+        digest.add(m.data_ptr(), static_cast<std::size_t>(m.numel()) * m.element_size());
+        const std::string key = digest.hex();
+        if (auto hit = cache.find(key)) {
+            ++result.referenceCacheHits;
+            return hit;
+        }
+        auto features = std::make_shared<model::ReferenceFeatures>(
+            model->encodeReference(model->referenceInput(maskedImage.to(dtype), mask.to(dtype)), role));
+        ++result.referenceNetRuns;
+        cache.insert(key, features);
+        return features;
+    }
+
+    const torch::Tensor& projection()
+    {
+        if (!previewProjection.defined()) {
+            previewProjection = pipeline::fitLatentPreviewProjection(model);
+        }
+        return previewProjection;
+    }
+};
+
+Generator::Generator(const GeneratorOptions& options) : impl_(std::make_unique<Impl>())
+{
+    impl_->config = resolveModelConfig(options.model);
+    torch::manual_seed(options.initSeed);
+    impl_->model = model::DurianModel(impl_->config);
+    impl_->model->eval();
+    if (options.bfloat16) {
+        impl_->dtype = torch::kBFloat16;
+        impl_->model->to(torch::kBFloat16);
+    }
+    impl_->cache.setMaxBytes(options.referenceCacheBytes);
+    impl_->weightsVersion = nextWeightsVersion++;
+    if (!options.weights.empty()) {
+        loadWeights(options.weights);
+    }
+}
+
+Generator::~Generator() = default;
+
+const ModelConfig& Generator::config() const { return impl_->config; }
+
+long long Generator::parameterCount() const { return model::parameterCount(*impl_->model); }
+
+std::vector<std::pair<std::string, long long>> Generator::parameterCounts() const
+{
+    std::vector<std::pair<std::string, long long>> out;
+    for (const auto& child : impl_->model->named_children()) {
+        out.emplace_back(child.key(), model::parameterCount(*child.value()));
+    }
+    return out;
+}
+
+void Generator::loadWeights(const std::filesystem::path& path)
+{
+    model::loadModelWeights(impl_->model, path);
+    impl_->weightsVersion = nextWeightsVersion++;
+    impl_->previewProjection = torch::Tensor();
+}
+
+void Generator::saveWeights(const std::filesystem::path& path, TensorDType dtype)
+{
+    model::saveModelWeights(impl_->model, path, dtype);
+}
+
+int Generator::importDiffusers(const std::filesystem::path& unet, const std::filesystem::path& vae)
+{
+    std::optional<SafetensorsFile> unetFile, vaeFile;
+    if (!unet.empty()) {
+        unetFile = readSafetensors(unet);
+    }
+    if (!vae.empty()) {
+        vaeFile = readSafetensors(vae);
+    }
+    const auto report = model::importDiffusersWeights(impl_->model, unetFile ? &*unetFile : nullptr, unet.string(),
+        vaeFile ? &*vaeFile : nullptr, vae.string());
+    impl_->weightsVersion = nextWeightsVersion++;
+    impl_->previewProjection = torch::Tensor();
+    return report.assigned;
+}
+
+void Generator::clearReferenceCache() { impl_->cache.clear(); }
+
+std::size_t Generator::referenceCacheBytes() const { return impl_->cache.bytes(); }
+
+GenerationResult Generator::generate(const GenerationRequest& request, const GenerationCallbacks& callbacks)
+{
+    validateRequest(request, impl_->config);
+    const auto start = std::chrono::steady_clock::now();
+    torch::NoGradGuard noGrad;
+    auto& m = impl_->model;
+    const auto& c = impl_->config;
+    const int size = request.resolution > 0 ? request.resolution : c.resolution;
+    const int latent = c.latentSize(size);
+    GenerationResult result;
+
+    try {
+        // Complementary masking: the portrait stream sees everything but the hole, attributes only themselves.
+        const auto portrait = pipeline::imageToTensor(request.portrait, size);
+        const auto hole = pipeline::maskToTensor(request.portraitMask, size, 0.0f);
+        const auto portraitFeatures = impl_->reference(portrait * (1.0 - hole), hole, model::ReferenceRole::Portrait, result);
+        std::vector<std::shared_ptr<const model::ReferenceFeatures>> attributes;
+        model::ReferenceMix mix;
+        for (const auto& a : request.attributes) {
+            const auto mask = pipeline::maskToTensor(a.mask, size, 1.0f);
+            attributes.push_back(a.strength > 0.0
+                    ? impl_->reference(pipeline::imageToTensor(a.image, size) * mask, mask, roleOf(a.category), result)
+                    : std::make_shared<model::ReferenceFeatures>()); // strength 0: never encoded, never attended
+            mix.strengths.push_back(a.strength);
+        }
+        std::shared_ptr<const model::ReferenceFeatures> alternative;
+        if (request.interpolation && request.interpolation->alpha > 0.0 &&
+            request.attributes[static_cast<std::size_t>(request.interpolation->slot)].strength > 0.0) {
+            const auto& in = *request.interpolation;
+            const auto mask = pipeline::maskToTensor(in.mask, size, 1.0f);
+            alternative = impl_->reference(pipeline::imageToTensor(in.image, size) * mask, mask,
+                roleOf(request.attributes[static_cast<std::size_t>(in.slot)].category), result);
+            mix.interpolatedSlot = in.slot;
+            mix.alpha = in.alpha;
+        }
+        model::DenoiseReferences refs;
+        refs.portrait = portraitFeatures.get();
+        for (const auto& a : attributes) {
+            refs.attributes.push_back(a.get());
+        }
+        refs.alternative = alternative.get();
+
+        torch::Tensor pose;
+        if (!request.keypoints.empty()) {
+            std::vector<torch::Tensor> images;
+            for (const auto& k : request.keypoints) {
+                images.push_back(pipeline::imageToTensor(k, size));
+            }
+            pose = m->poseFeatures(torch::cat(images, 0).to(impl_->dtype));
+        }
+
+        diffusion::SamplingOptions options;
+        options.solver = request.sampler == SamplerType::Ddim ? diffusion::SolverKind::Ddim : diffusion::SolverKind::DpmSolver2M;
+        options.steps = request.steps;
+        options.guidance = request.guidance;
+        options.seed = request.seed;
+        options.window = c.temporal ? c.temporalWindow : 1;
+        options.overlap = c.temporal ? c.temporalOverlap : 0;
+        diffusion::SamplingHooks hooks;
+        if (callbacks.cancel) {
+            hooks.cancelled = [&] { return callbacks.cancel->isCancelled(); };
+        }
+        hooks.progress = callbacks.progress;
+        if (callbacks.preview) {
+            const auto& projection = impl_->projection();
+            hooks.preview = [&](int step, const torch::Tensor& x0) {
+                callbacks.preview(pipeline::projectLatentPreview(x0[0], projection), step, request.steps);
+            };
+        }
+        const auto latents = diffusion::sampleLatents(m, request.frames, latent, latent, pose, refs, mix, options, hooks);
+        for (int f = 0; f < request.frames; ++f) {
+            if (callbacks.cancel && callbacks.cancel->isCancelled()) {
+                throw GenerationCancelled();
+            }
+            result.frames.push_back(pipeline::tensorToImage(m->vae->decode(latents.narrow(0, f, 1).to(impl_->dtype))[0]));
+        }
+    } catch (const diffusion::SamplingCancelled&) {
+        throw GenerationCancelled();
+    } catch (const c10::Error& e) {
+        const std::string what = e.what_without_backtrace();
+        throw Error("generation failed inside the model: " + what.substr(0, what.find('\n')));
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+} // namespace durian

@@ -1,0 +1,133 @@
+#pragma once
+
+// The generation API the GUI and the CLI share. Plain types only: no torch, no Qt.
+#include "core/io/Image.h"
+#include "core/io/Project.h"
+#include "core/io/Safetensors.h"
+#include "core/model/ModelConfig.h"
+#include "core/util/Error.h"
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace durian {
+
+// One attribute reference: the photo, the mask of the attribute in it (empty: the whole image), and its
+// strength in [0,1] (0: exactly absent, 1: exactly full; see model/Attention.h for the definition).
+struct AttributeInput {
+    AttributeCategory category = AttributeCategory::Hair;
+    Image image;
+    Image mask;
+    double strength = 1.0;
+};
+
+// A second reference B for attribute slot `slot`: the result is (1-alpha)*with A + alpha*with B, per
+// attention layer. B has the slot's category and strength.
+struct InterpolationInput {
+    int slot = 0;
+    Image image;
+    Image mask;
+    double alpha = 0.0;
+};
+
+enum class SamplerType { Ddim, DpmSolver2M };
+std::string toString(SamplerType sampler);
+std::optional<SamplerType> parseSamplerType(const std::string& text); // "ddim", "dpmpp2m"
+
+struct GenerationRequest {
+    Image portrait;
+    Image portraitMask; // the region to replace (white); empty: nothing is masked out
+    std::vector<AttributeInput> attributes;
+    std::optional<InterpolationInput> interpolation;
+    std::vector<Image> keypoints; // one keypoint image per frame (68 points drawn as RGB); empty: no motion input
+    int frames = 1;               // must equal keypoints.size() when keypoints are given
+    int steps = 20;
+    double guidance = 1.0;        // classifier-free guidance; 1 skips the unconditional branch
+    std::uint64_t seed = 1;
+    int resolution = 0;           // 0: the model's resolution; otherwise a multiple of its size granularity
+    SamplerType sampler = SamplerType::Ddim;
+};
+
+// Set from any thread; the generator checks it before every step and throws GenerationCancelled.
+class CancelToken {
+public:
+    void cancel() { flag_.store(true); }
+    void reset() { flag_.store(false); }
+    bool isCancelled() const { return flag_.load(); }
+
+private:
+    std::atomic<bool> flag_{false};
+};
+
+class GenerationCancelled : public Error {
+public:
+    GenerationCancelled() : Error("generation cancelled") {}
+};
+
+struct GenerationCallbacks {
+    std::function<void(int step, int totalSteps)> progress;
+    // A cheap preview after every step: the first frame's predicted clean latent through a fixed linear
+    // latent->RGB projection, at latent resolution (no VAE decode).
+    std::function<void(const Image& preview, int step, int totalSteps)> preview;
+    const CancelToken* cancel = nullptr;
+};
+
+struct GenerationResult {
+    std::vector<Image> frames;
+    int referenceNetRuns = 0;    // references encoded in this call (the rest came from the cache)
+    int referenceCacheHits = 0;
+    double seconds = 0.0;
+};
+
+struct GeneratorOptions {
+    std::string model = "default";      // preset name or config .json
+    std::filesystem::path weights;       // Durian safetensors; empty: random initialisation from initSeed
+    std::uint64_t initSeed = 0;
+    std::size_t referenceCacheBytes = std::size_t{1} << 30;
+    bool bfloat16 = false;               // run the whole model in bf16 (half the memory; CPUs with AVX-512 BF16)
+};
+
+// The editor's quick preview of a request: its first frame only, kPreviewSteps DPM-Solver++(2M) steps,
+// no guidance. Same seed and references, so the references come from the cache.
+inline constexpr int kPreviewSteps = 6;
+GenerationRequest previewRequest(const GenerationRequest& full);
+
+// Owns a loaded model and its reference-feature cache. One generate() at a time (the app's worker thread).
+class Generator {
+public:
+    explicit Generator(const GeneratorOptions& options);
+    ~Generator();
+    Generator(const Generator&) = delete;
+    Generator& operator=(const Generator&) = delete;
+
+    const ModelConfig& config() const;
+    long long parameterCount() const;
+    // Parameters per network: vae, dnet, arnet, prnet, pose_guider, context_encoder.
+    std::vector<std::pair<std::string, long long>> parameterCounts() const;
+
+    // Validates the request (throws durian::Error naming the field), then renders its frames.
+    GenerationResult generate(const GenerationRequest& request, const GenerationCallbacks& callbacks = {});
+
+    void loadWeights(const std::filesystem::path& path);
+    void saveWeights(const std::filesystem::path& path, TensorDType dtype = TensorDType::F32);
+    // diffusers SD 1.5 UNet and/or VAE files (either may be empty). Returns how many tensors were set.
+    int importDiffusers(const std::filesystem::path& unet, const std::filesystem::path& vae);
+
+    void clearReferenceCache();
+    std::size_t referenceCacheBytes() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Throws durian::Error naming the field when the request cannot be rendered by a model with `config`.
+void validateRequest(const GenerationRequest& request, const ModelConfig& config);
+
+} // namespace durian

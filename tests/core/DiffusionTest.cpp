@@ -1,0 +1,209 @@
+// Schedulers, temporal windows, the reference cache and the sampling loop (on `tiny`).
+#include "core/diffusion/ReferenceCache.h"
+#include "core/diffusion/Sampler.h"
+#include "core/diffusion/Scheduler.h"
+#include "core/diffusion/TemporalWindows.h"
+#include "core/model/DurianModel.h"
+#include "core/util/Error.h"
+
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+using namespace durian;
+using namespace durian::diffusion;
+
+namespace {
+
+double maxDiff(const torch::Tensor& a, const torch::Tensor& b) { return (a - b).abs().max().item<double>(); }
+
+// Runs a solver with the exact noise of a known clean sample: any correct solver must land on it.
+torch::Tensor solveWithOracle(SolverKind kind, int steps, const torch::Tensor& x0, const torch::Tensor& noise)
+{
+    const auto schedule = NoiseSchedule::stableDiffusion();
+    Solver solver(kind, schedule, steps);
+    const int t0 = solver.timesteps().front();
+    auto x = schedule.addNoise(x0, noise, torch::full({x0.size(0)}, t0, torch::kLong));
+    for (int i = 0; i < steps; ++i) {
+        const double a = schedule.alphaBar(solver.timesteps()[static_cast<std::size_t>(i)]);
+        const auto eps = (x - std::sqrt(a) * x0) / std::sqrt(1.0 - a);
+        x = solver.step(i, x, eps);
+    }
+    return x;
+}
+
+model::DurianModel tinyModel(bool randomTemporal)
+{
+    torch::manual_seed(21);
+    model::DurianModel m(modelConfigPreset("tiny"));
+    torch::NoGradGuard noGrad;
+    for (auto& p : m->named_parameters()) {
+        const bool temporalOut = p.key().find("motion_modules") != std::string::npos && p.key().find("proj_out") != std::string::npos;
+        if ((temporalOut && randomTemporal) || p.key().find("pose_guider.conv_out") != std::string::npos) {
+            p.value().normal_(0.0, 0.1);
+        }
+    }
+    m->eval();
+    return m;
+}
+
+struct Conditioning {
+    model::ReferenceFeatures portrait, attribute;
+    model::DenoiseReferences refs;
+    torch::Tensor pose;
+    Conditioning(model::DurianModel& m, int frames)
+    {
+        torch::NoGradGuard noGrad;
+        torch::manual_seed(5);
+        const int s = m->config().resolution;
+        portrait = m->encodeReference(m->referenceInput(torch::rand({1, 3, s, s}) * 2 - 1, torch::zeros({1, 1, s, s})),
+            model::ReferenceRole::Portrait);
+        attribute = m->encodeReference(m->referenceInput(torch::rand({1, 3, s, s}) * 2 - 1, torch::ones({1, 1, s, s})),
+            model::ReferenceRole::Hat);
+        refs = {&portrait, {&attribute}, nullptr};
+        pose = m->poseFeatures(torch::rand({frames, 3, s, s}) * 2 - 1);
+    }
+};
+
+} // namespace
+
+TEST(Diffusion, TrailingTimestepsStartAtTheEnd)
+{
+    EXPECT_EQ(samplingTimesteps(4, 1000), (std::vector<int>{999, 749, 499, 249}));
+    EXPECT_EQ(samplingTimesteps(1, 1000), (std::vector<int>{999}));
+    EXPECT_THROW(samplingTimesteps(0, 1000), Error);
+    const auto s = NoiseSchedule::stableDiffusion();
+    EXPECT_NEAR(s.alphaBar(0), 1.0 - 0.00085, 1e-9);
+    EXPECT_LT(s.alphaBar(999), 0.005);
+}
+
+TEST(Diffusion, SolversRecoverTheCleanSampleFromExactNoise)
+{
+    torch::manual_seed(3);
+    const auto x0 = torch::randn({2, 4, 5, 5}), noise = torch::randn({2, 4, 5, 5});
+    for (auto kind : {SolverKind::Ddim, SolverKind::DpmSolver2M}) {
+        for (int steps : {1, 3, 10}) {
+            EXPECT_LT(maxDiff(solveWithOracle(kind, steps, x0, noise), x0), 1e-4) << static_cast<int>(kind) << " " << steps;
+        }
+    }
+}
+
+TEST(Diffusion, SeededNoiseIsDeterministicAndStandardNormal)
+{
+    const auto a = seededNoise({4, 100, 100}, 42), b = seededNoise({4, 100, 100}, 42), c = seededNoise({4, 100, 100}, 43);
+    EXPECT_TRUE(torch::equal(a, b));
+    EXPECT_FALSE(torch::equal(a, c));
+    EXPECT_NEAR(a.mean().item<double>(), 0.0, 0.02);
+    EXPECT_NEAR(a.std().item<double>(), 1.0, 0.02);
+}
+
+TEST(Diffusion, TemporalWindowsCoverTheClipWithOverlap)
+{
+    EXPECT_EQ(planTemporalWindows(3, 4, 2).size(), 1u);
+    const auto windows = planTemporalWindows(11, 4, 2);
+    std::vector<int> covered(11, 0);
+    for (std::size_t i = 0; i < windows.size(); ++i) {
+        EXPECT_EQ(windows[i].length, 4);
+        for (int f = windows[i].start; f < windows[i].start + windows[i].length; ++f) {
+            ++covered[static_cast<std::size_t>(f)];
+        }
+        if (i > 0) {
+            EXPECT_GE(windows[i - 1].start + windows[i - 1].length - windows[i].start, 2);
+        }
+        for (float w : temporalBlendWeights(windows[i], 11, 2)) {
+            EXPECT_GT(w, 0.0f);
+            EXPECT_LE(w, 1.0f);
+        }
+    }
+    EXPECT_EQ(windows.back().start + windows.back().length, 11);
+    for (int c : covered) {
+        EXPECT_GE(c, 1);
+    }
+    // The clip's first and last frames are not faded.
+    EXPECT_EQ(temporalBlendWeights(windows.front(), 11, 2).front(), 1.0f);
+    EXPECT_EQ(temporalBlendWeights(windows.back(), 11, 2).back(), 1.0f);
+}
+
+TEST(Diffusion, ReferenceCacheIsBoundedAndLeastRecentlyUsed)
+{
+    auto entry = [](int n) {
+        auto f = std::make_shared<model::ReferenceFeatures>();
+        f->layers.push_back(torch::zeros({n}));
+        return f;
+    };
+    ReferenceCache cache(4 * 250);
+    cache.insert("a", entry(100));
+    cache.insert("b", entry(100));
+    EXPECT_EQ(cache.bytes(), 800u);
+    EXPECT_NE(cache.find("a"), nullptr); // a is now the most recent
+    cache.insert("c", entry(100));       // over the bound: b goes
+    EXPECT_EQ(cache.find("b"), nullptr);
+    EXPECT_NE(cache.find("a"), nullptr);
+    EXPECT_NE(cache.find("c"), nullptr);
+    EXPECT_LE(cache.bytes(), 1000u);
+    EXPECT_EQ(cache.hits(), 3u);
+    EXPECT_EQ(cache.misses(), 1u);
+    EXPECT_NE(ContentDigest().add("ab").add("c").hex(), ContentDigest().add("a").add("bc").hex());
+}
+
+TEST(Diffusion, SameSeedGivesTheSameLatentsAndGuidanceChangesThem)
+{
+    auto m = tinyModel(true);
+    Conditioning c(m, 2);
+    SamplingOptions o;
+    o.steps = 3;
+    o.window = 4;
+    const auto a = sampleLatents(m, 2, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o);
+    const auto b = sampleLatents(m, 2, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o);
+    EXPECT_TRUE(torch::equal(a, b));
+    o.seed = 2;
+    EXPECT_GT(maxDiff(sampleLatents(m, 2, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o), a), 1e-3);
+    o.seed = 1;
+    o.guidance = 3.0;
+    EXPECT_GT(maxDiff(sampleLatents(m, 2, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o), a), 1e-4);
+}
+
+TEST(Diffusion, WindowedClipsEqualSingleWindowClips)
+{
+    SamplingOptions o;
+    o.steps = 3;
+    o.solver = SolverKind::DpmSolver2M;
+    const int frames = 7;
+    {
+        // Frames interact only through temporal attention: with it at the identity (as initialised), the
+        // blended windows must reproduce the single-window clip everywhere.
+        auto m = tinyModel(false);
+        Conditioning c(m, frames);
+        o.window = 8;
+        const auto single = sampleLatents(m, frames, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o);
+        o.window = 4;
+        o.overlap = 2;
+        const auto windowed = sampleLatents(m, frames, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o);
+        EXPECT_LT(maxDiff(windowed, single), 1e-4);
+    }
+    {
+        // With working temporal attention, a window that spans the whole clip is the single-window clip.
+        auto m = tinyModel(true);
+        Conditioning c(m, 4);
+        o.window = 4;
+        const auto exact = sampleLatents(m, 4, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o);
+        o.window = 16;
+        EXPECT_TRUE(torch::equal(sampleLatents(m, 4, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o), exact));
+        o.window = 2;
+        o.overlap = 1;
+        EXPECT_GT(maxDiff(sampleLatents(m, 4, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o), exact), 1e-6);
+    }
+}
+
+TEST(Diffusion, CancelStopsBeforeTheNextStep)
+{
+    auto m = tinyModel(false);
+    Conditioning c(m, 1);
+    SamplingOptions o;
+    o.steps = 5;
+    int progressed = 0;
+    SamplingHooks hooks;
+    hooks.progress = [&](int step, int) { progressed = step; };
+    hooks.cancelled = [&] { return progressed >= 2; };
+    EXPECT_THROW(sampleLatents(m, 1, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o, hooks), SamplingCancelled);
+    EXPECT_EQ(progressed, 2);
+}
