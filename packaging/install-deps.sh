@@ -19,7 +19,7 @@ PACKAGES=(
   qt6-multimedia-dev qt6-shadertools-dev libxkbcommon-dev libgl-dev libvulkan-dev
   qml6-module-qtqml qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtquick-dialogs
-  qml6-module-qtqml-workerscript qml6-module-qt-labs-folderlistmodel qml6-module-qt-labs-settings
+  qml6-module-qtqml-workerscript qml6-module-qt-labs-folderlistmodel qml6-module-qt-labs-settings qml6-module-qt-labs-platform
   qml6-module-qtmultimedia qml6-module-qttest qml6-module-qtqml-models
   qt6-qpa-plugins
   # video playback in the preview (QtMultimedia's GStreamer backend)

@@ -1,6 +1,6 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
+import Qt.labs.platform as Platform
 import QtQuick.Layouts
 import Durian.App
 import "components"
@@ -227,29 +227,39 @@ ApplicationWindow {
         detail: qsTr("%n thread(s)", "", AppInfo.computeThreads)
     }
 
-    FileDialog {
+    // Qt.labs.platform: the desktop's dialog, or Qt Widgets' QFileDialog where there is none.
+    Platform.FileDialog {
         id: openDialog
         title: qsTr("Open Project")
+        folder: document.fileUrl.toString() !== "" ? projectFolder() : Platform.StandardPaths.writableLocation(Platform.StandardPaths.DocumentsLocation)
         nameFilters: [qsTr("Durian projects (*.durian)"), qsTr("All files (*)")]
-        onAccepted: document.open(selectedFile)
+        onAccepted: document.open(file)
     }
 
-    FileDialog {
+    Platform.FileDialog {
         id: saveDialog
         title: qsTr("Save Project As")
-        fileMode: FileDialog.SaveFile
+        fileMode: Platform.FileDialog.SaveFile
+        folder: projectFolder()
         defaultSuffix: "durian"
         nameFilters: [qsTr("Durian projects (*.durian)")]
-        onAccepted: document.saveAs(selectedFile)
+        onAccepted: document.saveAs(file)
     }
 
-    FileDialog {
+    function projectFolder() {
+        const path = document.fileUrl.toString()
+        return path.substring(0, path.lastIndexOf("/"))
+    }
+
+    Platform.FileDialog {
         id: exportDialog
         title: qsTr("Export Video")
-        fileMode: FileDialog.SaveFile
+        fileMode: Platform.FileDialog.SaveFile
+        folder: projectFolder()
+        currentFile: projectFolder() + "/" + document.name + ".mp4"
         defaultSuffix: "mp4"
         nameFilters: [qsTr("MP4 video (*.mp4)"), qsTr("WebM video (*.webm)"), qsTr("GIF animation (*.gif)")]
-        onAccepted: document.exportVideo(selectedFile)
+        onAccepted: document.exportVideo(file)
     }
 
     Dialog {

@@ -205,6 +205,34 @@
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
+    <message>
+        <source>Export Video</source>
+        <translation>Video exportieren</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4-Video (*.mp4)</translation>
+    </message>
+    <message>
+        <source>WebM video (*.webm)</source>
+        <translation>WebM-Video (*.webm)</translation>
+    </message>
+    <message>
+        <source>GIF animation (*.gif)</source>
+        <translation>GIF-Animation (*.gif)</translation>
+    </message>
+    <message>
+        <source>Video Exported</source>
+        <translation>Video exportiert</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
 </context>
 <context>
     <name>ProjectDocument</name>
@@ -243,6 +271,34 @@
     <message>
         <source>The unsaved changes could not be recovered: %1</source>
         <translation>Die ungespeicherten Änderungen konnten nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Choose a local file to export the video to.</source>
+        <translation>Wählen Sie eine lokale Datei, in die das Video exportiert wird.</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>Exportiere %1</translation>
+    </message>
+    <message>
+        <source>Finding the faces…</source>
+        <translation>Gesichter werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Rendering frame %1 of %2</source>
+        <translation>Berechne Bild %1 von %2</translation>
+    </message>
+    <message>
+        <source>Writing the video…</source>
+        <translation>Video wird geschrieben…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s), %1×%2, by %3</source>
+        <translation><numerusform>%n Bild, %1×%2, mit %3</numerusform><numerusform>%n Bilder, %1×%2, mit %3</numerusform></translation>
+    </message>
+    <message>
+        <source>The video could not be exported: %1</source>
+        <translation>Das Video konnte nicht exportiert werden: %1</translation>
     </message>
 </context>
 <context>

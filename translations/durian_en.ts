@@ -159,10 +159,7 @@
     </message>
     <message numerus="yes">
         <source>%n thread(s)</source>
-        <translation>
-            <numerusform>%n thread</numerusform>
-            <numerusform>%n threads</numerusform>
-        </translation>
+        <translation><numerusform>%n thread</numerusform><numerusform>%n threads</numerusform></translation>
     </message>
     <message>
         <source>Open Project</source>
@@ -204,6 +201,34 @@
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebM video (*.webm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIF animation (*.gif)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProjectDocument</name>
@@ -241,6 +266,34 @@
     </message>
     <message>
         <source>The unsaved changes could not be recovered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a local file to export the video to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the faces…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering frame %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the video…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s), %1×%2, by %3</source>
+        <translation><numerusform>%n frame, %1×%2, by %3</numerusform><numerusform>%n frames, %1×%2, by %3</numerusform></translation>
+    </message>
+    <message>
+        <source>The video could not be exported: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

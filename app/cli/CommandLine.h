@@ -62,6 +62,7 @@ Command benchVideoCommand();
 Command analyzeCommand();
 Command motionCommand();
 Command renderCommand();
+Command evalMasksCommand();
 Command generateCommand();
 Command benchCommand();
 

@@ -1,4 +1,5 @@
 #include "app/cli/CommandLine.h"
+#include "app/common/ProcessSetup.h"
 #include "core/runtime/ComputeRuntime.h"
 
 #include <cstdio>
@@ -21,6 +22,7 @@ std::vector<durian::cli::Command> commands()
         analyzeCommand(),
         motionCommand(),
         renderCommand(),
+        evalMasksCommand(),
         generateCommand(),
         benchCommand(),
     };
@@ -57,6 +59,7 @@ int takeThreadsOption(std::vector<std::string>& args)
 
 int main(int argc, char* argv[])
 {
+    durian::preferPassiveOpenMpWaiting(argv);
     std::vector<std::string> args(argv + 1, argv + argc);
     int threads = 0;
     try {

@@ -1,6 +1,8 @@
+#include "app/common/ProcessSetup.h"
 #include "app/gui/AppInfo.h"
 #include "core/runtime/ComputeRuntime.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -22,12 +24,13 @@ Q_IMPORT_QML_PLUGIN(Durian_UiPlugin)
 
 namespace {
 
-void installTranslators(QGuiApplication& app, const QString& language)
+void installTranslators(QApplication& app, const QString& language)
 {
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     QLocale::setDefault(locale);
     auto* ours = new QTranslator(&app);
-    if (ours->load(locale, "durian", "_", ":/i18n")) {
+    // English is the fallback (it carries the plural forms), also for the "C" locale of bare systems.
+    if (ours->load(locale, "durian", "_", ":/i18n") || ours->load("durian_en", ":/i18n")) {
         QGuiApplication::installTranslator(ours);
     }
     auto* qt = new QTranslator(&app);
@@ -66,7 +69,10 @@ QString demoProjectPath()
 
 int main(int argc, char* argv[])
 {
-    QGuiApplication app(argc, argv);
+    durian::preferPassiveOpenMpWaiting(argv);
+    // A QApplication (not QGuiApplication) so file dialogs can fall back to Qt Widgets' QFileDialog where
+    // the desktop offers no native one: Qt 6.4's QML-only fallback cannot save to a new file name.
+    QApplication app(argc, argv);
     QGuiApplication::setApplicationName("Durian Studio");
     QGuiApplication::setOrganizationName("Durian Studio");
     QGuiApplication::setApplicationVersion(DURIAN_APP_VERSION);

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace durian {
+
+// How well the automatic masks (core/masks) match the truth, measured on the procedural portrait world,
+// where every mask is exact. The world's true keypoints are fed in, so detection errors do not hide
+// mask quality.
+struct MaskQualityRow {
+    std::string kind;      // hair, eyeglasses, hat, beard, skin
+    int present = 0;       // portraits that have this attribute (true mask covers >= 0.5% of the image)
+    double meanIoU = 0.0;  // over the portraits that have it
+    int absent = 0;        // portraits without it
+    int falseAlarms = 0;   // ...of which the automatic mask claimed it (confidence >= 0.5)
+};
+
+// `count` random people (seeds seed, seed+1, ...), one random pose each, at size x size.
+std::vector<MaskQualityRow> measureAutoMaskQuality(int count, std::uint64_t seed, int size = 256);
+
+} // namespace durian
