@@ -3,6 +3,7 @@
 #include "core/render/ProjectRender.h"
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace durian::cli {
 
@@ -22,7 +23,7 @@ Command renderCommand()
             const Project project = loadProject(arguments.positionals().front());
             ProjectRenderCallbacks callbacks;
             callbacks.cancel = cancelOnInterrupt();
-            if (!arguments.has("quiet")) {
+            if (!arguments.has("quiet") && ::isatty(STDERR_FILENO)) { // a progress line is for a person watching
                 callbacks.progress = [](const std::string& stage, int done, int total) {
                     std::fprintf(stderr, "\r%-10s %d/%d frames", stage.c_str(), done, total);
                     if (stage == "encoding") {
