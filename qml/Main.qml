@@ -98,6 +98,12 @@ ApplicationWindow {
                 enabled: document.canRedo
                 onTriggered: document.redo()
             }
+            MenuSeparator {}
+            Action {
+                text: qsTr("&Settings…")
+                shortcut: StandardKey.Preferences
+                onTriggered: settingsDialog.open()
+            }
         }
         Menu {
             title: qsTr("&Help")
@@ -175,14 +181,32 @@ ApplicationWindow {
             title: qsTr("Preview")
             SplitView.fillWidth: true
             SplitView.minimumWidth: 260
+            PreviewController {
+                id: preview
+                objectName: "previewController"
+                document: document
+            }
+            PreviewImage {
+                objectName: "previewImage"
+                anchors.fill: parent
+                image: preview.image
+            }
+            Label {
+                anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter }
+                visible: preview.running && preview.totalSteps > 0
+                text: qsTr("Step %1 of %2").arg(preview.step).arg(preview.totalSteps)
+                background: Rectangle { color: palette.window; opacity: 0.8 }
+            }
             Label {
                 anchors.centerIn: parent
                 width: parent.width - 40
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
+                visible: !preview.hasImage || preview.errorString !== "" || document.problems.length > 0
                 text: document.problems.length > 0
                       ? qsTr("This project cannot be rendered yet:\n%1").arg(document.problems.join("\n"))
-                      : qsTr("No preview rendered yet")
+                      : preview.errorString !== "" ? preview.errorString
+                      : preview.running ? qsTr("Rendering the preview…") : qsTr("No preview rendered yet")
                 opacity: 0.6
             }
         }
@@ -301,6 +325,10 @@ ApplicationWindow {
                 DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
             }
         }
+    }
+
+    SettingsDialog {
+        id: settingsDialog
     }
 
     AboutDialog {

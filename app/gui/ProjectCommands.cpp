@@ -1,12 +1,14 @@
 #include "app/gui/ProjectCommands.h"
 
 ProjectEditCommand::ProjectEditCommand(
-    const QString& text, durian::Project before, durian::Project after, Apply apply, int mergeId)
+    const QString& text, durian::Project before, durian::Project after, Apply apply, int mergeId,
+    int mergeGeneration)
     : QUndoCommand(text)
     , before_(std::move(before))
     , after_(std::move(after))
     , apply_(std::move(apply))
     , mergeId_(mergeId)
+    , mergeGeneration_(mergeGeneration)
 {
 }
 
@@ -23,6 +25,9 @@ void ProjectEditCommand::redo()
 bool ProjectEditCommand::mergeWith(const QUndoCommand* other)
 {
     const auto* edit = static_cast<const ProjectEditCommand*>(other);
+    if (edit->mergeGeneration_ != mergeGeneration_) {
+        return false;
+    }
     after_ = edit->after_;
     return true;
 }

@@ -13,7 +13,10 @@ class ProjectEditCommand : public QUndoCommand {
 public:
     using Apply = std::function<void(const durian::Project&)>;
 
-    ProjectEditCommand(const QString& text, durian::Project before, durian::Project after, Apply apply, int mergeId = -1);
+    // Commands merge only when mergeId and mergeGeneration are both equal: the document starts a new
+    // generation when a gesture ends (slider released), so the next drag is its own undo step.
+    ProjectEditCommand(const QString& text, durian::Project before, durian::Project after, Apply apply,
+        int mergeId = -1, int mergeGeneration = 0);
 
     void undo() override;
     void redo() override;
@@ -25,4 +28,5 @@ private:
     durian::Project after_;
     Apply apply_;
     int mergeId_;
+    int mergeGeneration_;
 };

@@ -2,7 +2,11 @@
 
 #include "app/gui/JobQueue.h"
 #include "app/gui/ProjectCommands.h"
+#include "core/face/FaceAnalyzer.h"
+#include "core/io/Image.h"
+#include "core/masks/AutoMasks.h"
 #include "core/render/ProjectRender.h"
+#include "core/util/Error.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -12,10 +16,22 @@
 #include <QStandardPaths>
 #include <QVariantMap>
 
+#include <algorithm>
 #include <exception>
 
 namespace {
-enum MergeId { RenameMerge = 1 };
+enum MergeId { RenameMerge = 1, StrengthMerge = 1000 }; // StrengthMerge + attribute index
+
+QString categoryLabel(durian::AttributeCategory category)
+{
+    switch (category) {
+    case durian::AttributeCategory::Hair: return ProjectDocument::tr("Hair");
+    case durian::AttributeCategory::Eyeglasses: return ProjectDocument::tr("Eyeglasses");
+    case durian::AttributeCategory::Hat: return ProjectDocument::tr("Hat");
+    case durian::AttributeCategory::Beard: return ProjectDocument::tr("Beard");
+    }
+    return {};
+}
 
 QString& autosaveDirectory()
 {
@@ -141,6 +157,8 @@ QVariantList ProjectDocument::attributes() const
             {"imageUrl", fileUrlOf(attribute.image)},
             {"maskUrl", fileUrlOf(attribute.mask)},
             {"strength", attribute.strength},
+            {"enabled", attribute.enabled},
+            {"maskConfidence", maskConfidence_.value(QString::fromStdString(attribute.mask.string()), -1.0)},
         });
     }
     return list;
@@ -221,9 +239,134 @@ void ProjectDocument::removeAttribute(int index)
         return;
     }
     auto after = project_;
-    const auto category = QString::fromStdString(durian::toString(after.attributes[index].category));
+    const auto category = categoryLabel(after.attributes[index].category);
     after.attributes.erase(after.attributes.begin() + index);
     edit(tr("Remove %1 Reference").arg(category), std::move(after));
+}
+
+bool ProjectDocument::addAttribute(const QString& category, const QUrl& image, const QUrl& mask)
+{
+    const auto parsed = durian::parseAttributeCategory(category.toStdString());
+    if (!parsed) {
+        setErrorString(tr("Unknown attribute category “%1”.").arg(category));
+        return false;
+    }
+    const QFileInfo imageFile(image.toLocalFile());
+    if (!image.isLocalFile() || !imageFile.isFile() || !imageFile.isReadable()) {
+        setErrorString(tr("The reference image %1 is not a readable file.").arg(image.toDisplayString()));
+        return false;
+    }
+    if (!mask.isEmpty() && !QFileInfo(mask.toLocalFile()).isFile()) {
+        setErrorString(tr("The mask %1 is not a readable file.").arg(mask.toDisplayString()));
+        return false;
+    }
+    durian::AttributeReference reference;
+    reference.category = *parsed;
+    reference.image = imageFile.absoluteFilePath().toStdString();
+    if (!mask.isEmpty()) {
+        reference.mask = QFileInfo(mask.toLocalFile()).absoluteFilePath().toStdString();
+    }
+    auto after = project_;
+    after.attributes.push_back(std::move(reference));
+    loaded_ = true; // adding to an empty document starts a project
+    setErrorString({});
+    edit(tr("Add %1 Reference").arg(categoryLabel(*parsed)), std::move(after));
+    return true;
+}
+
+void ProjectDocument::moveAttribute(int from, int to)
+{
+    if (!validIndex(from) || !validIndex(to) || from == to) {
+        return;
+    }
+    auto after = project_;
+    auto moved = after.attributes[from];
+    after.attributes.erase(after.attributes.begin() + from);
+    after.attributes.insert(after.attributes.begin() + to, std::move(moved));
+    edit(tr("Move %1 Reference").arg(categoryLabel(project_.attributes[from].category)), std::move(after));
+}
+
+void ProjectDocument::setAttributeEnabled(int index, bool enabled)
+{
+    if (!validIndex(index) || project_.attributes[index].enabled == enabled) {
+        return;
+    }
+    auto after = project_;
+    after.attributes[index].enabled = enabled;
+    const QString label = categoryLabel(after.attributes[index].category);
+    edit(enabled ? tr("Switch On %1 Reference").arg(label) : tr("Switch Off %1 Reference").arg(label), std::move(after));
+}
+
+void ProjectDocument::setAttributeCategory(int index, const QString& category)
+{
+    const auto parsed = durian::parseAttributeCategory(category.toStdString());
+    if (!validIndex(index) || !parsed || project_.attributes[index].category == *parsed) {
+        return;
+    }
+    auto after = project_;
+    after.attributes[index].category = *parsed;
+    edit(tr("Change Reference to %1").arg(categoryLabel(*parsed)), std::move(after));
+}
+
+void ProjectDocument::setAttributeStrength(int index, double strength)
+{
+    strength = std::clamp(strength, 0.0, 1.0);
+    if (!validIndex(index) || project_.attributes[index].strength == strength) {
+        return;
+    }
+    auto after = project_;
+    after.attributes[index].strength = strength;
+    // The label first: argument evaluation order is unspecified, and `after` is moved.
+    const QString text = tr("Change %1 Strength").arg(categoryLabel(after.attributes[index].category));
+    edit(text, std::move(after), StrengthMerge + index);
+}
+
+void ProjectDocument::autoMaskAttribute(int index)
+{
+    if (!validIndex(index)) {
+        return;
+    }
+    const durian::AttributeReference reference = project_.attributes[index];
+    const QFileInfo imageFile(QString::fromStdString(reference.image.string()));
+    const QString folder = fileUrl_.isLocalFile() ? QFileInfo(fileUrl_.toLocalFile()).absolutePath() : imageFile.absolutePath();
+    const QString maskPath = folder + "/" + imageFile.completeBaseName() + "-"
+        + QString::fromStdString(durian::toString(reference.category)) + "-mask.png";
+    JobQueue::instance()->submit(
+        tr("Automatic mask for %1").arg(imageFile.fileName()),
+        [reference, maskPath](JobContext& context) {
+            context.reportProgress(0.0, tr("Finding the face…"));
+            durian::FaceAnalyzer analyzer;
+            const durian::Image image = durian::loadImageRgb(reference.image);
+            const auto analysis = analyzer.analyze(image);
+            if (!analysis.found()) {
+                throw durian::Error("No face found in " + reference.image.string()
+                    + "; an automatic mask needs a face. Paint the mask or choose another photo.");
+            }
+            context.reportProgress(0.5, tr("Computing the mask…"));
+            const auto masks = durian::computeAutoMasks(
+                image, analysis.primary().landmarks, {durian::maskKindOf(reference.category)});
+            durian::saveImage(masks.front().mask, maskPath.toStdString());
+            return QVariant(static_cast<double>(masks.front().confidence));
+        },
+        [self = QPointer(this), index, reference, maskPath](const QVariant& confidence) {
+            if (!self) {
+                return;
+            }
+            self->maskConfidence_.insert(maskPath, confidence.toDouble());
+            // The list may have changed meanwhile: set the mask only on the same reference.
+            if (!self->validIndex(index) || self->project_.attributes[index].image != reference.image) {
+                return;
+            }
+            auto after = self->project_;
+            after.attributes[index].mask = maskPath.toStdString();
+            self->edit(tr("Automatic %1 Mask").arg(categoryLabel(reference.category)), std::move(after));
+            Q_EMIT self->maskComputed(index, confidence.toDouble());
+        },
+        [self = QPointer(this)](const QString& error) {
+            if (self && !error.isEmpty()) {
+                self->setErrorString(tr("The automatic mask could not be computed: %1").arg(error));
+            }
+        });
 }
 
 void ProjectDocument::exportVideo(const QUrl& url)
@@ -274,7 +417,8 @@ void ProjectDocument::exportVideo(const QUrl& url)
 void ProjectDocument::edit(const QString& text, durian::Project after, int mergeId)
 {
     undoStack_.push(new ProjectEditCommand(
-        text, project_, std::move(after), [this](const durian::Project& p) { applySnapshot(p); }, mergeId));
+        text, project_, std::move(after), [this](const durian::Project& p) { applySnapshot(p); }, mergeId,
+        mergeGeneration_));
 }
 
 void ProjectDocument::applySnapshot(const durian::Project& project)

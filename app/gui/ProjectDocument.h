@@ -2,6 +2,7 @@
 
 #include "core/io/Project.h"
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 #include <QUndoStack>
@@ -53,6 +54,21 @@ public:
     Q_INVOKABLE bool save();
     Q_INVOKABLE bool saveAs(const QUrl& url);
     Q_INVOKABLE void removeAttribute(int index);
+    // Attribute editing, each one undoable step. category: "hair", "eyeglasses", "hat", "beard".
+    // mask empty: the mask is computed automatically when rendering (or by autoMaskAttribute).
+    // Returns false and sets errorString when the category is unknown or the image is not a readable file.
+    Q_INVOKABLE bool addAttribute(const QString& category, const QUrl& image, const QUrl& mask = QUrl());
+    Q_INVOKABLE void moveAttribute(int from, int to);
+    Q_INVOKABLE void setAttributeEnabled(int index, bool enabled);
+    Q_INVOKABLE void setAttributeCategory(int index, const QString& category);
+    // Consecutive calls for one attribute merge into one undo step until finishGesture() (slider release).
+    Q_INVOKABLE void setAttributeStrength(int index, double strength);
+    Q_INVOKABLE void finishGesture() { ++mergeGeneration_; }
+    // Computes the automatic mask of the attribute's category on the worker thread, writes it as a PNG
+    // beside the project (or the image when the project has no file yet) and sets it as the attribute's
+    // mask (undoable). Its confidence (0..1) then shows in attributes()[index].maskConfidence.
+    // Ends in maskComputed(index) or errorString.
+    Q_INVOKABLE void autoMaskAttribute(int index);
     // Crash safety: every edit is also written to an autosave file, removed on save and on a clean
     // close. When a project is opened and a newer autosave of it exists, recoveryAvailable is true.
     bool recoveryAvailable() const { return recoveryAvailable_; }
@@ -66,8 +82,19 @@ public:
     // and cancel in the status bar. Ends in exportFinished or, on failure, errorString.
     Q_INVOKABLE void exportVideo(const QUrl& url);
 
-    Q_INVOKABLE void undo() { undoStack_.undo(); }
-    Q_INVOKABLE void redo() { undoStack_.redo(); }
+    Q_INVOKABLE void undo()
+    {
+        finishGesture();
+        undoStack_.undo();
+    }
+    Q_INVOKABLE void redo()
+    {
+        finishGesture();
+        undoStack_.redo();
+    }
+
+    // The project as it is now (a copy), for controllers that render it.
+    durian::Project project() const { return project_; }
 
 Q_SIGNALS:
     void projectChanged();
@@ -78,6 +105,7 @@ Q_SIGNALS:
     void recoveryAvailableChanged();
     void exportFinished(const QUrl& file, const QString& summary);
     void errorOccurred(const QString& message); // every failure, also one with the same message as the last
+    void maskComputed(int index, double confidence);
 
 private:
     void edit(const QString& text, durian::Project after, int mergeId = -1);
@@ -85,6 +113,7 @@ private:
     void setErrorString(const QString& error);
     void writeAutosave();
     void setRecoveryAvailable(bool available);
+    bool validIndex(int index) const { return index >= 0 && index < static_cast<int>(project_.attributes.size()); }
 
     durian::Project project_;
     bool loaded_ = false;
@@ -92,4 +121,6 @@ private:
     QString errorString_;
     QUndoStack undoStack_;
     bool recoveryAvailable_ = false;
+    int mergeGeneration_ = 0;
+    QHash<QString, double> maskConfidence_; // automatic masks computed in this session, by file
 };

@@ -124,6 +124,7 @@ Project parse(const json& root, const std::filesystem::path& base)
             attribute.mask = resolve(base, reader.get<std::string>("mask", ""));
             attribute.strength = reader.get<double>("strength", 1.0);
             requireRange(reader, "strength", attribute.strength, 0.0, 1.0);
+            attribute.enabled = reader.get<bool>("enabled", true);
             project.attributes.push_back(std::move(attribute));
         }
     }
@@ -195,6 +196,7 @@ void saveProject(const Project& project, const std::filesystem::path& path)
             {"image", relativeTo(base, attribute.image)},
             {"mask", relativeTo(base, attribute.mask)},
             {"strength", attribute.strength},
+            {"enabled", attribute.enabled},
         });
     }
     const json root = {

@@ -16,12 +16,15 @@ std::string toString(AttributeCategory category);
 std::optional<AttributeCategory> parseAttributeCategory(const std::string& text);
 
 // One attribute reference: a photo, the mask of the attribute in it (empty: computed automatically),
-// and how strongly it is applied (0 = absent, 1 = full).
+// how strongly it is applied (0 = absent, 1 = full), and whether it is applied at all: a switched-off
+// reference keeps its settings but renders as if absent. ("enabled" is optional in the file, default
+// true, so version-1 files from before it read unchanged.)
 struct AttributeReference {
     AttributeCategory category = AttributeCategory::Hair;
     std::filesystem::path image;
     std::filesystem::path mask;
     double strength = 1.0;
+    bool enabled = true;
 };
 
 struct MotionSettings {

@@ -90,6 +90,9 @@ ProjectRenderResult renderProjectVideo(
     const AlignedFace portrait = alignFace(photo, findFace(analyzer, photo, "portrait", project.portraitImage), size);
     std::vector<WarpAttribute> attributes;
     for (const auto& reference : project.attributes) {
+        if (!reference.enabled) {
+            continue; // switched off in the editor: rendered as if absent
+        }
         throwIfCancelled(callbacks);
         attributes.push_back(loadAttribute(analyzer, reference));
     }

@@ -1,60 +1,173 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Qt.labs.platform as Platform
 
-// The attribute references of the project: one card each, with its photo, category and strength.
-ListView {
-    id: list
+// The attribute references of the project: one card each, with its photo, category, on/off switch,
+// strength slider, mask state, and buttons to reorder and remove. Every change goes through the
+// document (undoable); the cards only display it.
+ColumnLayout {
+    id: root
     property var document
     spacing: 6
-    clip: true
-    model: document ? document.attributes : []
 
-    readonly property var categoryNames: ({
-        hair: qsTr("Hair"), eyeglasses: qsTr("Eyeglasses"), hat: qsTr("Hat"), beard: qsTr("Beard")
-    })
+    // The categories in file-format spelling, with their visible names.
+    readonly property var categories: ["hair", "eyeglasses", "hat", "beard"]
+    readonly property var categoryNames: [qsTr("Hair"), qsTr("Eyeglasses"), qsTr("Hat"), qsTr("Beard")]
+    readonly property var attributes: document ? document.attributes : []
 
-    delegate: Frame {
-        required property var modelData
-        required property int index
-        width: ListView.view.width
-        padding: 6
-        RowLayout {
-            anchors.fill: parent
-            spacing: 8
-            Image {
-                source: modelData.imageUrl
-                sourceSize.width: 96
-                sourceSize.height: 96
-                Layout.preferredWidth: 64
-                Layout.preferredHeight: 64
-                fillMode: Image.PreserveAspectCrop
-                asynchronous: true
-            }
-            ColumnLayout {
-                Layout.fillWidth: true
-                Label {
-                    text: list.categoryNames[modelData.category] || modelData.category
-                    font.bold: true
-                }
-                Label {
-                    text: qsTr("Strength %1%").arg(Math.round(modelData.strength * 100))
-                    opacity: 0.8
-                }
-            }
-            ToolButton {
-                text: "×"
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Remove this reference")
-                onClicked: list.document.removeAttribute(index)
-            }
+    function fileName(url) {
+        const text = url.toString()
+        return text.substring(text.lastIndexOf("/") + 1)
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        ComboBox {
+            id: addCategory
+            objectName: "addCategory"
+            Layout.fillWidth: true
+            model: root.categoryNames
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Category of the next reference")
+        }
+        Button {
+            objectName: "addReference"
+            text: qsTr("Add Reference…")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Add a photo whose %1 is transferred to the portrait").arg(addCategory.currentText.toLowerCase())
+            onClicked: addDialog.open()
         }
     }
 
-    Label {
-        anchors.centerIn: parent
-        visible: list.count === 0
-        text: qsTr("No attribute references")
-        opacity: 0.6
+    ListView {
+        id: list
+        objectName: "attributeListView"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        spacing: 6
+        clip: true
+        // A count, not the list: an edit of one card must not re-create the cards (a slider being
+        // dragged would be destroyed under the mouse).
+        model: root.attributes.length
+
+        delegate: Frame {
+            id: card
+            required property int index
+            readonly property var attribute: root.attributes[index] || {}
+            width: ListView.view.width
+            padding: 6
+            opacity: attribute.enabled ? 1.0 : 0.55
+
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 2
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 6
+                    Image {
+                        source: card.attribute.imageUrl || ""
+                        sourceSize.width: 96
+                        sourceSize.height: 96
+                        Layout.preferredWidth: 56
+                        Layout.preferredHeight: 56
+                        fillMode: Image.PreserveAspectCrop
+                        asynchronous: true
+                    }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 0
+                        ComboBox {
+                            objectName: "category"
+                            Layout.fillWidth: true
+                            model: root.categoryNames
+                            currentIndex: root.categories.indexOf(card.attribute.category)
+                            onActivated: (i) => root.document.setAttributeCategory(card.index, root.categories[i])
+                            ToolTip.visible: hovered
+                            ToolTip.text: qsTr("What this reference contributes")
+                        }
+                        Label {
+                            objectName: "maskState"
+                            Layout.fillWidth: true
+                            elide: Text.ElideMiddle
+                            opacity: 0.8
+                            font.pointSize: 8
+                            text: card.attribute.maskConfidence >= 0
+                                  ? qsTr("Automatic mask, confidence %1%").arg(Math.round(card.attribute.maskConfidence * 100))
+                                  : (card.attribute.maskUrl || "").toString() !== ""
+                                    ? qsTr("Mask: %1").arg(root.fileName(card.attribute.maskUrl))
+                                    : qsTr("Mask: automatic when rendering")
+                        }
+                    }
+                    Switch {
+                        objectName: "enabledSwitch"
+                        checked: !!card.attribute.enabled
+                        onToggled: root.document.setAttributeEnabled(card.index, checked)
+                        ToolTip.visible: hovered
+                        ToolTip.text: checked ? qsTr("Switch this reference off") : qsTr("Switch this reference on")
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Slider {
+                        id: strength
+                        objectName: "strengthSlider"
+                        Layout.fillWidth: true
+                        from: 0
+                        to: 1
+                        value: card.attribute.strength !== undefined ? card.attribute.strength : 1
+                        enabled: !!card.attribute.enabled
+                        onMoved: root.document.setAttributeStrength(card.index, value)
+                        // One drag is one undo step.
+                        onPressedChanged: if (!pressed) root.document.finishGesture()
+                        ToolTip.visible: pressed || hovered
+                        ToolTip.text: qsTr("Strength %1%").arg(Math.round(value * 100))
+                    }
+                    ToolButton {
+                        text: "✦"
+                        objectName: "autoMask"
+                        onClicked: root.document.autoMaskAttribute(card.index)
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Compute the mask automatically")
+                    }
+                    ToolButton {
+                        text: "↑"
+                        enabled: card.index > 0
+                        onClicked: root.document.moveAttribute(card.index, card.index - 1)
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Move up")
+                    }
+                    ToolButton {
+                        text: "↓"
+                        enabled: card.index < list.count - 1
+                        onClicked: root.document.moveAttribute(card.index, card.index + 1)
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Move down")
+                    }
+                    ToolButton {
+                        text: "×"
+                        objectName: "remove"
+                        onClicked: root.document.removeAttribute(card.index)
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Remove this reference")
+                    }
+                }
+            }
+        }
+
+        Label {
+            anchors.centerIn: parent
+            visible: list.count === 0
+            text: qsTr("No attribute references")
+            opacity: 0.6
+        }
+    }
+
+    Platform.FileDialog {
+        id: addDialog
+        title: qsTr("Add %1 Reference").arg(addCategory.currentText)
+        nameFilters: [qsTr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"), qsTr("All files (*)")]
+        onAccepted: root.document.addAttribute(root.categories[addCategory.currentIndex], file)
     }
 }

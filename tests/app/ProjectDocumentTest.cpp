@@ -166,6 +166,123 @@ private Q_SLOTS:
         QCOMPARE(document.fileUrl(), demoUrl());
     }
 
+    static QVariantMap attributeAt(const ProjectDocument& document, int index)
+    {
+        return document.attributes().at(index).toMap();
+    }
+
+    void addRemoveAndReorderAreUndoable()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        QSignalSpy changed(&document, &ProjectDocument::projectChanged);
+        const QUrl image = QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/portrait.png");
+        QVERIFY(document.addAttribute("beard", image));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(document.attributes().size(), 3);
+        QCOMPARE(attributeAt(document, 2).value("category").toString(), QString("beard"));
+        QCOMPARE(attributeAt(document, 2).value("imageUrl").toUrl(), image);
+        QVERIFY(attributeAt(document, 2).value("maskUrl").toUrl().isEmpty()); // automatic
+        QVERIFY(attributeAt(document, 2).value("enabled").toBool());
+        QCOMPARE(document.undoText(), QString("Add Beard Reference"));
+
+        document.moveAttribute(2, 0);
+        QCOMPARE(attributeAt(document, 0).value("category").toString(), QString("beard"));
+        QCOMPARE(attributeAt(document, 1).value("category").toString(), QString("hair"));
+        document.undo();
+        QCOMPARE(attributeAt(document, 2).value("category").toString(), QString("beard"));
+        document.removeAttribute(0);
+        QCOMPARE(attributeAt(document, 0).value("category").toString(), QString("eyeglasses"));
+        document.undo();
+        document.undo();
+        QCOMPARE(document.attributes().size(), 2);
+        QVERIFY(!document.modified());
+    }
+
+    void addingAMissingImageOrUnknownCategoryFails()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        QSignalSpy errors(&document, &ProjectDocument::errorOccurred);
+        QVERIFY(!document.addAttribute("hair", QUrl::fromLocalFile("/nonexistent/photo.png")));
+        QVERIFY(document.errorString().contains("/nonexistent/photo.png"));
+        QVERIFY(!document.addAttribute("wig", QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/portrait.png")));
+        QVERIFY(document.errorString().contains("wig"));
+        QCOMPARE(errors.count(), 2);
+        QCOMPARE(document.attributes().size(), 2);
+        QVERIFY(!document.canUndo());
+    }
+
+    void switchAndCategoryAreUndoableAndSaved()
+    {
+        QTemporaryDir dir;
+        const QUrl url = demoCopy(dir);
+        ProjectDocument document;
+        QVERIFY(document.open(url));
+        document.setAttributeEnabled(1, false);
+        QVERIFY(!attributeAt(document, 1).value("enabled").toBool());
+        document.setAttributeCategory(0, "hat");
+        QCOMPARE(attributeAt(document, 0).value("category").toString(), QString("hat"));
+        QVERIFY(document.save());
+        ProjectDocument reopened;
+        QVERIFY(reopened.open(url));
+        QVERIFY(!attributeAt(reopened, 1).value("enabled").toBool());
+        QCOMPARE(attributeAt(reopened, 0).value("category").toString(), QString("hat"));
+        document.undo();
+        document.undo();
+        QVERIFY(attributeAt(document, 1).value("enabled").toBool());
+        QCOMPARE(attributeAt(document, 0).value("category").toString(), QString("hair"));
+    }
+
+    void aSliderDragIsOneUndoStep()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        QSignalSpy changed(&document, &ProjectDocument::projectChanged);
+        for (double value : {0.9, 0.8, 0.7, 0.5}) {
+            document.setAttributeStrength(0, value); // one drag
+        }
+        document.finishGesture(); // released
+        QCOMPARE(changed.count(), 4); // every move updates the views (and the preview)
+        QCOMPARE(attributeAt(document, 0).value("strength").toDouble(), 0.5);
+        document.setAttributeStrength(0, 0.25); // a second drag: its own step
+        document.setAttributeStrength(1, 0.4);  // another slider: its own step
+        document.setAttributeStrength(1, 7.0);  // clamped
+        QCOMPARE(attributeAt(document, 1).value("strength").toDouble(), 1.0);
+        document.undo();
+        QCOMPARE(attributeAt(document, 1).value("strength").toDouble(), 1.0);
+        QCOMPARE(attributeAt(document, 0).value("strength").toDouble(), 0.25);
+        document.undo();
+        QCOMPARE(attributeAt(document, 0).value("strength").toDouble(), 0.5);
+        document.undo();
+        QCOMPARE(attributeAt(document, 0).value("strength").toDouble(), 1.0);
+        QVERIFY(!document.canUndo());
+    }
+
+    void autoMaskWritesAMaskWithItsConfidence()
+    {
+        QTemporaryDir dir;
+        const QUrl url = demoCopy(dir);
+        ProjectDocument document;
+        QVERIFY(document.open(url));
+        QVERIFY(document.addAttribute("hair", QUrl::fromLocalFile(dir.filePath("hair-reference.png"))));
+        QSignalSpy computed(&document, &ProjectDocument::maskComputed);
+        QSignalSpy errors(&document, &ProjectDocument::errorOccurred);
+        document.autoMaskAttribute(2);
+        QTRY_COMPARE_WITH_TIMEOUT(computed.count() + errors.count(), 1, 60000);
+        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+        const auto attribute = attributeAt(document, 2);
+        const QString mask = attribute.value("maskUrl").toUrl().toLocalFile();
+        QCOMPARE(mask, dir.filePath("hair-reference-hair-mask.png"));
+        QVERIFY(QFileInfo(mask).size() > 100);
+        const double confidence = attribute.value("maskConfidence").toDouble();
+        QVERIFY2(confidence > 0.0 && confidence <= 1.0, qPrintable(QString::number(confidence)));
+        QCOMPARE(computed.first().at(1).toDouble(), confidence);
+        document.undo(); // the mask assignment is undoable
+        QVERIFY(attributeAt(document, 2).value("maskUrl").toUrl().isEmpty());
+        QCOMPARE(attributeAt(document, 2).value("maskConfidence").toDouble(), -1.0);
+    }
+
     void exportsTheDemoAsAVideoOnTheWorkerThread()
     {
         QTemporaryDir dir;

@@ -105,3 +105,22 @@ TEST(Project, CategoriesRoundTripThroughText)
     }
     EXPECT_FALSE(durian::parseAttributeCategory("Hair").has_value());
 }
+
+TEST(Project, EnabledIsOptionalAndRoundTrips)
+{
+    const auto dir = freshDirectory("enabled");
+    // A version-1 file from before the switch existed: every reference is on.
+    durian::writeFileAtomically(dir / "old.durian",
+        R"({"format": "durian-project", "version": 1, "attributes": [{"category": "hat", "image": "a.png"}]})");
+    auto project = durian::loadProject(dir / "old.durian");
+    ASSERT_EQ(project.attributes.size(), 1u);
+    EXPECT_TRUE(project.attributes[0].enabled);
+
+    project.attributes[0].enabled = false;
+    durian::saveProject(project, dir / "new.durian");
+    EXPECT_FALSE(durian::loadProject(dir / "new.durian").attributes[0].enabled);
+
+    durian::writeFileAtomically(dir / "bad.durian",
+        R"({"format": "durian-project", "version": 1, "attributes": [{"category": "hat", "image": "a.png", "enabled": "yes"}]})");
+    EXPECT_NE(errorOf(dir / "bad.durian").find("attributes[0].enabled: has the wrong type"), std::string::npos);
+}

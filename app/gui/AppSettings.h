@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+class QJSEngine;
+
+// The user's generation settings, kept between runs (QSettings: ~/.config/Durian Studio/). Values are
+// clamped to their range on the way in, so QML may bind spin boxes to them directly. Each change is
+// written at once: a crash loses none.
+class AppSettings : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(int steps READ steps WRITE setSteps NOTIFY stepsChanged)
+    Q_PROPERTY(double guidance READ guidance WRITE setGuidance NOTIFY guidanceChanged)
+    Q_PROPERTY(int previewResolution READ previewResolution WRITE setPreviewResolution NOTIFY previewResolutionChanged)
+    // 0: all hardware threads.
+    Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY threadsChanged)
+
+public:
+    static constexpr int kMinSteps = 1, kMaxSteps = 200, kDefaultSteps = 20;
+    static constexpr double kMinGuidance = 0.0, kMaxGuidance = 20.0, kDefaultGuidance = 1.0;
+    static constexpr int kMinResolution = 64, kMaxResolution = 512, kDefaultResolution = 128;
+
+    explicit AppSettings(QObject* parent = nullptr); // reads the stored values
+
+    // The application's settings, shared by QML and the controllers.
+    static AppSettings* instance();
+    static AppSettings* create(QQmlEngine*, QJSEngine*);
+
+    int steps() const { return steps_; }
+    double guidance() const { return guidance_; }
+    int previewResolution() const { return previewResolution_; }
+    int threads() const { return threads_; }
+    void setSteps(int steps);
+    void setGuidance(double guidance);
+    void setPreviewResolution(int resolution);
+    void setThreads(int threads);
+
+    // Back to the defaults (and stored so).
+    Q_INVOKABLE void reset();
+
+Q_SIGNALS:
+    void stepsChanged();
+    void guidanceChanged();
+    void previewResolutionChanged();
+    void threadsChanged();
+
+private:
+    int steps_ = kDefaultSteps;
+    double guidance_ = kDefaultGuidance;
+    int previewResolution_ = kDefaultResolution;
+    int threads_ = 0;
+};

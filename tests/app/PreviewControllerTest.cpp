@@ -1,0 +1,93 @@
+#include "app/gui/AppSettings.h"
+#include "app/gui/JobQueue.h"
+#include "app/gui/PreviewController.h"
+#include "app/gui/ProjectDocument.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+// The live preview with the untrained default model (random weights, fixed seed) on the demo project:
+// the same code path as with trained weights, small resolution to keep the test fast.
+class PreviewControllerTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir autosaveDir_;
+
+    static QUrl demoUrl() { return QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/demo.durian"); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // never the user's settings
+        ProjectDocument::setAutosaveDirectory(autosaveDir_.path());
+        AppSettings::instance()->setPreviewResolution(64);
+    }
+
+    void aChangeLeadsToANewPreviewImage()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        PreviewController preview;
+        preview.setDebounceMs(20);
+        QSignalSpy finished(&preview, &PreviewController::finished);
+        QSignalSpy steps(&preview, &PreviewController::stepChanged);
+        preview.setDocument(&document); // an open project gets a first preview
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        QVERIFY2(preview.errorString().isEmpty(), qPrintable(preview.errorString()));
+        QVERIFY(!steps.isEmpty()); // per-step previews arrived before the result
+        const QImage first = preview.image();
+        QCOMPARE(first.size(), QSize(64, 64));
+        QVERIFY(!preview.running());
+
+        document.setAttributeEnabled(0, false); // hair reference off
+        QTRY_VERIFY_WITH_TIMEOUT(preview.running(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
+        QVERIFY2(preview.errorString().isEmpty(), qPrintable(preview.errorString()));
+        QVERIFY(preview.image() != first);
+
+        document.undo(); // same project, same seed: the same image again
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 120000);
+        QCOMPARE(preview.image(), first);
+    }
+
+    void aSecondChangeCancelsTheFirst()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        PreviewController preview;
+        preview.setDebounceMs(20);
+        QSignalSpy finished(&preview, &PreviewController::finished);
+        QSignalSpy cancelled(&preview, &PreviewController::cancelled);
+        QSignalSpy steps(&preview, &PreviewController::stepChanged);
+        preview.setDocument(&document);
+        QTRY_VERIFY_WITH_TIMEOUT(!steps.isEmpty(), 120000); // the first preview is sampling
+        QCOMPARE(finished.count(), 0);
+        document.setAttributeStrength(0, 0.3);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        QCOMPARE(cancelled.count(), 1); // the first never finished
+        QVERIFY(!preview.running());
+        QVERIFY(preview.lastSeconds() > 0);
+    }
+
+    void aProjectWithoutAFaceReportsAnError()
+    {
+        QTemporaryDir dir;
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        // The reference mask is a black-and-white image with no face in it.
+        QVERIFY(document.addAttribute("hat", QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/hair-mask.png")));
+        PreviewController preview;
+        preview.setDebounceMs(20);
+        QSignalSpy errors(&preview, &PreviewController::errorStringChanged);
+        preview.setDocument(&document);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview.errorString().isEmpty(), 120000);
+        QVERIFY2(preview.errorString().contains("hair-mask.png"), qPrintable(preview.errorString()));
+        QVERIFY(!preview.running());
+    }
+};
+
+QTEST_GUILESS_MAIN(PreviewControllerTest)
+#include "PreviewControllerTest.moc"

@@ -1,0 +1,76 @@
+import QtQuick
+import QtTest
+import Durian.Ui
+
+// The attribute cards against a stand-in document that records the calls: the cards show the document's
+// state and route every edit through it.
+Item {
+    id: root
+    width: 400
+    height: 500
+
+    QtObject {
+        id: fakeDocument
+        property var attributes: [
+            { category: "hair", imageUrl: "", maskUrl: "", strength: 1.0, enabled: true, maskConfidence: -1 },
+            { category: "beard", imageUrl: "", maskUrl: "", strength: 0.5, enabled: false, maskConfidence: 0.87 }
+        ]
+        property var calls: []
+        function setAttributeEnabled(i, on) { calls.push(["enabled", i, on]) }
+        function setAttributeStrength(i, v) { calls.push(["strength", i, v]) }
+        function setAttributeCategory(i, c) { calls.push(["category", i, c]) }
+        function finishGesture() { calls.push(["finish"]) }
+        function moveAttribute(a, b) { calls.push(["move", a, b]) }
+        function removeAttribute(i) { calls.push(["remove", i]) }
+        function autoMaskAttribute(i) { calls.push(["automask", i]) }
+    }
+
+    AttributeList {
+        id: list
+        anchors.fill: parent
+        document: fakeDocument
+    }
+
+    TestCase {
+        name: "AttributeList"
+        when: windowShown
+
+        function findAll(item, name, out) {
+            if (item.objectName === name)
+                out.push(item)
+            for (let i = 0; i < item.children.length; ++i)
+                findAll(item.children[i], name, out)
+            return out
+        }
+
+        function init() { fakeDocument.calls = [] }
+
+        function test_cardsShowTheDocument() {
+            waitForRendering(list)
+            const switches = findAll(list, "enabledSwitch", [])
+            compare(switches.length, 2)
+            verify(switches[0].checked)
+            verify(!switches[1].checked)
+            const sliders = findAll(list, "strengthSlider", [])
+            compare(sliders[1].value, 0.5)
+            verify(!sliders[1].enabled) // a switched-off reference cannot be dragged
+            const masks = findAll(list, "maskState", [])
+            compare(masks[0].text, "Mask: automatic when rendering")
+            compare(masks[1].text, "Automatic mask, confidence 87%")
+            compare(findAll(list, "category", [])[1].currentText, "Beard")
+        }
+
+        function test_editsGoThroughTheDocument() {
+            waitForRendering(list)
+            mouseClick(findAll(list, "enabledSwitch", [])[0])
+            compare(fakeDocument.calls[0], ["enabled", 0, false])
+            const slider = findAll(list, "strengthSlider", [])[0]
+            mouseDrag(slider, slider.width * 0.9, slider.height / 2, -slider.width * 0.5, 0)
+            const kinds = fakeDocument.calls.map(c => c[0])
+            verify(kinds.indexOf("strength") > 0, JSON.stringify(kinds))
+            compare(kinds[kinds.length - 1], "finish") // release ends the undo step
+            mouseClick(findAll(list, "remove", [])[1])
+            compare(fakeDocument.calls[fakeDocument.calls.length - 1], ["remove", 1])
+        }
+    }
+}
