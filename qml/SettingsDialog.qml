@@ -68,7 +68,7 @@ Dialog {
             valueFromText: (text) => text === qsTr("All") ? 0 : parseInt(text)
             onValueModified: AppSettings.threads = value
             ToolTip.visible: hovered
-            ToolTip.text: qsTr("Processor threads for generation")
+            ToolTip.text: qsTr("Processor threads for generation (from the next start)")
         }
 
         Button {

@@ -50,6 +50,66 @@
         <source>Beard</source>
         <translation>Bart</translation>
     </message>
+    <message>
+        <source>Category of the next reference</source>
+        <translation>Kategorie der nächsten Referenz</translation>
+    </message>
+    <message>
+        <source>Add Reference…</source>
+        <translation>Referenz hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a photo whose %1 is transferred to the portrait</source>
+        <translation>Ein Foto hinzufügen, dessen Attribut (%1) auf das Porträt übertragen wird</translation>
+    </message>
+    <message>
+        <source>What this reference contributes</source>
+        <translation>Was diese Referenz beiträgt</translation>
+    </message>
+    <message>
+        <source>Automatic mask, confidence %1%</source>
+        <translation>Automatische Maske, Konfidenz %1 %</translation>
+    </message>
+    <message>
+        <source>Mask: %1</source>
+        <translation>Maske: %1</translation>
+    </message>
+    <message>
+        <source>Mask: automatic when rendering</source>
+        <translation>Maske: automatisch beim Rendern</translation>
+    </message>
+    <message>
+        <source>Switch this reference off</source>
+        <translation>Diese Referenz ausschalten</translation>
+    </message>
+    <message>
+        <source>Switch this reference on</source>
+        <translation>Diese Referenz einschalten</translation>
+    </message>
+    <message>
+        <source>Compute the mask automatically</source>
+        <translation>Maske automatisch berechnen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Add %1 Reference</source>
+        <translation>%1-Referenz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>JobQueue</name>
@@ -233,6 +293,41 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Rendering the preview…</source>
+        <translation>Vorschau wird gerendert…</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewController</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Vorschau wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Modell wird geladen…</translation>
+    </message>
+    <message>
+        <source>Preview step %1 of %2</source>
+        <translation>Vorschau-Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>The preview could not be rendered: %1</source>
+        <translation>Die Vorschau konnte nicht gerendert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ProjectDocument</name>
@@ -294,11 +389,133 @@
     </message>
     <message numerus="yes">
         <source>%n frame(s), %1×%2, by %3</source>
-        <translation><numerusform>%n Bild, %1×%2, mit %3</numerusform><numerusform>%n Bilder, %1×%2, mit %3</numerusform></translation>
+        <translation>
+            <numerusform>%n Bild, %1×%2, mit %3</numerusform>
+            <numerusform>%n Bilder, %1×%2, mit %3</numerusform>
+        </translation>
     </message>
     <message>
         <source>The video could not be exported: %1</source>
         <translation>Das Video konnte nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Hair</source>
+        <translation>Haare</translation>
+    </message>
+    <message>
+        <source>Eyeglasses</source>
+        <translation>Brille</translation>
+    </message>
+    <message>
+        <source>Hat</source>
+        <translation>Hut</translation>
+    </message>
+    <message>
+        <source>Beard</source>
+        <translation>Bart</translation>
+    </message>
+    <message>
+        <source>Unknown attribute category “%1”.</source>
+        <translation>Unbekannte Attributkategorie „%1“.</translation>
+    </message>
+    <message>
+        <source>The reference image %1 is not a readable file.</source>
+        <translation>Das Referenzbild %1 ist keine lesbare Datei.</translation>
+    </message>
+    <message>
+        <source>The mask %1 is not a readable file.</source>
+        <translation>Die Maske %1 ist keine lesbare Datei.</translation>
+    </message>
+    <message>
+        <source>Add %1 Reference</source>
+        <translation>%1-Referenz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Move %1 Reference</source>
+        <translation>%1-Referenz verschieben</translation>
+    </message>
+    <message>
+        <source>Switch On %1 Reference</source>
+        <translation>%1-Referenz einschalten</translation>
+    </message>
+    <message>
+        <source>Switch Off %1 Reference</source>
+        <translation>%1-Referenz ausschalten</translation>
+    </message>
+    <message>
+        <source>Change Reference to %1</source>
+        <translation>Referenz zu %1 ändern</translation>
+    </message>
+    <message>
+        <source>Change %1 Strength</source>
+        <translation>%1-Stärke ändern</translation>
+    </message>
+    <message>
+        <source>Automatic mask for %1</source>
+        <translation>Automatische Maske für %1</translation>
+    </message>
+    <message>
+        <source>Finding the face…</source>
+        <translation>Gesicht wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Computing the mask…</source>
+        <translation>Maske wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Automatic %1 Mask</source>
+        <translation>Automatische %1-Maske</translation>
+    </message>
+    <message>
+        <source>The automatic mask could not be computed: %1</source>
+        <translation>Die automatische Maske konnte nicht berechnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sampling steps</source>
+        <translation>Sampling-Schritte</translation>
+    </message>
+    <message>
+        <source>More steps: a cleaner image, a slower preview</source>
+        <translation>Mehr Schritte: sauberes Bild, langsamere Vorschau</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <source>How strongly the references steer the result (1 = no extra guidance)</source>
+        <translation>Wie stark die Referenzen das Ergebnis lenken (1 = keine zusätzliche Guidance)</translation>
+    </message>
+    <message>
+        <source>Preview resolution</source>
+        <translation>Vorschauauflösung</translation>
+    </message>
+    <message>
+        <source>Side of the preview image in pixels</source>
+        <translation>Seitenlänge des Vorschaubilds in Pixeln</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Processor threads for generation (from the next start)</source>
+        <translation>Prozessor-Threads für die Generierung (ab dem nächsten Start)</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Standardwerte wiederherstellen</translation>
     </message>
 </context>
 <context>

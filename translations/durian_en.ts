@@ -50,6 +50,66 @@
         <source>Beard</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Category of the next reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Reference…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a photo whose %1 is transferred to the portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this reference contributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic mask, confidence %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask: automatic when rendering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch this reference off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch this reference on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute the mask automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1 Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobQueue</name>
@@ -159,7 +219,10 @@
     </message>
     <message numerus="yes">
         <source>%n thread(s)</source>
-        <translation><numerusform>%n thread</numerusform><numerusform>%n threads</numerusform></translation>
+        <translation>
+            <numerusform>%n thread</numerusform>
+            <numerusform>%n threads</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open Project</source>
@@ -229,6 +292,41 @@
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewController</name>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview could not be rendered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProjectDocument</name>
@@ -290,10 +388,132 @@
     </message>
     <message numerus="yes">
         <source>%n frame(s), %1×%2, by %3</source>
-        <translation><numerusform>%n frame, %1×%2, by %3</numerusform><numerusform>%n frames, %1×%2, by %3</numerusform></translation>
+        <translation>
+            <numerusform>%n frame, %1×%2, by %3</numerusform>
+            <numerusform>%n frames, %1×%2, by %3</numerusform>
+        </translation>
     </message>
     <message>
         <source>The video could not be exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eyeglasses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown attribute category “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference image %1 is not a readable file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mask %1 is not a readable file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1 Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1 Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch On %1 Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch Off %1 Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Reference to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change %1 Strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic mask for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the face…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the mask…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic %1 Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The automatic mask could not be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More steps: a cleaner image, a slower preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How strongly the references steer the result (1 = no extra guidance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side of the preview image in pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processor threads for generation (from the next start)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

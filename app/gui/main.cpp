@@ -1,5 +1,6 @@
 #include "app/common/ProcessSetup.h"
 #include "app/gui/AppInfo.h"
+#include "app/gui/AppSettings.h"
 #include "core/runtime/ComputeRuntime.h"
 
 #include <QApplication>
@@ -91,7 +92,9 @@ int main(int argc, char* argv[])
     parser.addOptions({screenshot, screenshotDelay, language, threads});
     parser.process(app);
 
-    durian::initializeComputeThreads(parser.value(threads).toInt());
+    // --threads wins over the stored setting (Settings dialog), which takes effect at start-up.
+    durian::initializeComputeThreads(
+        parser.isSet(threads) ? parser.value(threads).toInt() : AppSettings::instance()->threads());
     installTranslators(app, parser.value(language));
 
     const QStringList positional = parser.positionalArguments();
