@@ -88,6 +88,28 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1); // and nothing else arrives
     }
 
+    // Prints the figure the issue asks for: a slider release (the last strength change) to the new preview
+    // shown, at the application's default preview resolution (128 px), debounce (300 ms) included.
+    void printsTheTimeFromASliderReleaseToItsPreview()
+    {
+        AppSettings::instance()->setPreviewResolution(AppSettings::kDefaultResolution);
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        PreviewController preview;
+        QSignalSpy finished(&preview, &PreviewController::finished);
+        preview.setDocument(&document);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000); // model created, references cached
+        for (double value : {0.9, 0.8, 0.7}) {
+            document.setAttributeStrength(0, value);
+        }
+        document.finishGesture();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
+        QVERIFY2(preview.errorString().isEmpty(), qPrintable(preview.errorString()));
+        qInfo("slider release to new preview: %.2f s (%d px, %d ms debounce, default model, untrained)",
+            preview.lastSeconds(), AppSettings::kDefaultResolution, preview.debounceMs());
+        AppSettings::instance()->setPreviewResolution(64);
+    }
+
     void aProjectWithoutAFaceReportsAnError()
     {
         QTemporaryDir dir;
