@@ -112,6 +112,10 @@ PreviewController::PreviewController(QObject* parent)
     debounce_.setSingleShot(true);
     debounce_.setInterval(300);
     connect(&debounce_, &QTimer::timeout, this, &PreviewController::refresh);
+    // The settings the preview depends on change it too (previewRequest caps the steps, so few steps count).
+    const AppSettings* settings = AppSettings::instance();
+    connect(settings, &AppSettings::previewResolutionChanged, this, &PreviewController::scheduleRefresh);
+    connect(settings, &AppSettings::stepsChanged, this, &PreviewController::scheduleRefresh);
 }
 
 PreviewController::~PreviewController()
@@ -149,6 +153,9 @@ void PreviewController::setDebounceMs(int ms)
 
 void PreviewController::scheduleRefresh()
 {
+    if (!document_ || !document_->loaded()) {
+        return;
+    }
     if (!debounce_.isActive()) {
         changedAtMs_ = QDateTime::currentMSecsSinceEpoch();
     }

@@ -107,7 +107,10 @@ private Q_SLOTS:
         QVERIFY2(preview.errorString().isEmpty(), qPrintable(preview.errorString()));
         qInfo("slider release to new preview: %.2f s (%d px, %d ms debounce, default model, untrained)",
             preview.lastSeconds(), AppSettings::kDefaultResolution, preview.debounceMs());
-        AppSettings::instance()->setPreviewResolution(64);
+        QCOMPARE(preview.image().size(), QSize(128, 128));
+        AppSettings::instance()->setPreviewResolution(64); // a setting the preview depends on: a new one
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 120000);
+        QCOMPARE(preview.image().size(), QSize(64, 64));
     }
 
     void aProjectWithoutAFaceReportsAnError()
