@@ -62,7 +62,7 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
         throw Error(origin + ": a training configuration must be a JSON object");
     }
     checkKeys(j, {"stage", "steps", "batch", "frames", "lr", "weight_decay", "beta1", "beta2", "epsilon", "grad_clip",
-        "ema_decay", "kl_weight", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "data"},
+        "ema_decay", "kl_weight", "vae_crop", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "data"},
         origin, "");
     TrainConfig c;
     std::string stage = toString(c.stage);
@@ -91,6 +91,7 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     take(j, "grad_clip", c.gradClip, origin);
     take(j, "ema_decay", c.emaDecay, origin);
     take(j, "kl_weight", c.klWeight, origin);
+    take(j, "vae_crop", c.vaeCrop, origin);
     take(j, "seed", c.seed, origin);
     take(j, "model", c.model, origin);
     std::string init;
@@ -142,6 +143,9 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     }
     const auto model = c.modelConfig(); // throws for an unknown preset or a bad file
     const int size = c.imageSize();
+    if (c.vaeCrop < 0 || c.vaeCrop > size || c.vaeCrop % (model.vaeFactor() * 2) != 0) {
+        fail("vae_crop must be 0 or a multiple of twice the VAE factor no larger than the image");
+    }
     if (size % (model.vaeFactor() << (model.blockChannels.size() - 1)) != 0) {
         fail("resolution " + std::to_string(size) + " does not fit the model's downsampling");
     }
@@ -167,7 +171,7 @@ std::string trainConfigToJson(const TrainConfig& c)
         {"reference_dropout", c.data.referenceDropout}, {"fixed_sample", c.data.fixedSample}};
     json j{{"stage", toString(c.stage)}, {"steps", c.steps}, {"batch", c.batch}, {"frames", c.frames},
         {"lr", c.learningRate}, {"weight_decay", c.weightDecay}, {"beta1", c.beta1}, {"beta2", c.beta2},
-        {"epsilon", c.epsilon}, {"grad_clip", c.gradClip}, {"ema_decay", c.emaDecay}, {"kl_weight", c.klWeight},
+        {"epsilon", c.epsilon}, {"grad_clip", c.gradClip}, {"ema_decay", c.emaDecay}, {"kl_weight", c.klWeight}, {"vae_crop", c.vaeCrop},
         {"seed", c.seed}, {"model", c.model}, {"init", c.init.string()}, {"resolution", c.resolution},
         {"log_every", c.logEvery}, {"checkpoint_every", c.checkpointEvery}, {"data", d}};
     return j.dump(2) + "\n";

@@ -42,6 +42,7 @@ struct TrainConfig {
     double gradClip = 1.0;       // global L2 norm; 0 disables
     double emaDecay = 0.999;
     double klWeight = 1e-6;      // vae stage
+    int vaeCrop = 0;             // vae stage: train on random square crops of this size (0: whole images)
     std::uint64_t seed = 1;
     std::string model = "default"; // preset name or model config JSON path
     std::filesystem::path init;  // weights to start from (e.g. the previous stage's model.safetensors)

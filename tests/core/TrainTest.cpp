@@ -145,6 +145,8 @@ TEST(TrainConfig, ParsesAndRejects)
     }
     EXPECT_THROW(parseTrainConfig(R"({"stage": "3"})", "run.json"), Error);
     EXPECT_THROW(parseTrainConfig(R"({"lr": -1})", "run.json"), Error);
+    EXPECT_THROW(parseTrainConfig(R"({"model": "tiny", "vae_crop": 12})", "run.json"), Error);
+    EXPECT_EQ(parseTrainConfig(R"({"model": "tiny", "vae_crop": 16})", "run.json").vaeCrop, 16);
 }
 
 // A few steps on one fixed batch (same timesteps and noise) must lower its loss clearly.
@@ -166,6 +168,21 @@ static void expectLossFalls(TrainStage stage, double lr, int steps)
 
 TEST(Trainer, StepsReduceTheLossOnAFixedBatchSpatial) { expectLossFalls(TrainStage::Spatial, 3e-3, 25); }
 TEST(Trainer, StepsReduceTheLossOnAFixedBatchVae) { expectLossFalls(TrainStage::Vae, 3e-3, 25); }
+TEST(Trainer, ResumeContinuesExactlyVaeOnCrops)
+{
+    auto c = tinyConfig(TrainStage::Vae);
+    c.vaeCrop = 16;
+    Trainer a(c, {}), b(c, {});
+    const double first = a.trainStep();
+    EXPECT_EQ(b.trainStep(), first); // deterministic, crops included
+    const auto dir = std::filesystem::path(::testing::TempDir()) / "durian-resume-vae";
+    std::filesystem::remove_all(dir);
+    Trainer resumed(c, {});
+    resumed.resume(b.saveCheckpoint(dir));
+    EXPECT_EQ(resumed.trainStep(), a.trainStep());
+    EXPECT_TRUE(resumed.trainedValues() == a.trainedValues());
+    std::filesystem::remove_all(dir);
+}
 
 // Interrupted at step 2, resumed from the checkpoint: the same losses and weights as one straight run.
 static void expectExactResume(TrainStage stage)
