@@ -8,6 +8,7 @@
 #include "core/train/SelfReconstruction.h"
 #include "core/util/Error.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -49,6 +50,23 @@ std::string stepName(int step)
     char buf[32];
     std::snprintf(buf, sizeof buf, "checkpoint-%07d.safetensors", step);
     return buf;
+}
+
+// A stage-1 checkpoint of the default model is ~150 MB: keep the newest few, not one per interval.
+void pruneCheckpoints(const std::filesystem::path& dir, int step)
+{
+    constexpr int kKeep = 3;
+    std::vector<std::filesystem::path> old;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        const auto name = entry.path().filename().string();
+        if (name.rfind("checkpoint-", 0) == 0 && entry.path().extension() == ".safetensors" && name < stepName(step)) {
+            old.push_back(entry.path());
+        }
+    }
+    std::sort(old.begin(), old.end());
+    for (std::size_t i = 0; i + (kKeep - 1) < old.size(); ++i) {
+        std::filesystem::remove(old[i]);
+    }
 }
 
 } // namespace
@@ -414,6 +432,7 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& progress, con
         }
         if (!d.runDir.empty() && d.step % d.config.checkpointEvery == 0 && d.step < d.config.steps) {
             d.saveCheckpoint(d.runDir);
+            pruneCheckpoints(d.runDir, d.step);
         }
         if (progress && (d.step % d.config.logEvery == 0 || d.step == d.config.steps)) {
             TrainProgress p;
@@ -430,6 +449,7 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& progress, con
     }
     if (!d.runDir.empty()) {
         d.saveCheckpoint(d.runDir);
+        pruneCheckpoints(d.runDir, d.step);
     }
 }
 

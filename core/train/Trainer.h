@@ -25,8 +25,8 @@ struct TrainProgress {
 // resumed from a checkpoint continues exactly as one that was never stopped.
 //
 // Files in the run directory: config.json, loss.csv (step,loss,lr,seconds), checkpoint-NNNNNNN.safetensors
-// (weights, EMA, optimizer moments; metadata holds the step and both configs) and model.safetensors
-// (the EMA weights, loadable as a model) at every checkpoint and at the end.
+// (weights, EMA, optimizer moments; metadata holds the step and both configs; run() keeps the newest 3)
+// and model.safetensors (the EMA weights, loadable as a model) at every checkpoint and at the end.
 class Trainer {
 public:
     // runDir empty: nothing is written (tests).

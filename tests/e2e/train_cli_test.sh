@@ -24,6 +24,13 @@ expect_contains "$out" "resumed at step 3" "resume reports its step"
   fail "resumed losses differ: $(cat "$work/a/loss.csv") vs $(cat "$work/b/loss.csv")"
 cmp -s "$work/a/model.safetensors" "$work/b/model.safetensors" || fail "resumed final weights differ"
 
+# Only the newest three checkpoints are kept.
+sed 's/"checkpoint_every": 3/"checkpoint_every": 1/' "$config" > "$work/every.json"
+"$DURIAN" train "$work/every.json" -o "$work/d" > /dev/null 2>&1 || fail "train with a checkpoint every step"
+[ "$(cd "$work/d" && ls checkpoint-*.safetensors | tr '\n' ' ')" = \
+  "checkpoint-0000004.safetensors checkpoint-0000005.safetensors checkpoint-0000006.safetensors " ] ||
+  fail "expected the newest three checkpoints, found: $(ls "$work/d")"
+
 # Errors name the problem.
 echo '{"stpes": 3}' > "$work/bad.json"
 out=$("$DURIAN" train "$work/bad.json" -o "$work/c" 2>&1)
