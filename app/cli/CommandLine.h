@@ -65,5 +65,6 @@ Command renderCommand();
 Command evalMasksCommand();
 Command generateCommand();
 Command benchCommand();
+Command trainCommand();
 
 } // namespace durian::cli

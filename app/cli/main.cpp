@@ -25,6 +25,7 @@ std::vector<durian::cli::Command> commands()
         evalMasksCommand(),
         generateCommand(),
         benchCommand(),
+        trainCommand(),
     };
 }
 

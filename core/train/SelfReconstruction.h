@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/io/Image.h"
+#include "core/io/Project.h" // AttributeCategory
+#include "core/synth/SynthTypes.h"
+#include "core/train/TrainConfig.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace durian {
+
+// Random affine (rotation, scale, shift about the centre) applied to an image and its mask together;
+// exposed borders are filled by replicating the edge (plausible background, not black).
+struct ReferenceAffine {
+    double angleDegrees = 0.0, scale = 1.0, shiftX = 0.0, shiftY = 0.0; // shift in pixels
+};
+
+// One self-reconstruction sample: two frames of one random world clip become the references, other frames
+// of the same clip are the targets, reconstructed from their keypoint images.
+struct TrainingSample {
+    AttributeCategory category = AttributeCategory::Hair;
+    Image attributeImage;   // RGB, augmented; the network sees attributeImage * attributeMask
+    Image attributeMask;    // 1 channel, the attribute's true mask, augmented with the image
+    Image portraitImage;    // RGB, augmented; the network sees portraitImage * (1 - portraitHole)
+    Image portraitHole;     // 1 channel, binary: true attribute region U expanded variant's region, grown
+    std::vector<Image> targets;        // RGB frames to reconstruct
+    std::vector<Image> keypointImages; // their keypoint images (renderKeypointImage), same size
+    // Where it came from, so tests can re-render the world and check the masks.
+    Person person;
+    std::vector<Pose> motion;
+    int attributeFrame = 0, portraitFrame = 0, firstTarget = 0;
+    ReferenceAffine attributeAffine, portraitAffine;
+};
+
+// Renders samples on the fly from the portrait world. Deterministic: a sample depends only on the seed,
+// its index, the category and the settings.
+class SelfReconstructionData {
+public:
+    SelfReconstructionData(const TrainDataConfig& config, int imageSize, std::uint64_t seed);
+
+    // `frames` consecutive target frames (1 for single-frame stages).
+    TrainingSample sample(std::uint64_t index, AttributeCategory category, int frames) const;
+
+    // The category a training step uses for its whole batch (ARNet takes one role per call).
+    AttributeCategory categoryForStep(std::uint64_t step) const;
+    // Whether a step trains the unconditional branch (reference dropout).
+    bool dropReferencesAt(std::uint64_t step) const;
+
+private:
+    TrainDataConfig config_;
+    int size_;
+    std::uint64_t seed_;
+};
+
+Image applyAffine(const Image& image, const ReferenceAffine& affine, bool isMask);
+
+// Mixes 64-bit values into a seed (splitmix64), for independent deterministic streams.
+std::uint64_t mixSeed(std::uint64_t a, std::uint64_t b);
+
+} // namespace durian

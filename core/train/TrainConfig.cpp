@@ -1,0 +1,180 @@
+#include "core/train/TrainConfig.h"
+
+#include "core/util/Error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace durian {
+
+using json = nlohmann::json;
+
+std::string toString(TrainStage stage)
+{
+    switch (stage) {
+    case TrainStage::Vae: return "vae";
+    case TrainStage::Spatial: return "1";
+    case TrainStage::Temporal: return "2";
+    }
+    return "?";
+}
+
+int TrainConfig::imageSize() const { return resolution > 0 ? resolution : modelConfig().resolution; }
+
+namespace {
+
+template <typename T>
+void take(const json& j, const char* key, T& out, const std::string& origin)
+{
+    if (!j.contains(key)) {
+        return;
+    }
+    try {
+        out = j.at(key).get<T>();
+    } catch (const json::exception&) {
+        throw Error(origin + ": setting '" + key + "' has the wrong type");
+    }
+}
+
+void checkKeys(const json& j, const std::set<std::string>& known, const std::string& origin, const std::string& where)
+{
+    for (const auto& item : j.items()) {
+        if (!known.count(item.key())) {
+            throw Error(origin + ": unknown " + where + "setting '" + item.key() + "'");
+        }
+    }
+}
+
+} // namespace
+
+TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
+{
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception& e) {
+        throw Error(origin + ": not valid JSON (" + e.what() + ")");
+    }
+    if (!j.is_object()) {
+        throw Error(origin + ": a training configuration must be a JSON object");
+    }
+    checkKeys(j, {"stage", "steps", "batch", "frames", "lr", "weight_decay", "beta1", "beta2", "epsilon", "grad_clip",
+        "ema_decay", "kl_weight", "vae_crop", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "data"},
+        origin, "");
+    TrainConfig c;
+    std::string stage = toString(c.stage);
+    if (j.contains("stage") && j["stage"].is_number_integer()) {
+        stage = std::to_string(j["stage"].get<int>());
+    } else {
+        take(j, "stage", stage, origin);
+    }
+    if (stage == "vae") {
+        c.stage = TrainStage::Vae;
+    } else if (stage == "1" || stage == "spatial") {
+        c.stage = TrainStage::Spatial;
+    } else if (stage == "2" || stage == "temporal") {
+        c.stage = TrainStage::Temporal;
+    } else {
+        throw Error(origin + ": stage '" + stage + "' is not one of vae, 1, 2");
+    }
+    take(j, "steps", c.steps, origin);
+    take(j, "batch", c.batch, origin);
+    take(j, "frames", c.frames, origin);
+    take(j, "lr", c.learningRate, origin);
+    take(j, "weight_decay", c.weightDecay, origin);
+    take(j, "beta1", c.beta1, origin);
+    take(j, "beta2", c.beta2, origin);
+    take(j, "epsilon", c.epsilon, origin);
+    take(j, "grad_clip", c.gradClip, origin);
+    take(j, "ema_decay", c.emaDecay, origin);
+    take(j, "kl_weight", c.klWeight, origin);
+    take(j, "vae_crop", c.vaeCrop, origin);
+    take(j, "seed", c.seed, origin);
+    take(j, "model", c.model, origin);
+    std::string init;
+    take(j, "init", init, origin);
+    if (!init.empty()) {
+        // Relative to the config file, so a run directory can be moved as a whole.
+        std::filesystem::path p(init);
+        c.init = p.is_absolute() ? p : std::filesystem::path(origin).parent_path() / p;
+    }
+    take(j, "resolution", c.resolution, origin);
+    take(j, "log_every", c.logEvery, origin);
+    take(j, "checkpoint_every", c.checkpointEvery, origin);
+    if (j.contains("data")) {
+        const auto& d = j["data"];
+        if (!d.is_object()) {
+            throw Error(origin + ": 'data' must be an object");
+        }
+        checkKeys(d, {"source", "clip_length", "supersample", "max_growth", "max_rotation", "max_scale", "max_shift",
+            "colour_jitter", "reference_dropout", "fixed_sample"}, origin, "data ");
+        take(d, "source", c.data.source, origin);
+        take(d, "clip_length", c.data.clipLength, origin);
+        take(d, "supersample", c.data.supersample, origin);
+        take(d, "max_growth", c.data.maxGrowth, origin);
+        take(d, "max_rotation", c.data.maxRotation, origin);
+        take(d, "max_scale", c.data.maxScale, origin);
+        take(d, "max_shift", c.data.maxShift, origin);
+        take(d, "colour_jitter", c.data.colourJitter, origin);
+        take(d, "reference_dropout", c.data.referenceDropout, origin);
+        take(d, "fixed_sample", c.data.fixedSample, origin);
+    }
+    auto fail = [&](const std::string& what) { throw Error(origin + ": " + what); };
+    if (c.steps < 1 || c.batch < 1 || c.frames < 1) {
+        fail("steps, batch and frames must be at least 1");
+    }
+    if (!(c.learningRate > 0.0) || c.weightDecay < 0.0 || c.gradClip < 0.0 || c.emaDecay < 0.0 || c.emaDecay >= 1.0) {
+        fail("lr must be positive, weight_decay and grad_clip not negative, ema_decay in [0,1)");
+    }
+    if (c.data.source != "world") {
+        fail("data source '" + c.data.source + "' is not supported (only \"world\")");
+    }
+    if (c.data.clipLength < std::max(2, c.frames) || c.data.supersample < 1 || c.data.supersample > 4) {
+        fail("data.clip_length must be at least max(2, frames) and data.supersample in 1..4");
+    }
+    if (c.data.referenceDropout < 0.0 || c.data.referenceDropout > 1.0) {
+        fail("data.reference_dropout must be in [0,1]");
+    }
+    if (c.logEvery < 1 || c.checkpointEvery < 1) {
+        fail("log_every and checkpoint_every must be at least 1");
+    }
+    const auto model = c.modelConfig(); // throws for an unknown preset or a bad file
+    const int size = c.imageSize();
+    if (c.vaeCrop < 0 || c.vaeCrop > size || c.vaeCrop % (model.vaeFactor() * 2) != 0) {
+        fail("vae_crop must be 0 or a multiple of twice the VAE factor no larger than the image");
+    }
+    if (size % (model.vaeFactor() << (model.blockChannels.size() - 1)) != 0) {
+        fail("resolution " + std::to_string(size) + " does not fit the model's downsampling");
+    }
+    return c;
+}
+
+TrainConfig loadTrainConfig(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw Error("cannot read training configuration '" + path.string() + "'");
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parseTrainConfig(ss.str(), path.string());
+}
+
+std::string trainConfigToJson(const TrainConfig& c)
+{
+    json d{{"source", c.data.source}, {"clip_length", c.data.clipLength}, {"supersample", c.data.supersample},
+        {"max_growth", c.data.maxGrowth}, {"max_rotation", c.data.maxRotation}, {"max_scale", c.data.maxScale},
+        {"max_shift", c.data.maxShift}, {"colour_jitter", c.data.colourJitter},
+        {"reference_dropout", c.data.referenceDropout}, {"fixed_sample", c.data.fixedSample}};
+    json j{{"stage", toString(c.stage)}, {"steps", c.steps}, {"batch", c.batch}, {"frames", c.frames},
+        {"lr", c.learningRate}, {"weight_decay", c.weightDecay}, {"beta1", c.beta1}, {"beta2", c.beta2},
+        {"epsilon", c.epsilon}, {"grad_clip", c.gradClip}, {"ema_decay", c.emaDecay}, {"kl_weight", c.klWeight}, {"vae_crop", c.vaeCrop},
+        {"seed", c.seed}, {"model", c.model}, {"init", c.init.string()}, {"resolution", c.resolution},
+        {"log_every", c.logEvery}, {"checkpoint_every", c.checkpointEvery}, {"data", d}};
+    return j.dump(2) + "\n";
+}
+
+} // namespace durian

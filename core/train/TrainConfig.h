@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/model/ModelConfig.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace durian {
+
+// Which parameters a run trains (the paper's stages, plus our own autoencoder stage).
+enum class TrainStage {
+    Vae,      // the autoencoder alone: reconstruction + a small KL term
+    Spatial,  // stage 1: single frames; DNet (not its temporal layers), ARNet, PRNet, pose guider, context encoder
+    Temporal, // stage 2: clips; DNet's temporal layers only
+};
+std::string toString(TrainStage stage);
+
+// Where the self-reconstruction samples come from. Only the portrait world for now.
+struct TrainDataConfig {
+    std::string source = "world";
+    int clipLength = 48;         // frames of motion drawn per sample clip
+    int supersample = 1;         // world renderer anti-aliasing (1..4)
+    double maxGrowth = 0.06;     // random growth of the portrait hole, fraction of the image size
+    double maxRotation = 8.0;    // reference augmentation: degrees
+    double maxScale = 0.08;      // reference augmentation: +- relative scale
+    double maxShift = 0.06;      // reference augmentation: fraction of the image size
+    double colourJitter = 0.08;  // reference augmentation: brightness/contrast/saturation amplitude
+    double referenceDropout = 0.1; // probability a step trains the unconditional branch (for guidance)
+    bool fixedSample = false;    // every step sees the same batch, timesteps and noise (tests: fitting one batch)
+};
+
+// One training run, read from one JSON file.
+struct TrainConfig {
+    TrainStage stage = TrainStage::Spatial;
+    int steps = 1000;
+    int batch = 4;
+    int frames = 4;              // stage 2: frames per clip (stage 1 and vae use 1)
+    double learningRate = 1e-4;
+    double weightDecay = 0.01;
+    double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
+    double gradClip = 1.0;       // global L2 norm; 0 disables
+    double emaDecay = 0.999;
+    double klWeight = 1e-6;      // vae stage
+    int vaeCrop = 0;             // vae stage: train on random square crops of this size (0: whole images)
+    std::uint64_t seed = 1;
+    std::string model = "default"; // preset name or model config JSON path
+    std::filesystem::path init;  // weights to start from (e.g. the previous stage's model.safetensors)
+    int resolution = 0;          // 0: the model's resolution
+    int logEvery = 10;
+    int checkpointEvery = 500;
+    TrainDataConfig data;
+
+    ModelConfig modelConfig() const { return resolveModelConfig(model); }
+    int imageSize() const;
+};
+
+// Parses a run config; `origin` names the file in errors. Unknown keys and bad values throw durian::Error.
+TrainConfig parseTrainConfig(const std::string& json, const std::string& origin);
+TrainConfig loadTrainConfig(const std::filesystem::path& path);
+std::string trainConfigToJson(const TrainConfig& config);
+
+} // namespace durian

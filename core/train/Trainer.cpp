@@ -1,0 +1,456 @@
+#include "core/train/Trainer.h"
+
+#include "core/diffusion/Scheduler.h"
+#include "core/io/AtomicFile.h"
+#include "core/io/Safetensors.h"
+#include "core/model/Weights.h"
+#include "core/pipeline/TensorImage.h"
+#include "core/train/SelfReconstruction.h"
+#include "core/util/Error.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace durian {
+
+namespace {
+
+model::ReferenceRole roleOf(AttributeCategory c)
+{
+    switch (c) {
+    case AttributeCategory::Hair: return model::ReferenceRole::Hair;
+    case AttributeCategory::Eyeglasses: return model::ReferenceRole::Eyeglasses;
+    case AttributeCategory::Hat: return model::ReferenceRole::Hat;
+    case AttributeCategory::Beard: return model::ReferenceRole::Beard;
+    }
+    return model::ReferenceRole::Hair;
+}
+
+bool trainedIn(TrainStage stage, const std::string& name)
+{
+    auto starts = [&](const char* prefix) { return name.rfind(prefix, 0) == 0; };
+    const bool temporal = name.find("motion_modules") != std::string::npos;
+    switch (stage) {
+    case TrainStage::Vae: return starts("vae.");
+    case TrainStage::Spatial:
+        return (starts("dnet.") && !temporal) || starts("arnet.") || starts("prnet.") || starts("pose_guider.") ||
+            starts("context_encoder.");
+    case TrainStage::Temporal: return starts("dnet.") && temporal;
+    }
+    return false;
+}
+
+std::string stepName(int step)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "checkpoint-%07d.safetensors", step);
+    return buf;
+}
+
+// A stage-1 checkpoint of the default model is ~150 MB: keep the newest few, not one per interval.
+void pruneCheckpoints(const std::filesystem::path& dir, int step)
+{
+    constexpr int kKeep = 3;
+    std::vector<std::filesystem::path> old;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        const auto name = entry.path().filename().string();
+        if (name.rfind("checkpoint-", 0) == 0 && entry.path().extension() == ".safetensors" && name < stepName(step)) {
+            old.push_back(entry.path());
+        }
+    }
+    std::sort(old.begin(), old.end());
+    for (std::size_t i = 0; i + (kKeep - 1) < old.size(); ++i) {
+        std::filesystem::remove(old[i]);
+    }
+}
+
+} // namespace
+
+struct Trainer::Impl {
+    TrainConfig config;
+    std::filesystem::path runDir;
+    model::DurianModel model{nullptr};
+    SelfReconstructionData data;
+    diffusion::NoiseSchedule schedule = diffusion::NoiseSchedule::stableDiffusion();
+    int size = 0;
+    int step = 0;
+    struct Slot {
+        std::string name;
+        torch::Tensor param, ema, m, v;
+    };
+    std::vector<Slot> slots; // trained parameters, in the model's order
+
+    Impl(const TrainConfig& c, std::filesystem::path dir)
+        : config(c), runDir(std::move(dir)), data(c.data, c.imageSize(), c.seed), size(c.imageSize())
+    {
+        torch::manual_seed(c.seed); // initial weights
+        model = model::DurianModel(c.modelConfig());
+        if (!c.init.empty()) {
+            model::loadModelWeights(model, c.init);
+        }
+        model->train();
+        for (auto& item : model->named_parameters()) {
+            const bool trained = trainedIn(c.stage, item.key());
+            item.value().set_requires_grad(trained);
+            if (trained) {
+                slots.push_back({item.key(), item.value(), item.value().detach().clone(),
+                    torch::zeros_like(item.value()), torch::zeros_like(item.value())});
+            }
+        }
+        if (slots.empty()) {
+            throw Error("training stage " + toString(c.stage) + " has no parameters to train in model '" + c.model + "'");
+        }
+    }
+
+    torch::Tensor images(const std::vector<const Image*>& list) const
+    {
+        std::vector<torch::Tensor> t;
+        for (const auto* image : list) {
+            t.push_back(pipeline::imageToTensor(*image, size));
+        }
+        return torch::cat(t, 0);
+    }
+    torch::Tensor masks(const std::vector<const Image*>& list) const
+    {
+        std::vector<torch::Tensor> t;
+        for (const auto* image : list) {
+            t.push_back(pipeline::maskToTensor(*image, size, 0.0f));
+        }
+        return torch::cat(t, 0);
+    }
+
+    double learningRate() const
+    {
+        const int warmup = std::min(100, std::max(1, config.steps / 10));
+        return config.learningRate * std::min(1.0, static_cast<double>(step + 1) / warmup);
+    }
+
+    torch::Tensor loss(const std::vector<TrainingSample>& batch, AttributeCategory category, bool dropReferences)
+    {
+        // fixedSample: the same timesteps and noise too, so the loss measures fitting one batch.
+        const std::uint64_t stepSeed = mixSeed(mixSeed(config.seed, 0x7e5),
+            config.data.fixedSample ? 0 : static_cast<std::uint64_t>(step));
+        std::vector<const Image*> targets, keypoints, attrImages, attrMasks, portraits, holes;
+        for (const auto& s : batch) {
+            for (std::size_t f = 0; f < s.targets.size(); ++f) {
+                targets.push_back(&s.targets[f]);
+                keypoints.push_back(&s.keypointImages[f]);
+            }
+            attrImages.push_back(&s.attributeImage);
+            attrMasks.push_back(&s.attributeMask);
+            portraits.push_back(&s.portraitImage);
+            holes.push_back(&s.portraitHole);
+        }
+        if (config.stage == TrainStage::Vae) {
+            // Every image of the batch: the references (augmented) and the targets.
+            std::vector<const Image*> all = targets;
+            all.insert(all.end(), attrImages.begin(), attrImages.end());
+            all.insert(all.end(), portraits.begin(), portraits.end());
+            auto x = images(all);
+            if (config.vaeCrop > 0 && config.vaeCrop < size) {
+                // The VAE is convolutional: random crops teach it as well, at a fraction of the cost.
+                std::mt19937_64 crop(mixSeed(stepSeed, 2));
+                const auto range = static_cast<std::uint64_t>(size - config.vaeCrop + 1);
+                const auto y0 = static_cast<std::int64_t>(crop() % range), x0 = static_cast<std::int64_t>(crop() % range);
+                x = x.narrow(2, y0, config.vaeCrop).narrow(3, x0, config.vaeCrop).contiguous();
+            }
+            const auto [mean, logvar] = model->vae->encodeMoments(x);
+            const auto eps = diffusion::seededNoise(mean.sizes().vec(), stepSeed);
+            const auto z = mean + torch::exp(0.5 * logvar.clamp(-30.0, 20.0)) * eps;
+            const auto decoded = model->vae->decode(z * model->vae->scale());
+            const auto recon = torch::abs(decoded - x).mean() + torch::mse_loss(decoded, x);
+            const auto kl = 0.5 * (mean.pow(2) + logvar.exp() - 1.0 - logvar).mean();
+            return recon + config.klWeight * kl;
+        }
+        const int frames = static_cast<int>(batch.front().targets.size());
+        torch::Tensor latents, pose;
+        model::ReferenceFeatures portrait, attribute;
+        {
+            torch::NoGradGuard noGrad; // the VAE is frozen in both diffusion stages
+            latents = model->vae->encode(images(targets));
+        }
+        auto encodeRefs = [&] {
+            const auto attrImage = images(attrImages), attrMask = masks(attrMasks);
+            const auto portraitImage = images(portraits), hole = masks(holes);
+            attribute = model->encodeReference(model->referenceInput(attrImage * attrMask, attrMask), roleOf(category));
+            portrait = model->encodeReference(model->referenceInput(portraitImage * (1.0 - hole), hole),
+                model::ReferenceRole::Portrait);
+        };
+        if (config.stage == TrainStage::Temporal) {
+            torch::NoGradGuard noGrad;
+            pose = model->poseFeatures(images(keypoints));
+            if (!dropReferences) {
+                encodeRefs();
+            }
+        } else {
+            pose = model->poseFeatures(images(keypoints));
+            if (!dropReferences) {
+                encodeRefs();
+            }
+        }
+        // Timesteps and noise from our own generators: the same on every machine and after a resume.
+        std::mt19937_64 rng(stepSeed);
+        std::vector<std::int64_t> ts;
+        for (std::size_t b = 0; b < batch.size(); ++b) {
+            const auto t = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(schedule.trainSteps()));
+            ts.insert(ts.end(), frames, t); // one timestep per clip
+        }
+        const auto timesteps = torch::tensor(ts, torch::kLong);
+        const auto noise = diffusion::seededNoise(latents.sizes().vec(), mixSeed(stepSeed, 1));
+        const auto noisy = schedule.addNoise(latents, noise, timesteps);
+        model::ReferenceMix mix;
+        torch::Tensor predicted;
+        if (dropReferences) {
+            predicted = model->denoise(noisy, timesteps.to(torch::kFloat32), pose, frames, nullptr, model::ReferenceMix{});
+        } else {
+            model::DenoiseReferences refs;
+            refs.portrait = &portrait;
+            refs.attributes.push_back(&attribute);
+            mix.strengths.push_back(1.0);
+            predicted = model->denoise(noisy, timesteps.to(torch::kFloat32), pose, frames, &refs, mix);
+        }
+        return torch::mse_loss(predicted, noise);
+    }
+
+    double trainStep()
+    {
+        const auto category = data.categoryForStep(static_cast<std::uint64_t>(step));
+        const bool drop = config.stage != TrainStage::Vae && data.dropReferencesAt(static_cast<std::uint64_t>(step));
+        const int frames = config.stage == TrainStage::Temporal ? config.frames : 1;
+        std::vector<TrainingSample> batch;
+        for (int b = 0; b < config.batch; ++b) {
+            const std::uint64_t index = config.data.fixedSample
+                ? static_cast<std::uint64_t>(b)
+                : static_cast<std::uint64_t>(step) * static_cast<std::uint64_t>(config.batch) + b;
+            batch.push_back(data.sample(index, config.data.fixedSample ? AttributeCategory::Hair : category, frames));
+        }
+        for (auto& s : slots) {
+            s.param.mutable_grad() = torch::Tensor();
+        }
+        const auto l = loss(batch, config.data.fixedSample ? AttributeCategory::Hair : category,
+            drop && !config.data.fixedSample);
+        l.backward();
+        const double value = l.item<double>();
+        if (!std::isfinite(value)) {
+            throw Error("training diverged at step " + std::to_string(step + 1) + " (loss is " + std::to_string(value) +
+                "); lower 'lr' or 'grad_clip' in the configuration");
+        }
+
+        torch::NoGradGuard noGrad;
+        std::vector<torch::Tensor> grads;
+        for (auto& s : slots) {
+            if (s.param.grad().defined()) {
+                grads.push_back(s.param.grad());
+            }
+        }
+        if (config.gradClip > 0.0 && !grads.empty()) {
+            double total = 0.0;
+            for (const auto& g : grads) {
+                total += g.pow(2).sum().item<double>();
+            }
+            const double norm = std::sqrt(total);
+            if (norm > config.gradClip) {
+                for (auto& g : grads) {
+                    g.mul_(config.gradClip / (norm + 1e-6));
+                }
+            }
+        }
+        // AdamW (decoupled weight decay), bias-corrected.
+        const double lr = learningRate();
+        const int t = step + 1;
+        const double c1 = 1.0 - std::pow(config.beta1, t), c2 = 1.0 - std::pow(config.beta2, t);
+        const double decay = std::min(config.emaDecay, (1.0 + step) / (10.0 + step));
+        for (auto& s : slots) {
+            const auto& g = s.param.grad();
+            if (g.defined()) {
+                s.param.mul_(1.0 - lr * config.weightDecay);
+                s.m.mul_(config.beta1).add_(g, 1.0 - config.beta1);
+                s.v.mul_(config.beta2).addcmul_(g, g, 1.0 - config.beta2);
+                const auto denom = (s.v / c2).sqrt_().add_(config.epsilon);
+                s.param.addcdiv_(s.m, denom, -lr / c1);
+            }
+            s.ema.mul_(decay).add_(s.param, 1.0 - decay);
+        }
+        ++step;
+        return value;
+    }
+
+    std::filesystem::path saveCheckpoint(const std::filesystem::path& dir)
+    {
+        torch::NoGradGuard noGrad;
+        std::filesystem::create_directories(dir);
+        SafetensorsFile file;
+        for (const auto& item : model->named_parameters()) {
+            file.tensors.push_back(model::toTensorData("model/" + item.key(), item.value(), TensorDType::F32));
+        }
+        for (const auto& item : model->named_buffers()) {
+            file.tensors.push_back(model::toTensorData("model/" + item.key(), item.value(), TensorDType::F32));
+        }
+        for (const auto& s : slots) {
+            file.tensors.push_back(model::toTensorData("ema/" + s.name, s.ema, TensorDType::F32));
+            file.tensors.push_back(model::toTensorData("adam_m/" + s.name, s.m, TensorDType::F32));
+            file.tensors.push_back(model::toTensorData("adam_v/" + s.name, s.v, TensorDType::F32));
+        }
+        file.metadata["durian.train.step"] = std::to_string(step);
+        file.metadata["durian.train.config"] = trainConfigToJson(config);
+        file.metadata["durian.config"] = modelConfigToJson(model->config());
+        const auto path = dir / stepName(step);
+        writeSafetensors(path, file);
+
+        // The EMA weights as a model file: swap them in, save, swap back.
+        std::vector<torch::Tensor> live;
+        for (auto& s : slots) {
+            live.push_back(s.param.detach().clone());
+            s.param.copy_(s.ema);
+        }
+        model::saveModelWeights(model, dir / "model.safetensors");
+        for (std::size_t i = 0; i < slots.size(); ++i) {
+            slots[i].param.copy_(live[i]);
+        }
+        return path;
+    }
+
+    void resume(const std::filesystem::path& path)
+    {
+        const auto file = readSafetensors(path);
+        const auto origin = path.string();
+        const auto stored = file.metadata.find("durian.config");
+        if (stored == file.metadata.end() || stored->second != modelConfigToJson(model->config())) {
+            throw Error(origin + ": the checkpoint is of a different model configuration than '" + config.model + "'");
+        }
+        const auto stepIt = file.metadata.find("durian.train.step");
+        if (stepIt == file.metadata.end()) {
+            throw Error(origin + ": not a training checkpoint (no durian.train.step)");
+        }
+        auto get = [&](const std::string& name, const torch::Tensor& like) {
+            const auto* t = file.find(name);
+            if (!t) {
+                throw Error(origin + ": tensor '" + name + "' is missing (a checkpoint of another stage?)");
+            }
+            auto value = model::toTensor(*t);
+            if (!value.sizes().equals(like.sizes())) {
+                throw Error(origin + ": tensor '" + name + "' has the wrong shape");
+            }
+            return value;
+        };
+        torch::NoGradGuard noGrad;
+        for (auto& item : model->named_parameters()) {
+            item.value().copy_(get("model/" + item.key(), item.value()));
+        }
+        for (auto& item : model->named_buffers()) {
+            item.value().copy_(get("model/" + item.key(), item.value()));
+        }
+        for (auto& s : slots) {
+            s.ema.copy_(get("ema/" + s.name, s.ema));
+            s.m.copy_(get("adam_m/" + s.name, s.m));
+            s.v.copy_(get("adam_v/" + s.name, s.v));
+        }
+        step = std::stoi(stepIt->second);
+    }
+};
+
+Trainer::Trainer(const TrainConfig& config, const std::filesystem::path& runDir)
+    : impl_(std::make_unique<Impl>(config, runDir))
+{
+}
+
+Trainer::~Trainer() = default;
+
+void Trainer::resume(const std::filesystem::path& checkpoint) { impl_->resume(checkpoint); }
+int Trainer::stepsDone() const { return impl_->step; }
+double Trainer::trainStep() { return impl_->trainStep(); }
+std::filesystem::path Trainer::saveCheckpoint(const std::filesystem::path& dir) { return impl_->saveCheckpoint(dir); }
+
+long long Trainer::trainableParameters() const
+{
+    long long n = 0;
+    for (const auto& s : impl_->slots) {
+        n += s.param.numel();
+    }
+    return n;
+}
+
+std::vector<float> Trainer::trainedValues() const
+{
+    std::vector<float> out;
+    for (const auto& s : impl_->slots) {
+        for (const auto* t : {&s.param, &s.ema}) {
+            const auto c = t->detach().contiguous();
+            out.insert(out.end(), c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+        }
+    }
+    return out;
+}
+
+void Trainer::run(const std::function<void(const TrainProgress&)>& progress, const std::atomic<bool>* cancel)
+{
+    auto& d = *impl_;
+    const auto logPath = d.runDir / "loss.csv";
+    if (!d.runDir.empty()) {
+        std::filesystem::create_directories(d.runDir);
+        writeFileAtomically(d.runDir / "config.json", trainConfigToJson(d.config));
+        // Keep the rows up to the resumed step, so a resumed run's log reads as one run.
+        std::string kept = "step,loss,lr,seconds\n";
+        if (std::filesystem::exists(logPath)) {
+            std::ifstream in(logPath);
+            std::string line;
+            std::getline(in, line);
+            while (std::getline(in, line)) {
+                if (!line.empty() && std::stoi(line) <= d.step) {
+                    kept += line + "\n";
+                }
+            }
+        }
+        writeFileAtomically(logPath, kept);
+    }
+    std::ofstream log;
+    if (!d.runDir.empty()) {
+        log.open(logPath, std::ios::app);
+        log.precision(9);
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const int first = d.step;
+    double sum = 0.0;
+    int count = 0;
+    while (d.step < d.config.steps) {
+        if (cancel && cancel->load()) {
+            break;
+        }
+        const double lr = d.learningRate();
+        const double loss = d.trainStep();
+        sum += loss;
+        ++count;
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (log.is_open()) {
+            log << d.step << ',' << loss << ',' << lr << ',' << seconds << '\n';
+            log.flush();
+        }
+        if (!d.runDir.empty() && d.step % d.config.checkpointEvery == 0 && d.step < d.config.steps) {
+            d.saveCheckpoint(d.runDir);
+            pruneCheckpoints(d.runDir, d.step);
+        }
+        if (progress && (d.step % d.config.logEvery == 0 || d.step == d.config.steps)) {
+            TrainProgress p;
+            p.step = d.step;
+            p.steps = d.config.steps;
+            p.loss = loss;
+            p.averageLoss = sum / count;
+            p.stepsPerSecond = (d.step - first) / std::max(seconds, 1e-9);
+            p.secondsLeft = (d.config.steps - d.step) / std::max(p.stepsPerSecond, 1e-9);
+            progress(p);
+            sum = 0.0;
+            count = 0;
+        }
+    }
+    if (!d.runDir.empty()) {
+        d.saveCheckpoint(d.runDir);
+        pruneCheckpoints(d.runDir, d.step);
+    }
+}
+
+} // namespace durian

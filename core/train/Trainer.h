@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/train/TrainConfig.h"
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace durian {
+
+struct TrainProgress {
+    int step = 0;               // steps done
+    int steps = 0;              // steps of the run
+    double loss = 0.0;          // of the last step
+    double averageLoss = 0.0;   // mean over the steps since the last report
+    double stepsPerSecond = 0.0;
+    double secondsLeft = 0.0;
+};
+
+// Trains one stage of the Durian network on self-reconstruction samples (see SelfReconstructionData).
+// AdamW with decoupled weight decay, global gradient-norm clipping, an EMA of the trained weights, fp32.
+// Deterministic: the data, the timesteps and the noise of step k depend only on the seed and k, so a run
+// resumed from a checkpoint continues exactly as one that was never stopped.
+//
+// Files in the run directory: config.json, loss.csv (step,loss,lr,seconds), checkpoint-NNNNNNN.safetensors
+// (weights, EMA, optimizer moments; metadata holds the step and both configs; run() keeps the newest 3)
+// and model.safetensors (the EMA weights, loadable as a model) at every checkpoint and at the end.
+class Trainer {
+public:
+    // runDir empty: nothing is written (tests).
+    Trainer(const TrainConfig& config, const std::filesystem::path& runDir);
+    ~Trainer();
+    Trainer(const Trainer&) = delete;
+    Trainer& operator=(const Trainer&) = delete;
+
+    // Restores weights, EMA, optimizer state and step from a checkpoint of the same model configuration.
+    void resume(const std::filesystem::path& checkpoint);
+
+    int stepsDone() const;
+    long long trainableParameters() const;
+    // One optimizer step; returns its loss.
+    double trainStep();
+    // Writes checkpoint-NNNNNNN.safetensors and model.safetensors into `dir`; returns the checkpoint's path.
+    std::filesystem::path saveCheckpoint(const std::filesystem::path& dir);
+    // Runs to config.steps: logs every step, reports every logEvery steps, checkpoints every
+    // checkpointEvery steps and at the end. Stops (after a checkpoint) when `cancel` becomes true.
+    void run(const std::function<void(const TrainProgress&)>& progress, const std::atomic<bool>* cancel = nullptr);
+
+    // Every trained value (weights, then EMA), flattened: for exactness checks.
+    std::vector<float> trainedValues() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace durian

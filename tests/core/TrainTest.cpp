@@ -1,0 +1,216 @@
+#include "core/masks/MaskOps.h"
+#include "core/synth/SynthPeople.h"
+#include "core/synth/SynthRender.h"
+#include "core/train/SelfReconstruction.h"
+#include "core/train/Trainer.h"
+#include "core/util/Error.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <numeric>
+
+using namespace durian;
+
+namespace {
+
+TrainConfig tinyConfig(TrainStage stage)
+{
+    TrainConfig c;
+    c.stage = stage;
+    c.model = "tiny";
+    c.steps = 4;
+    c.batch = 2;
+    c.frames = 2;
+    c.learningRate = 1e-3;
+    c.seed = 7;
+    c.data.clipLength = 8;
+    c.data.referenceDropout = 0.5; // both branches within a few steps
+    return c;
+}
+
+// Every pixel > 0 in `inner` is > 0 in `outer`.
+bool covers(const Image& outer, const Image& inner)
+{
+    for (std::size_t i = 0; i < inner.pixels.size(); ++i) {
+        if (inner.pixels[i] > 0 && outer.pixels[i] == 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+TEST(TrainData, MasksAreComplementaryAsSpecified)
+{
+    TrainDataConfig d;
+    d.clipLength = 8;
+    d.maxRotation = d.maxScale = d.maxShift = d.colourJitter = 0.0; // references as rendered
+    d.maxGrowth = 0.0;
+    const int size = 64;
+    const SelfReconstructionData data(d, size, 3);
+    for (const auto category : {AttributeCategory::Hair, AttributeCategory::Eyeglasses, AttributeCategory::Hat,
+             AttributeCategory::Beard}) {
+        const auto s = data.sample(5, category, 3);
+        SynthRenderOptions options;
+        options.width = options.height = size;
+        options.supersample = d.supersample;
+        const auto which = synthMaskOf(category);
+        const auto portrait = renderSynthFrame(s.person, s.motion[s.portraitFrame], options);
+        Person expanded = s.person;
+        expanded.attributes = expandedAttributes(s.person.attributes, category);
+        const auto expandedFrame = renderSynthFrame(expanded, s.motion[s.portraitFrame], options);
+        const auto attribute = renderSynthFrame(s.person, s.motion[s.attributeFrame], options);
+
+        // Hole = true region U expanded region, binary, and nothing else without growth.
+        EXPECT_EQ(s.portraitHole.pixels, [&] {
+            Image u = uniteMasks(portrait.mask(which), expandedFrame.mask(which));
+            for (auto& p : u.pixels) {
+                p = p > 0 ? 255 : 0;
+            }
+            return u.pixels;
+        }()) << toString(category);
+        EXPECT_GT(maskCoverage(s.portraitHole), 0.0) << toString(category);
+        // The attribute reference shows exactly its attribute's mask; the portrait reference its own frame.
+        EXPECT_EQ(s.attributeMask.pixels, attribute.mask(which).pixels);
+        EXPECT_EQ(s.attributeImage.pixels, attribute.rgb.pixels);
+        EXPECT_EQ(s.portraitImage.pixels, portrait.rgb.pixels);
+        // Targets and keypoint images: one per frame, image-sized.
+        ASSERT_EQ(s.targets.size(), 3u);
+        ASSERT_EQ(s.keypointImages.size(), 3u);
+        for (const auto& k : s.keypointImages) {
+            EXPECT_EQ(k.width, size);
+            EXPECT_EQ(k.height, size);
+            EXPECT_EQ(k.channels, 3);
+            EXPECT_GT(std::accumulate(k.pixels.begin(), k.pixels.end(), 0LL), 0);
+        }
+    }
+}
+
+TEST(TrainData, GrowthAndAugmentationKeepTheHoleOverTheAttribute)
+{
+    TrainDataConfig d;
+    d.clipLength = 8;
+    d.maxGrowth = 0.1;
+    const SelfReconstructionData data(d, 64, 4);
+    for (std::uint64_t i = 0; i < 3; ++i) {
+        const auto s = data.sample(i, AttributeCategory::Hair, 1);
+        // The true region, moved by the same affine as the reference, stays inside the (grown) hole.
+        SynthRenderOptions options;
+        options.width = options.height = 64;
+        options.supersample = d.supersample;
+        const auto portrait = renderSynthFrame(s.person, s.motion[s.portraitFrame], options);
+        Image truth = portrait.mask(SynthMask::Hair);
+        for (auto& p : truth.pixels) {
+            p = p >= 128 ? 255 : 0;
+        }
+        const auto moved = applyAffine(truth, s.portraitAffine, true);
+        EXPECT_TRUE(covers(s.portraitHole, moved)) << i;
+        for (auto p : s.portraitHole.pixels) {
+            ASSERT_TRUE(p == 0 || p == 255);
+        }
+    }
+}
+
+TEST(TrainData, Deterministic)
+{
+    TrainDataConfig d;
+    d.clipLength = 8;
+    const SelfReconstructionData a(d, 32, 11), b(d, 32, 11);
+    const auto s1 = a.sample(2, AttributeCategory::Eyeglasses, 2), s2 = b.sample(2, AttributeCategory::Eyeglasses, 2);
+    EXPECT_EQ(s1.attributeImage.pixels, s2.attributeImage.pixels);
+    EXPECT_EQ(s1.portraitHole.pixels, s2.portraitHole.pixels);
+    EXPECT_EQ(s1.targets[1].pixels, s2.targets[1].pixels);
+    EXPECT_EQ(s1.keypointImages[0].pixels, s2.keypointImages[0].pixels);
+    const auto other = a.sample(3, AttributeCategory::Eyeglasses, 2);
+    EXPECT_NE(s1.targets[0].pixels, other.targets[0].pixels);
+    EXPECT_EQ(a.categoryForStep(9), b.categoryForStep(9));
+}
+
+TEST(TrainConfig, ParsesAndRejects)
+{
+    const auto c = parseTrainConfig(R"({"stage": 2, "steps": 10, "model": "tiny", "data": {"clip_length": 16}})", "run.json");
+    EXPECT_EQ(c.stage, TrainStage::Temporal);
+    EXPECT_EQ(c.steps, 10);
+    EXPECT_EQ(c.data.clipLength, 16);
+    EXPECT_EQ(c.imageSize(), 32);
+    const auto again = parseTrainConfig(trainConfigToJson(c), "again.json");
+    EXPECT_EQ(trainConfigToJson(again), trainConfigToJson(c));
+    try {
+        parseTrainConfig(R"({"stpes": 10})", "run.json");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("stpes"), std::string::npos);
+    }
+    EXPECT_THROW(parseTrainConfig(R"({"stage": "3"})", "run.json"), Error);
+    EXPECT_THROW(parseTrainConfig(R"({"lr": -1})", "run.json"), Error);
+    EXPECT_THROW(parseTrainConfig(R"({"model": "tiny", "vae_crop": 12})", "run.json"), Error);
+    EXPECT_EQ(parseTrainConfig(R"({"model": "tiny", "vae_crop": 16})", "run.json").vaeCrop, 16);
+}
+
+// A few steps on one fixed batch (same timesteps and noise) must lower its loss clearly.
+static void expectLossFalls(TrainStage stage, double lr, int steps)
+{
+    auto c = tinyConfig(stage);
+    c.data.fixedSample = true;
+    c.steps = steps;
+    c.learningRate = lr;
+    c.batch = 2;
+    Trainer trainer(c, {});
+    const double first = trainer.trainStep();
+    double last = first;
+    for (int i = 1; i < steps; ++i) {
+        last = trainer.trainStep();
+    }
+    EXPECT_LT(last, 0.7 * first) << "stage " << toString(stage) << ": " << first << " -> " << last;
+}
+
+TEST(Trainer, StepsReduceTheLossOnAFixedBatchSpatial) { expectLossFalls(TrainStage::Spatial, 3e-3, 25); }
+TEST(Trainer, StepsReduceTheLossOnAFixedBatchVae) { expectLossFalls(TrainStage::Vae, 3e-3, 25); }
+TEST(Trainer, ResumeContinuesExactlyVaeOnCrops)
+{
+    auto c = tinyConfig(TrainStage::Vae);
+    c.vaeCrop = 16;
+    Trainer a(c, {}), b(c, {});
+    const double first = a.trainStep();
+    EXPECT_EQ(b.trainStep(), first); // deterministic, crops included
+    const auto dir = std::filesystem::path(::testing::TempDir()) / "durian-resume-vae";
+    std::filesystem::remove_all(dir);
+    Trainer resumed(c, {});
+    resumed.resume(b.saveCheckpoint(dir));
+    EXPECT_EQ(resumed.trainStep(), a.trainStep());
+    EXPECT_TRUE(resumed.trainedValues() == a.trainedValues());
+    std::filesystem::remove_all(dir);
+}
+
+// Interrupted at step 2, resumed from the checkpoint: the same losses and weights as one straight run.
+static void expectExactResume(TrainStage stage)
+{
+    const auto c = tinyConfig(stage);
+    std::vector<double> straight;
+    Trainer a(c, {});
+    for (int i = 0; i < 4; ++i) {
+        straight.push_back(a.trainStep());
+    }
+    const auto dir = std::filesystem::path(::testing::TempDir()) / ("durian-resume-" + toString(stage));
+    std::filesystem::remove_all(dir);
+    std::filesystem::path checkpoint;
+    {
+        Trainer b(c, {});
+        b.trainStep();
+        b.trainStep();
+        checkpoint = b.saveCheckpoint(dir);
+    }
+    EXPECT_TRUE(std::filesystem::exists(dir / "model.safetensors"));
+    Trainer resumed(c, {});
+    resumed.resume(checkpoint);
+    EXPECT_EQ(resumed.stepsDone(), 2);
+    EXPECT_EQ(resumed.trainStep(), straight[2]);
+    EXPECT_EQ(resumed.trainStep(), straight[3]);
+    EXPECT_TRUE(resumed.trainedValues() == a.trainedValues()) << "weights differ after resume";
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Trainer, ResumeContinuesExactlySpatial) { expectExactResume(TrainStage::Spatial); }
+TEST(Trainer, ResumeContinuesExactlyTemporal) { expectExactResume(TrainStage::Temporal); }
