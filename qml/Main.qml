@@ -192,6 +192,16 @@ ApplicationWindow {
                 image: preview.image
             }
             Label {
+                objectName: "untrainedModelNote"
+                anchors { top: parent.top; left: parent.left; right: parent.right }
+                visible: preview.hasImage && !preview.modelTrained
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+                text: qsTr("Untrained model: trained weights are not installed yet, so the preview shows noise.")
+                padding: 4
+                background: Rectangle { color: "#4a3b00"; opacity: 0.9 }
+            }
+            Label {
                 anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter }
                 visible: preview.running && preview.totalSteps > 0
                 text: qsTr("Step %1 of %2").arg(preview.step).arg(preview.totalSteps)

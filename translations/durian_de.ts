@@ -305,6 +305,10 @@
         <source>Rendering the preview…</source>
         <translation>Vorschau wird gerendert…</translation>
     </message>
+    <message>
+        <source>Untrained model: trained weights are not installed yet, so the preview shows noise.</source>
+        <translation>Untrainiertes Modell: Es sind noch keine trainierten Gewichte installiert, daher zeigt die Vorschau Rauschen.</translation>
+    </message>
 </context>
 <context>
     <name>PreviewController</name>

@@ -304,6 +304,10 @@
         <source>Rendering the preview…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Untrained model: trained weights are not installed yet, so the preview shows noise.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PreviewController</name>

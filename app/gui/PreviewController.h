@@ -31,8 +31,12 @@ class PreviewController : public QObject {
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     Q_PROPERTY(int debounceMs READ debounceMs WRITE setDebounceMs NOTIFY debounceMsChanged)
     Q_PROPERTY(double lastSeconds READ lastSeconds NOTIFY finished)
+    // False while previews come from the untrained default model (no trained weights ship yet), so the
+    // window can say why the preview looks like noise.
+    Q_PROPERTY(bool modelTrained READ modelTrained CONSTANT)
 
 public:
+    bool modelTrained() const { return false; } // flips when issue 7's weights are loaded in the job below
     explicit PreviewController(QObject* parent = nullptr);
     ~PreviewController() override;
 
