@@ -13,11 +13,18 @@ int maxThreads()
     return std::max(1, QThread::idealThreadCount());
 }
 
-// Stores one value; the group keeps the file readable next to other sections.
-void store(const char* key, const QVariant& value)
+// Sets field to value and stores it; false when nothing changed (then no signal is due). The group keeps
+// the file readable next to other sections.
+template <typename T>
+bool update(T& field, T value, const char* key)
 {
+    if (value == field) {
+        return false;
+    }
+    field = value;
     QSettings settings;
-    settings.setValue(QStringLiteral("generation/") + key, value);
+    settings.setValue(QStringLiteral("generation/") + key, QVariant::fromValue(value));
+    return true;
 }
 } // namespace
 
@@ -49,40 +56,28 @@ AppSettings* AppSettings::create(QQmlEngine*, QJSEngine*)
 
 void AppSettings::setSteps(int steps)
 {
-    steps = std::clamp(steps, kMinSteps, kMaxSteps);
-    if (steps != steps_) {
-        steps_ = steps;
-        store("steps", steps);
+    if (update(steps_, std::clamp(steps, kMinSteps, kMaxSteps), "steps")) {
         Q_EMIT stepsChanged();
     }
 }
 
 void AppSettings::setGuidance(double guidance)
 {
-    guidance = std::clamp(guidance, kMinGuidance, kMaxGuidance);
-    if (guidance != guidance_) {
-        guidance_ = guidance;
-        store("guidance", guidance);
+    if (update(guidance_, std::clamp(guidance, kMinGuidance, kMaxGuidance), "guidance")) {
         Q_EMIT guidanceChanged();
     }
 }
 
 void AppSettings::setPreviewResolution(int resolution)
 {
-    resolution = std::clamp(resolution, kMinResolution, kMaxResolution);
-    if (resolution != previewResolution_) {
-        previewResolution_ = resolution;
-        store("previewResolution", resolution);
+    if (update(previewResolution_, std::clamp(resolution, kMinResolution, kMaxResolution), "previewResolution")) {
         Q_EMIT previewResolutionChanged();
     }
 }
 
 void AppSettings::setThreads(int threads)
 {
-    threads = std::clamp(threads, 0, maxThreads());
-    if (threads != threads_) {
-        threads_ = threads;
-        store("threads", threads);
+    if (update(threads_, std::clamp(threads, 0, maxThreads()), "threads")) {
         Q_EMIT threadsChanged();
     }
 }

@@ -2,8 +2,7 @@
 
 #include "core/io/AtomicFile.h"
 #include "core/util/Error.h"
-
-#include <nlohmann/json.hpp>
+#include "core/util/JsonSettings.h"
 
 #include <cmath>
 #include <set>
@@ -68,15 +67,7 @@ ModelConfig sd15Preset()
 template <typename T>
 void take(const json& object, const char* key, T& target, const std::string& origin)
 {
-    const auto it = object.find(key);
-    if (it == object.end()) {
-        return;
-    }
-    try {
-        target = it->get<T>();
-    } catch (const json::exception&) {
-        throw Error(origin + ": model setting '" + key + "' has the wrong type (" + it->dump() + ")");
-    }
+    jsonsettings::take(object, key, target, origin, "model setting");
 }
 
 bool isPowerOfTwo(int v) { return v > 0 && (v & (v - 1)) == 0; }
@@ -152,25 +143,13 @@ void validateModelConfig(const ModelConfig& c, const std::string& origin)
 
 ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
 {
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::exception& e) {
-        throw Error(origin + ": not valid JSON (" + e.what() + ")");
-    }
-    if (!j.is_object()) {
-        throw Error(origin + ": a model configuration must be a JSON object");
-    }
+    const json j = jsonsettings::parseObject(text, origin, "a model configuration");
     static const std::set<std::string> known{"name", "resolution", "image_channels", "latent_channels",
         "vae_channels", "vae_layers_per_block", "vae_mid_attention", "latent_scale", "block_channels",
         "layers_per_block", "attention_levels", "heads", "norm_groups", "context_dim", "temporal",
         "temporal_heads", "temporal_window", "temporal_overlap", "pose_guider_channels", "context_encoder_channels",
         "context_grid", "attention_chunk_elements", "base"};
-    for (const auto& item : j.items()) {
-        if (!known.count(item.key())) {
-            throw Error(origin + ": unknown model setting '" + item.key() + "'");
-        }
-    }
+    jsonsettings::rejectUnknown(j, known, origin, "model setting");
     ModelConfig c;
     if (j.contains("base")) {
         std::string base;

@@ -1,8 +1,7 @@
 #include "core/train/TrainConfig.h"
 
 #include "core/util/Error.h"
-
-#include <nlohmann/json.hpp>
+#include "core/util/JsonSettings.h"
 
 #include <fstream>
 #include <set>
@@ -29,38 +28,19 @@ namespace {
 template <typename T>
 void take(const json& j, const char* key, T& out, const std::string& origin)
 {
-    if (!j.contains(key)) {
-        return;
-    }
-    try {
-        out = j.at(key).get<T>();
-    } catch (const json::exception&) {
-        throw Error(origin + ": setting '" + key + "' has the wrong type");
-    }
+    jsonsettings::take(j, key, out, origin, "setting");
 }
 
 void checkKeys(const json& j, const std::set<std::string>& known, const std::string& origin, const std::string& where)
 {
-    for (const auto& item : j.items()) {
-        if (!known.count(item.key())) {
-            throw Error(origin + ": unknown " + where + "setting '" + item.key() + "'");
-        }
-    }
+    jsonsettings::rejectUnknown(j, known, origin, where + "setting");
 }
 
 } // namespace
 
 TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
 {
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::exception& e) {
-        throw Error(origin + ": not valid JSON (" + e.what() + ")");
-    }
-    if (!j.is_object()) {
-        throw Error(origin + ": a training configuration must be a JSON object");
-    }
+    const json j = jsonsettings::parseObject(text, origin, "a training configuration");
     checkKeys(j, {"stage", "steps", "batch", "frames", "lr", "weight_decay", "beta1", "beta2", "epsilon", "grad_clip",
         "ema_decay", "kl_weight", "vae_crop", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "data"},
         origin, "");
