@@ -1,0 +1,123 @@
+#include "app/gui/AppSettings.h"
+#include "app/gui/MaskEditor.h"
+#include "app/gui/PreviewController.h"
+#include "app/gui/ProjectDocument.h"
+#include "WindowTestSupport.h"
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(Durian_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Durian_UiPlugin)
+
+using namespace windowtest;
+
+// The editor end to end, in the real window on a virtual X display (see editor_e2e_test.sh): load the demo
+// portrait, add a reference, auto-mask it, move its strength slider, get a new preview, undo, get the old
+// one back. DURIAN_SCREENSHOT_DIR set: a PNG of the window in each state is written there.
+class EditorEndToEndTest : public QObject {
+    Q_OBJECT
+
+    void screenshot(QQuickWindow* window, const QString& name)
+    {
+        const QString dir = qEnvironmentVariable("DURIAN_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            QVERIFY(window->grabWindow().save(dir + "/" + name + ".png"));
+        }
+    }
+
+    // Waits for the preview the last change started (debounce included) to be shown.
+    static void waitForPreview(PreviewController* preview, QSignalSpy& finished, int count)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= count && !preview->running(), 120000);
+        QTest::qWait(preview->debounceMs() + 100);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview->running(), 120000); // nothing newer was pending
+        QVERIFY2(preview->errorString().isEmpty(), qPrintable(preview->errorString()));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        AppSettings::instance()->reset(); // 128-px previews, the built-in model
+    }
+
+    void composeAutoMaskSlideAndUndo()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir autosave;
+        ProjectDocument::setAutosaveDirectory(autosave.path());
+        QQmlApplicationEngine engine;
+        QQuickWindow* window = openWindow(engine, demoCopy(dir));
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto* document = qobject_cast<ProjectDocument*>(find(window, "document"));
+        auto* preview = qobject_cast<PreviewController*>(find(window, "previewController"));
+        QVERIFY(document && preview);
+        QSignalSpy finished(preview, &PreviewController::finished);
+
+        // 1. The demo portrait, opened at start-up, gets its first preview.
+        QVERIFY(document->loaded());
+        QCOMPARE(document->portraitUrl().fileName(), QString("portrait.png"));
+        waitForPreview(preview, finished, 1);
+        screenshot(window, "1-demo-loaded");
+
+        // 2. A reference is added (what the Add Reference dialog calls) and shows as a third card.
+        QVERIFY(document->addAttribute("hair", QUrl::fromLocalFile(dir.filePath("eyeglasses-reference.png"))));
+        QTRY_VERIFY(find(window, "strengthSlider", 2) != nullptr);
+        waitForPreview(preview, finished, 2);
+
+        // 3. Auto-mask it in the mask editor: the Masks tab, the new reference, the Auto button.
+        auto* masksTab = qobject_cast<QQuickItem*>(find(window, "masksTab"));
+        QTest::mouseClick(window, Qt::LeftButton, {}, centerOf(masksTab));
+        auto* canvas = qobject_cast<MaskEditor*>(find(window, "maskCanvas"));
+        QVERIFY(canvas);
+        canvas->setTarget(2); // what choosing "Reference 3: Hair" in the list does
+        QCOMPARE(find(window, "maskTarget")->property("currentIndex").toInt(), 3);
+        QSignalSpy committed(canvas, &MaskEditor::committed);
+        auto* autoButton = qobject_cast<QQuickItem*>(find(window, "autoMaskButton"));
+        QTRY_VERIFY(autoButton->isVisible() && autoButton->isEnabled());
+        QTest::mouseClick(window, Qt::LeftButton, {}, centerOf(autoButton));
+        QTRY_COMPARE_WITH_TIMEOUT(committed.count(), 1, 60000);
+        QVERIFY(canvas->confidence() >= 0.0);
+        QVERIFY(canvas->coverage() > 0.01);
+        QCOMPARE(document->attributes().at(2).toMap().value("maskUrl").toUrl(),
+            QUrl::fromLocalFile(committed.first().first().toString()));
+        QVERIFY(find(window, "maskInfo")->property("text").toString().contains("confidence"));
+        waitForPreview(preview, finished, 3);
+        const QImage before = preview->image();
+        screenshot(window, "2-reference-auto-masked");
+
+        // 4. Drag the new reference's strength slider to the left: one undo step, a new preview.
+        auto* slider = qobject_cast<QQuickItem*>(find(window, "strengthSlider", 2));
+        QVERIFY(slider && slider->isVisible());
+        const int undoIndexBefore = document->canUndo() ? 1 : 0;
+        drag(window, centerOf(slider, 0.97), centerOf(slider, 0.4));
+        const double strength = document->attributes().at(2).toMap().value("strength").toDouble();
+        QVERIFY2(strength < 0.7, qPrintable(QString::number(strength)));
+        QCOMPARE(document->undoText(), QString("Change Hair Strength"));
+        waitForPreview(preview, finished, 4);
+        QVERIFY(preview->image() != before);
+        qInfo("slider release to new preview: %.2f s", preview->lastSeconds());
+        screenshot(window, "3-slider-moved");
+
+        // 5. Undo (what Ctrl+Z calls): the strength is back, and so is the preview, pixel for pixel.
+        QVERIFY(undoIndexBefore == 1);
+        document->undo();
+        QCOMPARE(document->attributes().at(2).toMap().value("strength").toDouble(), 1.0);
+        waitForPreview(preview, finished, 5);
+        QCOMPARE(preview->image(), before);
+        screenshot(window, "4-undone");
+    }
+};
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("Durian Studio Tests");
+    EditorEndToEndTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "EditorEndToEndTest.moc"
