@@ -9,7 +9,9 @@
 // (Q_IMPORT_QML_PLUGIN(Durian_AppPlugin) and (Durian_UiPlugin)). Returns false when nothing was created.
 inline bool loadMainWindow(QQmlApplicationEngine& engine)
 {
-    QQuickStyle::setStyle("Fusion");
+    if (QQuickStyle::name().isEmpty()) { // once per process: a second window (tests) keeps it
+        QQuickStyle::setStyle("Fusion");
+    }
     engine.addImportPath("qrc:/");
     engine.load(QUrl("qrc:/Durian/Ui/Main.qml"));
     return !engine.rootObjects().isEmpty();

@@ -43,7 +43,17 @@ Dialog {
                     height: modelData.height * photo.fit
                     text: String(index + 1)
                     flat: true
-                    background: Rectangle { color: "transparent"; border.color: "#ffcc33"; border.width: 2 }
+                    background: Rectangle { color: parent.hovered ? "#30ffcc33" : "transparent"; border.color: "#ffcc33"; border.width: 2 }
+                    contentItem: Label {
+                        text: parent.text
+                        font.pixelSize: 20
+                        font.bold: true
+                        color: "#ffcc33"
+                        style: Text.Outline
+                        styleColor: "black"
+                        horizontalAlignment: Text.AlignHCenter
+                        verticalAlignment: Text.AlignTop
+                    }
                     onClicked: { dialog.portrait.chooseFace(index); dialog.close() }
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Animate face %1").arg(index + 1)

@@ -43,8 +43,10 @@ ColumnLayout {
             id: slotB
             objectName: "pairB"
             Layout.fillWidth: true
-            readonly property var options: root.candidates.filter(i => i !== root.candidates[slotA.currentIndex]
-                && root.attributes[i].category === root.attributes[root.candidates[slotA.currentIndex]].category)
+            readonly property int a: slotA.currentIndex >= 0 && slotA.currentIndex < root.candidates.length
+                                     ? root.candidates[slotA.currentIndex] : -1
+            readonly property var options: a < 0 ? [] : root.candidates.filter(i => i !== a
+                && root.attributes[i].category === root.attributes[a].category)
             model: options.map(i => root.label(i))
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Reference B (alpha 1), of the same category")

@@ -41,7 +41,7 @@ ColumnLayout {
                     ToolTip.text: qsTr("Choose a new portrait photo (Ctrl+Shift+O); you can also drop or paste one")
                 }
                 Item { Layout.fillWidth: true }
-                CheckBox {
+                Switch {
                     objectName: "landmarksToggle"
                     text: qsTr("Landmarks")
                     checked: view.showLandmarks

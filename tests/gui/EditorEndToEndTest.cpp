@@ -1,8 +1,10 @@
+#include "app/common/ProcessSetup.h"
 #include "app/gui/AppSettings.h"
 #include "app/gui/MaskEditor.h"
 #include "app/gui/PreviewController.h"
 #include "app/gui/ProjectDocument.h"
 #include "WindowTestSupport.h"
+#include "core/runtime/ComputeRuntime.h"
 
 #include <QApplication>
 #include <QSignalSpy>
@@ -111,11 +113,67 @@ private Q_SLOTS:
         QCOMPARE(preview->image(), before);
         screenshot(window, "4-undone");
     }
+
+    // The other part-1 panels in the real window: landmarks over the portrait, a pair interpolated with
+    // its strip, a mask stroke painted with the mouse and undone, the several-faces dialog.
+    void landmarksStripMaskAndFaceChoice()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir autosave;
+        ProjectDocument::setAutosaveDirectory(autosave.path());
+        QQmlApplicationEngine engine;
+        QQuickWindow* window = openWindow(engine, demoCopy(dir));
+        QVERIFY(window && QTest::qWaitForWindowExposed(window));
+        auto* document = qobject_cast<ProjectDocument*>(find(window, "document"));
+        QVERIFY(document->addAttribute("hair", QUrl::fromLocalFile(dir.filePath("eyeglasses-reference.png"))));
+
+        auto* toggle = qobject_cast<QQuickItem*>(find(window, "landmarksToggle"));
+        QTest::mouseClick(window, Qt::LeftButton, {}, centerOf(toggle));
+        auto* dots = find(window, "landmarkDots");
+        QTRY_COMPARE_WITH_TIMEOUT(dots->property("count").toInt(), 68, 60000);
+
+        QVERIFY(document->pairAttributes(0, 2));
+        auto* strip = find(window, "interpolationStrip");
+        QSignalSpy stripDone(strip, SIGNAL(finished()));
+        auto* render = qobject_cast<QQuickItem*>(find(window, "renderStrip"));
+        QTRY_VERIFY(render->isVisible());
+        QTest::mouseClick(window, Qt::LeftButton, {}, centerOf(render));
+        QTRY_COMPARE_WITH_TIMEOUT(stripDone.count(), 1, 120000);
+        QCOMPARE(strip->property("done").toInt(), 5);
+        auto* preview = qobject_cast<PreviewController*>(find(window, "previewController"));
+        QTRY_VERIFY_WITH_TIMEOUT(preview->hasImage() && !preview->running(), 120000);
+        screenshot(window, "5-landmarks-and-strip");
+
+        // A brush stroke on the portrait's mask with the mouse: one undo step.
+        QTest::mouseClick(window, Qt::LeftButton, {}, centerOf(qobject_cast<QQuickItem*>(find(window, "masksTab"))));
+        auto* canvas = qobject_cast<MaskEditor*>(find(window, "maskCanvas"));
+        QCOMPARE(canvas->target(), -1);
+        QTRY_VERIFY(canvas->isVisible() && canvas->hasImage());
+        drag(window, centerOf(canvas, 0.4, 0.3), centerOf(canvas, 0.6, 0.3));
+        QVERIFY(canvas->coverage() > 0.0);
+        QCOMPARE(document->undoText(), QString("Paint Mask"));
+        QVERIFY(!document->portraitMaskUrl().isEmpty());
+        screenshot(window, "6-portrait-mask-stroke");
+        document->undo();
+        QCOMPARE(canvas->coverage(), 0.0);
+
+        // A photo with four faces asks which one.
+        const QString photos = DURIAN_TEST_PHOTOS_DIR "/facereg.jpg"; // fetched by the photos fixture
+        if (QFile::exists(photos)) {
+            QMetaObject::invokeMethod(find(window, "portraitController"), "openImage", Q_ARG(QUrl, QUrl::fromLocalFile(photos)));
+            auto* dialog = find(window, "faceChoiceDialog");
+            QTRY_VERIFY_WITH_TIMEOUT(dialog->property("opened").toBool(), 60000);
+            QTest::qWait(300);
+            screenshot(window, "7-face-choice");
+        }
+    }
 };
 
 int main(int argc, char** argv)
 {
+    durian::preferPassiveOpenMpWaiting(argv); // as the application does
     QApplication app(argc, argv);
+    durian::initializeComputeThreads(0);
     QApplication::setApplicationName("Durian Studio Tests");
     EditorEndToEndTest test;
     return QTest::qExec(&test, argc, argv);

@@ -3,10 +3,12 @@
 // window presented meanwhile (the window is asked for a new frame after every frame, so a gap is time the
 // UI could not draw). Run under a display, e.g.:
 //   QT_QPA_PLATFORM=xcb xvfb-run -a build/rel/tests/durian_framegap_bench [releases]
+#include "app/common/ProcessSetup.h"
 #include "app/gui/AppSettings.h"
 #include "app/gui/PreviewController.h"
 #include "app/gui/ProjectDocument.h"
 #include "WindowTestSupport.h"
+#include "core/runtime/ComputeRuntime.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -25,7 +27,9 @@ using namespace windowtest;
 
 int main(int argc, char** argv)
 {
+    durian::preferPassiveOpenMpWaiting(argv); // as the application does
     QApplication app(argc, argv);
+    durian::initializeComputeThreads(0);
     QApplication::setApplicationName("Durian Studio Bench");
     QStandardPaths::setTestModeEnabled(true);
     AppSettings::instance()->reset(); // defaults: 128-px preview, built-in model
@@ -49,10 +53,12 @@ int main(int argc, char** argv)
     std::atomic<qint64> lastFrame{0};
     std::atomic<qint64> maxGap{0};
     std::atomic<bool> measuring{false};
+    std::atomic<int> frames{0};
     QObject::connect(window, &QQuickWindow::frameSwapped, window, [&] {
         const qint64 now = clock.nsecsElapsed();
         const qint64 gap = now - lastFrame.exchange(now);
         if (measuring.load()) {
+            ++frames;
             qint64 seen = maxGap.load();
             while (gap > seen && !maxGap.compare_exchange_weak(seen, gap)) {
             }
@@ -66,6 +72,17 @@ int main(int argc, char** argv)
         return 1;
     }
     std::printf("first preview (model load, face analysis, reference encoding): %.2f s\n", preview->lastSeconds());
+    // Baseline: the same frame clock for two seconds with nothing running.
+    QTest::qWait(1000);
+    maxGap = 0;
+    frames = 0;
+    lastFrame = clock.nsecsElapsed();
+    measuring = true;
+    QTest::qWait(2000);
+    measuring = false;
+    std::printf("idle (no preview running): longest frame gap %.1f ms, %.0f frames/s\n", maxGap.load() / 1e6,
+        frames.load() / 2.0);
+
     auto* slider = qobject_cast<QQuickItem*>(find(window, "strengthSlider", 0));
     double worstGap = 0;
     double sumSeconds = 0;
@@ -77,6 +94,7 @@ int main(int argc, char** argv)
         QTest::mouseMove(window, centerOf(slider, (to + 0.55) / 2), 20);
         QTest::mouseMove(window, centerOf(slider, to), 20);
         maxGap = 0;
+        frames = 0;
         lastFrame = clock.nsecsElapsed();
         measuring = true;
         QElapsedTimer sinceRelease;
@@ -91,8 +109,9 @@ int main(int argc, char** argv)
         const double gapMs = maxGap.load() / 1e6;
         worstGap = std::max(worstGap, gapMs);
         sumSeconds += seconds;
-        std::printf("release %d: new preview after %.2f s (debounce %d ms included); longest frame gap %.1f ms\n",
-            i + 1, seconds, preview->debounceMs(), gapMs);
+        std::printf("release %d: new preview after %.2f s (debounce %d ms included); longest frame gap %.1f ms, "
+                    "%.0f frames/s\n",
+            i + 1, seconds, preview->debounceMs(), gapMs, frames.load() / seconds);
     }
     std::printf("mean release-to-preview %.2f s over %d releases; longest frame gap during previews %.1f ms "
                 "(%d-px preview, built-in untrained model, %d compute threads)\n",
