@@ -5,7 +5,9 @@
 #include "app/gui/PreviewController.h"
 #include "app/gui/ProjectDocument.h"
 
+#include <QClipboard>
 #include <QDir>
+#include <QGuiApplication>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -275,6 +277,62 @@ private Q_SLOTS:
         document.undo();
         QCOMPARE(document.portraitUrl().fileName(), QString("portrait.png"));
         QCOMPARE(document.portraitFace(), 0);
+    }
+
+    void pastingAnImageOrAFileUrlOpensItAsThePortrait()
+    {
+        QTemporaryDir dir;
+        ProjectDocument document;
+        QVERIFY(document.open(demoCopy(dir)));
+        PortraitController portrait;
+        portrait.setDocument(&document);
+        QSignalSpy changed(&portrait, &PortraitController::portraitChanged);
+
+        // Image data: saved as a PNG beside the project, then checked for a face like a file.
+        QGuiApplication::clipboard()->setImage(QImage(dir.filePath("hair-reference.png")));
+        QVERIFY(portrait.paste());
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 60000);
+        const QString pasted = document.portraitUrl().toLocalFile();
+        QVERIFY2(pasted.startsWith(dir.path() + "/pasted-portrait-") && QFile::exists(pasted), qPrintable(pasted));
+
+        // A file URL as text (what a file manager's "copy" gives).
+        QGuiApplication::clipboard()->setText(QUrl::fromLocalFile(dir.filePath("eyeglasses-reference.png")).toString());
+        QVERIFY(portrait.paste());
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 2, 60000);
+        QCOMPARE(document.portraitUrl().fileName(), QString("eyeglasses-reference.png"));
+        document.undo();
+        QCOMPARE(document.portraitUrl().toLocalFile(), pasted);
+    }
+
+    void aBrokenModelFileIsRefusedWithAReadableMessage()
+    {
+        QTemporaryDir dir;
+        const QString broken = dir.filePath("broken.safetensors");
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a model");
+        file.close();
+        AppSettings* settings = AppSettings::instance();
+        QCOMPARE(settings->checkModelFile(""), QString()); // the built-in model
+        QVERIFY(settings->checkModelFile(dir.filePath("missing.safetensors")).contains("does not exist"));
+        const QString why = settings->checkModelFile(QUrl::fromLocalFile(broken).toString());
+        QVERIFY2(why.contains("broken.safetensors") && why.contains("cannot be read"), qPrintable(why));
+
+        // Set anyway (a hand-edited setting): the preview says so, and nothing crashes.
+        ProjectDocument document;
+        QVERIFY(document.open(demoCopy(dir)));
+        PreviewController preview;
+        preview.setDebounceMs(20);
+        settings->setModelWeights(broken);
+        preview.setDocument(&document);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview.errorString().isEmpty(), 60000);
+        QVERIFY2(preview.errorString().contains("The model file " + broken + " cannot be used"),
+            qPrintable(preview.errorString()));
+        QVERIFY(!preview.running());
+        settings->setModelWeights({}); // back to the built-in model: previews work again
+        QSignalSpy finished(&preview, &PreviewController::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        QVERIFY(preview.errorString().isEmpty());
     }
 };
 
