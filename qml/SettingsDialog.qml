@@ -7,6 +7,7 @@ import Durian.App
 // Generation settings, kept between runs by AppSettings (each change is stored at once).
 Dialog {
     id: dialog
+    objectName: "settingsDialog"
     title: qsTr("Settings")
     modal: true
     standardButtons: Dialog.Close

@@ -92,6 +92,9 @@ void PreviewController::refresh()
     const std::filesystem::path weights = settings->modelWeights().toStdString();
     setRunning(true);
     setErrorString({});
+    step_ = 0; // the last run's "step 6 of 6" is not this run's progress
+    totalSteps_ = 0;
+    Q_EMIT stepChanged();
 
     // Per-step images come back through the event loop; only the latest preview's are shown.
     auto post = [self = QPointer(this), serial](const QImage& image, int step, int total) {

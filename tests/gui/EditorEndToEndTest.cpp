@@ -165,7 +165,17 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(dialog->property("opened").toBool(), 60000);
             QTest::qWait(300);
             screenshot(window, "7-face-choice");
+            QMetaObject::invokeMethod(dialog, "reject");
+            QTRY_VERIFY(!dialog->property("visible").toBool());
+            QCOMPARE(document->portraitUrl().fileName(), QString("portrait.png")); // cancelled: unchanged
         }
+
+        // The settings, with the model choice.
+        auto* settings = find(window, "settingsDialog");
+        QMetaObject::invokeMethod(settings, "open");
+        QTRY_VERIFY(settings->property("opened").toBool());
+        QCOMPARE(find(window, "modelBox")->property("currentIndex").toInt(), 0); // the built-in model
+        screenshot(window, "8-settings");
     }
 };
 
