@@ -13,6 +13,39 @@ InterpolationStrip::InterpolationStrip(QObject* parent)
     , worker_(PreviewWorker::shared())
 {
     clearImages();
+    debounce_.setSingleShot(true);
+    debounce_.setInterval(800); // after the preview's own debounce: the preview of an edit comes first
+    connect(&debounce_, &QTimer::timeout, this, &InterpolationStrip::render);
+}
+
+void InterpolationStrip::setAutoRender(bool on)
+{
+    if (on != autoRender_) {
+        autoRender_ = on;
+        if (on && done_ == 0 && !running_) {
+            debounce_.start();
+        } else if (!on) {
+            debounce_.stop();
+        }
+        Q_EMIT autoRenderChanged();
+    }
+}
+
+void InterpolationStrip::setDebounceMs(int ms)
+{
+    if (ms != debounce_.interval()) {
+        debounce_.setInterval(ms);
+        Q_EMIT autoRenderChanged();
+    }
+}
+
+void InterpolationStrip::documentEdited()
+{
+    cancel();
+    clearImages();
+    if (autoRender_ && document_ && document_->interpolation().value("paired").toBool()) {
+        debounce_.start();
+    }
 }
 
 InterpolationStrip::~InterpolationStrip()
@@ -33,10 +66,7 @@ void InterpolationStrip::setDocument(ProjectDocument* document)
     document_ = document;
     if (document_) {
         // The thumbnails show the project as it was: any edit makes them stale.
-        connect(document_, &ProjectDocument::projectChanged, this, [this] {
-            cancel();
-            clearImages();
-        });
+        connect(document_, &ProjectDocument::projectChanged, this, &InterpolationStrip::documentEdited);
     }
     Q_EMIT documentChanged();
 }
@@ -83,6 +113,7 @@ void InterpolationStrip::cancel()
 
 void InterpolationStrip::render()
 {
+    debounce_.stop();
     cancel();
     clearImages();
     if (!document_ || !document_->interpolation().value("paired").toBool()) {

@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -29,6 +30,9 @@ class InterpolationStrip : public QObject {
     Q_PROPERTY(bool running READ running NOTIFY runningChanged)
     Q_PROPERTY(int done READ done NOTIFY imagesChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    // On: after an edit settles (debounce), the strip renders again by itself.
+    Q_PROPERTY(bool autoRender READ autoRender WRITE setAutoRender NOTIFY autoRenderChanged)
+    Q_PROPERTY(int debounceMs READ debounceMs WRITE setDebounceMs NOTIFY autoRenderChanged)
 
 public:
     explicit InterpolationStrip(QObject* parent = nullptr);
@@ -43,6 +47,10 @@ public:
     bool running() const { return running_; }
     int done() const { return done_; }
     QString errorString() const { return errorString_; }
+    bool autoRender() const { return autoRender_; }
+    void setAutoRender(bool on);
+    int debounceMs() const { return debounce_.interval(); }
+    void setDebounceMs(int ms);
 
     Q_INVOKABLE void render();
     Q_INVOKABLE void cancel();
@@ -53,12 +61,14 @@ Q_SIGNALS:
     void imagesChanged();
     void runningChanged();
     void errorStringChanged();
+    void autoRenderChanged();
     void finished();
 
 private:
     void setRunning(bool running);
     void setErrorString(const QString& error);
     void clearImages();
+    void documentEdited();
 
     QPointer<ProjectDocument> document_;
     int count_ = 5;
@@ -66,6 +76,8 @@ private:
     int done_ = 0;
     bool running_ = false;
     QString errorString_;
+    bool autoRender_ = false;
+    QTimer debounce_;
     int serial_ = 0;
     std::shared_ptr<durian::CancelToken> token_;
     std::shared_ptr<PreviewWorker> worker_;

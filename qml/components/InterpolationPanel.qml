@@ -140,6 +140,14 @@ ColumnLayout {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Preview %n step(s) across alpha (Ctrl+I)", "", root.strip ? root.strip.count : 0)
         }
+        Switch {
+            objectName: "autoStrip"
+            text: qsTr("Live")
+            checked: root.strip ? root.strip.autoRender : false
+            onToggled: root.strip.autoRender = checked
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Render the strip again after every change")
+        }
         Label {
             Layout.fillWidth: true
             elide: Text.ElideRight

@@ -155,6 +155,15 @@ private Q_SLOTS:
         QCOMPARE(strip.done(), 0);
         QTest::qWait(300);
         QCOMPARE(done.count(), 1);
+
+        // Live: the strip renders again by itself once an edit settles.
+        strip.setDebounceMs(20);
+        strip.setAutoRender(true);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 120000);
+        document.setInterpolationAlpha(0.6);
+        QCOMPARE(strip.done(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 3, 120000);
+        QCOMPARE(strip.done(), 3);
     }
 
     void everyMaskEditIsOneUndoStepPointingToAVersionFile()
