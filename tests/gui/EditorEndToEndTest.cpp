@@ -7,6 +7,7 @@
 #include "core/runtime/ComputeRuntime.h"
 
 #include <QApplication>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtQml/QQmlExtensionPlugin>
@@ -131,6 +132,21 @@ private Q_SLOTS:
         QTest::mouseClick(window, Qt::LeftButton, {}, centerOf(toggle));
         auto* dots = find(window, "landmarkDots");
         QTRY_COMPARE_WITH_TIMEOUT(dots->property("count").toInt(), 68, 60000);
+
+        // A photo dropped on the portrait (as from a file manager) becomes the portrait once its face is found.
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(dir.filePath("eyeglasses-reference.png"))});
+        const QPoint at = centerOf(qobject_cast<QQuickItem*>(find(window, "portraitDropArea")));
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(window, &enter);
+        QDragMoveEvent move(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(window, &move);
+        QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(window, &drop);
+        QTRY_COMPARE_WITH_TIMEOUT(document->portraitUrl().fileName(), QString("eyeglasses-reference.png"), 60000);
+        QCOMPARE(document->undoText(), QString("Change Portrait"));
+        document->undo();
+        QCOMPARE(document->portraitUrl().fileName(), QString("portrait.png"));
 
         QVERIFY(document->pairAttributes(0, 2));
         auto* strip = find(window, "interpolationStrip");
