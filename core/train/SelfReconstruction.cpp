@@ -2,6 +2,7 @@
 
 #include "core/face/KeypointImage.h"
 #include "core/masks/MaskOps.h"
+#include "core/synth/SynthLandmarks.h"
 #include "core/synth/SynthPeople.h"
 #include "core/synth/SynthRender.h"
 #include "core/util/Error.h"
@@ -14,14 +15,6 @@
 
 namespace durian {
 
-std::uint64_t mixSeed(std::uint64_t a, std::uint64_t b)
-{
-    std::uint64_t z = a + 0x9e3779b97f4a7c15ULL * (b + 1);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
 namespace {
 
 // Uniform in [lo, hi) from our own arithmetic (std::uniform_real_distribution differs between libraries).
@@ -32,42 +25,6 @@ double uniform(std::mt19937_64& rng, double lo, double hi)
 int uniformInt(std::mt19937_64& rng, int lo, int hiInclusive)
 {
     return lo + static_cast<int>(rng() % static_cast<std::uint64_t>(hiInclusive - lo + 1));
-}
-
-bool hasAttribute(const Attributes& a, AttributeCategory c)
-{
-    switch (c) {
-    case AttributeCategory::Hair: return a.hair.style != HairStyle::Bald;
-    case AttributeCategory::Eyeglasses: return a.eyeglasses.style != GlassesStyle::None;
-    case AttributeCategory::Hat: return a.hat.style != HatStyle::None;
-    case AttributeCategory::Beard: return a.beard.style != BeardStyle::None;
-    }
-    return false;
-}
-
-// A person of the world who wears `category`: a random one, given a donor's attribute when theirs is absent.
-Person personWith(std::uint64_t seed, AttributeCategory category)
-{
-    Person person = randomPerson(seed);
-    for (std::uint64_t k = 1; !hasAttribute(person.attributes, category) && k <= 16; ++k) {
-        const Person donor = randomPerson(mixSeed(seed, 1000 + k));
-        if (hasAttribute(donor.attributes, category)) {
-            person = withAttribute(person, category, donor);
-        }
-    }
-    if (!hasAttribute(person.attributes, category)) {
-        person.attributes = expandedAttributes(person.attributes, category); // a typical one
-    }
-    return person;
-}
-
-Landmarks landmarksOf(const SynthFrame& frame)
-{
-    Landmarks l;
-    for (int i = 0; i < kLandmarkCount; ++i) {
-        l[i] = {frame.keypoints[i].x, frame.keypoints[i].y};
-    }
-    return l;
 }
 
 Image binarize(const Image& mask)
@@ -154,7 +111,7 @@ TrainingSample SelfReconstructionData::sample(std::uint64_t index, AttributeCate
     const int clip = std::max(config_.clipLength, std::max(frames, 2));
     TrainingSample s;
     s.category = category;
-    s.person = personWith(mixSeed(sampleSeed, 1), category);
+    s.person = randomPersonWearing(mixSeed(sampleSeed, 1), category);
     s.motion = randomMotion(mixSeed(sampleSeed, 2), clip);
     s.attributeFrame = uniformInt(rng, 0, clip - 1);
     s.portraitFrame = uniformInt(rng, 0, clip - 1);

@@ -4,6 +4,7 @@
 #include "core/io/Project.h" // AttributeCategory
 #include "core/synth/SynthTypes.h"
 #include "core/train/TrainConfig.h"
+#include "core/util/Seeds.h"
 
 #include <cstdint>
 #include <vector>
@@ -54,8 +55,5 @@ private:
 };
 
 Image applyAffine(const Image& image, const ReferenceAffine& affine, bool isMask);
-
-// Mixes 64-bit values into a seed (splitmix64), for independent deterministic streams.
-std::uint64_t mixSeed(std::uint64_t a, std::uint64_t b);
 
 } // namespace durian
