@@ -30,10 +30,10 @@ Command evalCommand()
 {
     return {"eval",
         "eval [-o DIR] [--seed N] [--cases K] [--frames F] [--steps S] [--size PX] [--model M] [--weights F | --untrained] "
-        "[--baselines-only] [--stills] [--no-interpolation]",
+        "[--baselines-only] [--autoencoder] [--stills] [--no-interpolation]",
         "Benchmark attribute transfer against the world's ground truth: the model, warp_composite and no_transfer",
         [](const std::vector<std::string>& args) {
-            const Arguments arguments(args, {"untrained", "baselines-only", "stills", "no-interpolation"});
+            const Arguments arguments(args, {"untrained", "baselines-only", "autoencoder", "stills", "no-interpolation"});
             if (!arguments.positionals().empty()) {
                 throw UsageError("eval takes no positional arguments");
             }
@@ -43,6 +43,7 @@ Command evalCommand()
             options.frames = arguments.integerOr("frames", 8, 1, 480);
             options.steps = arguments.integerOr("steps", 20, 1, 1000);
             options.guidance = arguments.numberOr("guidance", 1.0);
+            options.autoencoderRow = arguments.has("autoencoder");
             const auto output = arguments.value("output");
             if (arguments.has("stills")) {
                 if (!output) {

@@ -20,7 +20,7 @@ namespace durian {
 
 namespace {
 
-const char* const kMethods[] = {"durian", "warp_composite", "no_transfer"};
+const char* const kMethods[] = {"durian", "warp_composite", "no_transfer", "vae_roundtrip"};
 
 void paste(Image& canvas, const Image& tile, int x0, int y0)
 {
@@ -177,6 +177,13 @@ TransferEvalReport runTransferEval(Generator* generator, const TransferEvalOptio
                 report.durianSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 report.durianFrames += options.frames;
                 scores[{"durian", category}].push_back(scoreVideo(videos.back(), c));
+            }
+            if (generator && options.autoencoderRow) {
+                std::vector<Image> roundTrip;
+                for (const auto& frame : c.truth) {
+                    roundTrip.push_back(generator->autoencode(frame, options.size));
+                }
+                scores[{"vae_roundtrip", category}].push_back(scoreVideo(roundTrip, c));
             }
             videos.push_back(warpCompositeVideo(c, true));
             scores[{"warp_composite", category}].push_back(scoreVideo(videos.back(), c));

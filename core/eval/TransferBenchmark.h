@@ -24,6 +24,8 @@ struct TransferEvalOptions {
     int steps = 20;          // DDIM steps of the model
     double guidance = 1.0;
     std::filesystem::path stillsDir; // when set: one side-by-side PNG per case (see writeCaseStill)
+    bool autoencoderRow = false;     // also score the truth through the model's autoencoder ("vae_roundtrip"),
+                                     // the ceiling of what the model's frames can reach
 };
 
 // Frame metrics of a video against a case's truth, averaged over its frames.
@@ -37,7 +39,7 @@ struct TransferScores {
 TransferScores scoreVideo(const std::vector<Image>& frames, const TransferCase& c);
 
 struct TransferEvalRow {
-    std::string method;   // "durian", "warp_composite", "no_transfer"
+    std::string method;   // "durian", "warp_composite", "no_transfer", "vae_roundtrip"
     std::string category; // a transferCategories() name or "all"
     int cases = 0;
     TransferScores scores;
