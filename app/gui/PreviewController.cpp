@@ -4,6 +4,7 @@
 #include "app/gui/ImageConversion.h"
 #include "app/gui/JobQueue.h"
 #include "app/gui/PreviewWorker.h"
+#include "core/pipeline/ShippedModel.h"
 #include "app/gui/ProjectDocument.h"
 #include "core/pipeline/Pipeline.h"
 
@@ -181,7 +182,8 @@ void PreviewController::refresh()
 
 bool PreviewController::modelTrained() const
 {
-    return !AppSettings::instance()->modelWeights().isEmpty();
+    // A user's file is taken as trained; otherwise the shipped default, when it is installed.
+    return !AppSettings::instance()->modelWeights().isEmpty() || durian::shippedModelWeights().has_value();
 }
 
 void PreviewController::setRunning(bool running)

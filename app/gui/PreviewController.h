@@ -38,7 +38,7 @@ class PreviewController : public QObject {
     Q_PROPERTY(bool modelTrained READ modelTrained NOTIFY imageChanged)
 
 public:
-    bool modelTrained() const; // flips when issue 7's weights are loaded in the job below
+    bool modelTrained() const; // false while only the untrained built-in model is there
     explicit PreviewController(QObject* parent = nullptr);
     ~PreviewController() override;
 

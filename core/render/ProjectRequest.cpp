@@ -2,6 +2,7 @@
 
 #include "core/face/Alignment.h"
 #include "core/face/FaceAnalyzer.h"
+#include "core/face/KeypointImage.h"
 #include "core/masks/AlignedMask.h"
 #include "core/masks/AutoMasks.h"
 #include "core/masks/MaskOps.h"
@@ -29,20 +30,32 @@ FaceAnalyzer& ProjectFaces::analyzer()
     return *analyzer_;
 }
 
-const ProjectFaces::Face& ProjectFaces::face(const std::filesystem::path& path, const std::string& what)
+const ProjectFaces::Photo& ProjectFaces::photo(const std::filesystem::path& path, const std::string& what)
 {
-    if (const auto it = faces_.find(path); it != faces_.end()) {
+    if (const auto it = photos_.find(path); it != photos_.end()) {
         return it->second;
     }
-    Face face;
-    face.photo = loadImageRgb(path);
-    const auto analysis = analyzer().analyze(face.photo);
+    Photo photo;
+    photo.image = loadImageRgb(path);
+    const auto analysis = analyzer().analyze(photo.image);
     if (!analysis.found()) {
         throw Error("No face found in the " + what + " " + path.string() +
             ". Use a photo in which the face is frontal and clearly visible.");
     }
-    face.landmarks = analysis.primary().landmarks;
-    return faces_.emplace(path, std::move(face)).first->second;
+    for (const auto& face : analysis.faces) {
+        photo.faces.push_back(face.landmarks);
+    }
+    return photos_.emplace(path, std::move(photo)).first->second;
+}
+
+const Landmarks& ProjectFaces::landmarks(const std::filesystem::path& path, const std::string& what, int face)
+{
+    const Photo& found = photo(path, what);
+    if (face < 0 || face >= static_cast<int>(found.faces.size())) {
+        throw Error("The " + what + " " + path.string() + " has " + std::to_string(found.faces.size()) +
+            " face(s); face " + std::to_string(face + 1) + " was chosen. Choose the face again.");
+    }
+    return found.faces[static_cast<std::size_t>(face)];
 }
 
 const Image& ProjectFaces::autoMask(const std::filesystem::path& path, AttributeCategory category, int size)
@@ -51,14 +64,14 @@ const Image& ProjectFaces::autoMask(const std::filesystem::path& path, Attribute
     if (const auto it = masks_.find(key); it != masks_.end()) {
         return it->second;
     }
-    const Face& f = face(path, toString(category) + " photo");
+    const Photo& p = photo(path, toString(category) + " photo");
     const std::vector<MaskKind> kind{maskKindOf(category)};
     Image mask;
     if (size > 0) {
-        const AlignedFace aligned = alignFace(f.photo, f.landmarks, size);
+        const AlignedFace aligned = alignFace(p.image, p.faces.front(), size);
         mask = computeAutoMasks(aligned.image, aligned.landmarks, kind).front().mask;
     } else {
-        mask = computeAutoMasks(f.photo, f.landmarks, kind).front().mask;
+        mask = computeAutoMasks(p.image, p.faces.front(), kind).front().mask;
     }
     return masks_.emplace(key, std::move(mask)).first->second;
 }
@@ -68,8 +81,9 @@ ProjectRequest projectRequest(const Project& project, ProjectFaces& faces, int s
     if (project.portraitImage.empty()) {
         throw Error("The project has no portrait image.");
     }
-    const auto& portrait = faces.face(project.portraitImage, "portrait");
-    const AlignedFace aligned = alignFace(portrait.photo, portrait.landmarks, size);
+    const Image& portraitPhoto = faces.photo(project.portraitImage, "portrait").image;
+    const AlignedFace aligned =
+        alignFace(portraitPhoto, faces.landmarks(project.portraitImage, "portrait", project.portraitFace), size);
     ProjectRequest out;
     out.portraitLandmarks = aligned.landmarks;
     auto& request = out.request;
@@ -82,20 +96,59 @@ ProjectRequest projectRequest(const Project& project, ProjectFaces& faces, int s
     if (!project.portraitMask.empty()) {
         hole = uniteMasks(hole, warpImage(loadMask(project.portraitMask), aligned.toAligned, size, size));
     }
-    for (const auto& reference : project.attributes) {
-        if (!reference.enabled) {
-            continue;
-        }
-        const auto& photo = faces.face(reference.image, toString(reference.category) + " reference");
+
+    // One reference aligned to the portrait's face; its region (and the portrait's own) joins the hole.
+    const auto prepare = [&](const AttributeReference& reference) {
+        const std::string what = toString(reference.category) + " reference";
+        const Image& image = faces.photo(reference.image, what).image;
+        const Landmarks& landmarks = faces.landmarks(reference.image, what);
         const Image mask = reference.mask.empty() ? faces.autoMask(reference.image, reference.category)
                                                   : loadMask(reference.mask);
         const Image& ownRegion = faces.autoMask(project.portraitImage, reference.category, size);
-        hole = uniteMasks(hole, inferenceMask(mask, photo.landmarks, ownRegion, aligned.landmarks, size, size));
-        const AlignedFace referenceAligned = alignFace(photo.photo, photo.landmarks, size);
-        request.attributes.push_back({reference.category, referenceAligned.image,
-            warpImage(mask, referenceAligned.toAligned, size, size), reference.strength});
+        hole = uniteMasks(hole, inferenceMask(mask, landmarks, ownRegion, aligned.landmarks, size, size));
+        const AlignedFace referenceAligned = alignFace(image, landmarks, size);
+        return AttributeInput{reference.category, referenceAligned.image,
+            warpImage(mask, referenceAligned.toAligned, size, size), reference.strength};
+    };
+    const auto& pairing = project.interpolation;
+    std::vector<int> slotOf(project.attributes.size(), -1); // project index -> request index
+    for (std::size_t i = 0; i < project.attributes.size(); ++i) {
+        const auto& reference = project.attributes[i];
+        if (!reference.enabled || (pairing && pairing->with == static_cast<int>(i))) {
+            continue; // off, or the pair's B (it enters as the interpolation below)
+        }
+        slotOf[i] = static_cast<int>(request.attributes.size());
+        request.attributes.push_back(prepare(reference));
+    }
+    if (pairing && slotOf.at(static_cast<std::size_t>(pairing->slot)) >= 0 &&
+        project.attributes.at(static_cast<std::size_t>(pairing->with)).enabled) {
+        const AttributeInput b = prepare(project.attributes[static_cast<std::size_t>(pairing->with)]);
+        request.interpolation =
+            InterpolationInput{slotOf[static_cast<std::size_t>(pairing->slot)], b.image, b.mask, pairing->alpha};
     }
     request.portraitMask = growMask(hole, static_cast<int>(std::lround(kHoleGrowth * size)));
+    return out;
+}
+
+GenerationRequest projectPreviewRequest(const Project& project, ProjectFaces& faces, int size, int steps, double guidance)
+{
+    ProjectRequest r = projectRequest(project, faces, size);
+    r.request.keypoints = {renderKeypointImage(r.portraitLandmarks, size, size)};
+    r.request.frames = 1;
+    r.request.steps = steps;
+    r.request.guidance = guidance;
+    return previewRequest(r.request);
+}
+
+GenerationRequest projectAnimationRequest(ProjectRequest request, const std::vector<Landmarks>& frames)
+{
+    const int size = request.request.portrait.width;
+    GenerationRequest out = std::move(request.request);
+    out.keypoints.clear();
+    for (const auto& landmarks : frames) {
+        out.keypoints.push_back(renderKeypointImage(landmarks, size, size));
+    }
+    out.frames = static_cast<int>(frames.size());
     return out;
 }
 

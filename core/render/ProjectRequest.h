@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <tuple>
+#include <vector>
 
 namespace durian {
 
@@ -22,12 +23,14 @@ public:
     ProjectFaces();
     ~ProjectFaces();
 
-    struct Face {
-        Image photo;
-        Landmarks landmarks;
+    struct Photo {
+        Image image;
+        std::vector<Landmarks> faces; // as FaceAnalyzer found them, the primary one first
     };
     // Throws durian::Error naming the file and `what` ("portrait", "hair reference", ...) when it has no face.
-    const Face& face(const std::filesystem::path& path, const std::string& what);
+    const Photo& photo(const std::filesystem::path& path, const std::string& what);
+    // The landmarks of face `face` (0: the primary one) in the photo; an error when there is no such face.
+    const Landmarks& landmarks(const std::filesystem::path& path, const std::string& what, int face = 0);
     FaceAnalyzer& analyzer();
     // The automatic mask of `category` in a photo (`size` > 0: in the photo's aligned crop of that side),
     // computed once: it takes a GrabCut, too slow to repeat on every slider move.
@@ -35,14 +38,15 @@ public:
 
 private:
     std::unique_ptr<FaceAnalyzer> analyzer_;
-    std::map<std::filesystem::path, Face> faces_;
+    std::map<std::filesystem::path, Photo> photos_;
     std::map<std::tuple<std::filesystem::path, int, int>, Image> masks_;
 };
 
-// What the model is asked for a project, before motion: the portrait aligned to `size`, the hole it may
-// repaint, and the enabled references aligned with their masks.
+// What the model is asked for a project, before motion: the chosen portrait face aligned to `size`, the
+// hole it may repaint, the enabled references aligned with their masks, and the interpolation pair (when
+// both of its references are on) as the request's second reference.
 struct ProjectRequest {
-    GenerationRequest request;   // no keypoints yet; frames 1
+    GenerationRequest request;   // the project's steps, guidance and seed; no keypoints yet, frames 1
     Landmarks portraitLandmarks; // in the aligned portrait's pixels
 };
 
@@ -50,5 +54,13 @@ struct ProjectRequest {
 // region of that category (its automatic mask), grown a little as in training; plus the project's own
 // portrait mask when it has one. Throws durian::Error for a missing portrait or a photo with no face.
 ProjectRequest projectRequest(const Project& project, ProjectFaces& faces, int size);
+
+// The editor's still preview of a project: its request with the portrait's own landmarks as the one
+// frame's keypoints, through previewRequest().
+GenerationRequest projectPreviewRequest(const Project& project, ProjectFaces& faces, int size, int steps, double guidance);
+
+// The whole animation: the request with one keypoint image per frame of the track (landmarks in the
+// aligned portrait's pixels).
+GenerationRequest projectAnimationRequest(ProjectRequest request, const std::vector<Landmarks>& frames);
 
 } // namespace durian
