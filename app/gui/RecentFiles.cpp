@@ -12,7 +12,7 @@ RecentFiles::RecentFiles(QObject* parent)
 
 RecentFiles* RecentFiles::instance()
 {
-    static auto* recent = new RecentFiles;
+    static auto* recent = new RecentFiles(nullptr);
     return recent;
 }
 

@@ -20,7 +20,7 @@ class RecentFiles : public QObject {
 public:
     static constexpr int kMaxFiles = 10;
 
-    explicit RecentFiles(QObject* parent = nullptr);
+    explicit RecentFiles(QObject* parent); // no default: QML must use create() (Qt 6.4)
     static RecentFiles* instance();
     static RecentFiles* create(QQmlEngine*, QJSEngine*);
 

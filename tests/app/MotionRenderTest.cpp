@@ -273,7 +273,7 @@ private Q_SLOTS:
 
     void recentFilesAreKeptAndPruned()
     {
-        RecentFiles recent;
+        RecentFiles recent(nullptr);
         recent.clear();
         const QString a = dir_.filePath("a.durian");
         const QString b = dir_.filePath("b.durian");
@@ -283,7 +283,7 @@ private Q_SLOTS:
         recent.add(QUrl::fromLocalFile(b));
         recent.add(QUrl::fromLocalFile(a)); // again: moves to the top, no duplicate
         QCOMPARE(recent.files(), (QStringList{a, b}));
-        QCOMPARE(RecentFiles().files(), (QStringList{a, b})); // stored
+        QCOMPARE(RecentFiles(nullptr).files(), (QStringList{a, b})); // stored
         QFile::remove(b);
         QCOMPARE(recent.prune(), QStringList{b});
         QCOMPARE(recent.files(), QStringList{a});

@@ -25,6 +25,7 @@
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtTest>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/resource.h>
 
@@ -183,6 +184,34 @@ private Q_SLOTS:
         screenshot("04-paused-scrubbed");
     }
 
+    // A long clip: its progress (frames, time left) shows in the player, and Cancel keeps the last clip.
+    void renderProgressAndCancel()
+    {
+        auto* render = find<RenderController>("renderController");
+        const QUrl previous = render->videoUrl();
+        document_->setMotionFrames(480);
+        QMetaObject::invokeMethod(find("renderAction"), "trigger");
+        QTRY_VERIFY_WITH_TIMEOUT(render->framesDone() >= 30, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(render->secondsLeft() > 0, 20000);
+        QVERIFY(find<QQuickItem>("renderProgressRow")->isVisible());
+        QVERIFY(find("renderProgressText")->property("text").toString().contains("of 480"));
+        // QML's JobQueue is the controllers' queue (Qt 6.4 constructed a second one while JobQueue was
+        // default-constructible; then the status bar never showed their progress and Cancel did nothing).
+        QCOMPARE(engine_->singletonInstance<JobQueue*>(qmlTypeId("Durian.App", 1, 0, "JobQueue")), JobQueue::instance());
+        // The status bar says so too.
+        QVERIFY2(find("statusMessage")->property("text").toString().contains("of 480"),
+            qPrintable(find("statusMessage")->property("text").toString()));
+        screenshot("04b-render-progress");
+        QMetaObject::invokeMethod(find("renderCancel"), "clicked");
+        QTRY_VERIFY_WITH_TIMEOUT(!render->running(), 30000);
+        QVERIFY(render->errorString().contains("cancelled"));
+        QCOMPARE(render->videoUrl(), previous);
+        QVERIFY(QFile::exists(previous.toLocalFile()));
+        document_->undo();
+        QCOMPARE(document_->motionFrames(), 48);
+        QTRY_VERIFY_WITH_TIMEOUT(!JobQueue::instance()->busy(), 60000); // the previews of the undone edit
+    }
+
     void exportMp4GifAndPngLikeTheCli()
     {
         const QString mp4 = dir_.filePath("Demo.mp4");
@@ -272,6 +301,39 @@ private Q_SLOTS:
         closeError();
         QVERIFY(document_->drivingVideoUrl().isEmpty());
         QCOMPARE(document_->motionPreset(), presetBefore);
+    }
+
+    void aDrivingVideoShowsItsKeypoints()
+    {
+        // The portrait, shifted a little each frame, as a driving video.
+        const QString video = dir_.filePath("driver.mp4");
+        {
+            const durian::Image portrait = durian::loadImageRgb(dir_.filePath("portrait.png").toStdString());
+            durian::VideoEncoder encoder(video.toStdString(), {});
+            for (int i = 0; i < 48; ++i) {
+                durian::Image frame(portrait.width, portrait.height, 3, 0);
+                const int dx = (i % 12) - 6;
+                for (int y = 0; y < frame.height; ++y) {
+                    for (int x = 0; x < frame.width; ++x) {
+                        const int sx = std::clamp(x - dx, 0, frame.width - 1);
+                        for (int c = 0; c < 3; ++c) {
+                            frame.row(y)[x * 3 + c] = portrait.row(y)[sx * 3 + c];
+                        }
+                    }
+                }
+                encoder.write(frame);
+            }
+            encoder.finish();
+        }
+        auto* motion = find<MotionController>("motionController");
+        motion->chooseDrivingVideo(QUrl::fromLocalFile(video));
+        QTRY_VERIFY_WITH_TIMEOUT(document_->drivingVideoUrl().isValid() && !document_->drivingVideoUrl().isEmpty(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(motion->hasDrivingFrames() && !motion->running(), 60000);
+        QTRY_VERIFY(find<QQuickItem>("drivingKeypoints")->isVisible());
+        QCOMPARE(find("drivingVideoName")->property("text").toString(), QString("driver.mp4"));
+        screenshot("11b-driving-video");
+        document_->undo();
+        QVERIFY(document_->drivingVideoUrl().isEmpty());
     }
 
     void aCorruptProjectIsExplainedAndTheOpenOneStays()
