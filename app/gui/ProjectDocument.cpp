@@ -12,6 +12,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QPointer>
@@ -19,6 +20,7 @@
 #include <QVariantMap>
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 
 namespace {
@@ -401,12 +403,22 @@ void ProjectDocument::exportVideoWith(const QUrl& url, const QVariantMap& settin
         [project, path, options](JobContext& context) {
             durian::ProjectRenderCallbacks callbacks;
             callbacks.cancel = &context.cancelFlag();
-            callbacks.progress = [&context](const std::string& stage, int done, int total) {
+            QElapsedTimer clock; // the time left, from the rate since the first frame
+            callbacks.progress = [&context, &clock](const std::string& stage, int done, int total) {
                 const double fraction = total > 0 ? static_cast<double>(done) / total : 0.0;
                 if (stage == "analysing") {
                     context.reportProgress(0.0, tr("Finding the faces…"));
                 } else if (stage == "rendering") {
-                    context.reportProgress(0.05 + 0.9 * fraction, tr("Rendering frame %1 of %2").arg(done).arg(total));
+                    if (done == 1) {
+                        clock.start();
+                    }
+                    const QString message = done > 1
+                        ? tr("Rendering frame %1 of %2, about %3 s left")
+                              .arg(done)
+                              .arg(total)
+                              .arg(static_cast<int>(std::ceil(clock.elapsed() / 1000.0 / (done - 1) * (total - done))))
+                        : tr("Rendering frame %1 of %2").arg(done).arg(total);
+                    context.reportProgress(0.05 + 0.9 * fraction, message);
                 } else {
                     context.reportProgress(0.97, tr("Writing the video…"));
                 }

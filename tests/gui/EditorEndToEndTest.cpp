@@ -7,6 +7,7 @@
 #include "app/gui/JobQueue.h"
 #include "app/gui/MotionController.h"
 #include "app/gui/ProjectDocument.h"
+#include "app/gui/RecentFiles.h"
 #include "app/gui/RenderController.h"
 #include "core/io/Image.h"
 #include "core/video/VideoEncoder.h"
@@ -245,6 +246,45 @@ private Q_SLOTS:
         for (const QString& name : names) {
             QCOMPARE(QImage(guiFrames + "/" + name), QImage(cliFrames + "/" + name));
         }
+    }
+
+    // Cancel in the Export dialog: the export stops and the earlier file of that name stays as it was.
+    void cancelAnExportKeepsTheEarlierFile()
+    {
+        const QString mp4 = dir_.filePath("Demo.mp4");
+        QFile earlier(mp4);
+        QVERIFY(earlier.open(QIODevice::ReadOnly));
+        const QByteArray before = earlier.readAll();
+        earlier.close();
+        document_->setMotionFrames(480);
+        exportThroughTheDialog(0, mp4);
+        QTRY_VERIFY_WITH_TIMEOUT(JobQueue::instance()->progress() > 0.1, 60000);
+        screenshot("08b-export-progress");
+        QMetaObject::invokeMethod(find("exportCancel"), "clicked");
+        QObject* dialog = find("exportDialog");
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("exporting").toBool(), 30000);
+        QVERIFY(!find("exportedDialog")->property("opened").toBool());
+        QVERIFY(earlier.open(QIODevice::ReadOnly));
+        QVERIFY2(earlier.readAll() == before, "a cancelled export changed the earlier file");
+        QCOMPARE(QDir(dir_.path()).entryList({"Demo*.mp4"}, QDir::Files), QStringList{"Demo.mp4"});
+        QMetaObject::invokeMethod(dialog, "close");
+        document_->undo();
+        QTRY_VERIFY_WITH_TIMEOUT(!JobQueue::instance()->busy(), 60000);
+    }
+
+    // The opened project is in File > Open Recent; a recent project that was deleted is explained and dropped.
+    void recentProjects()
+    {
+        QCOMPARE(RecentFiles::instance()->files().value(0), projectPath_);
+        const QString gone = dir_.filePath("gone.durian");
+        RecentFiles::instance()->add(QUrl::fromLocalFile(gone)); // listed, then deleted
+        QVERIFY(QMetaObject::invokeMethod(window_, "openRecent", Q_ARG(QVariant, gone)));
+        QTRY_VERIFY(errorDialog()->property("opened").toBool());
+        QVERIFY2(shownError().contains("gone.durian") && shownError().contains("no longer exists"), qPrintable(shownError()));
+        screenshot("08c-recent-project-gone");
+        closeError();
+        QVERIFY(!RecentFiles::instance()->files().contains(gone));
+        QCOMPARE(document_->fileUrl(), QUrl::fromLocalFile(projectPath_));
     }
 
     void anUnwritableExportPathIsExplained()
