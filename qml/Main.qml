@@ -47,7 +47,10 @@ ApplicationWindow {
     property bool showAnimation: false
     Connections {
         target: document
-        function onFileUrlChanged() { RecentFiles.add(document.fileUrl) }
+        function onFileUrlChanged() {
+            RecentFiles.add(document.fileUrl)
+            window.showAnimation = false
+        }
     }
     // Runs action now, or after the user saved or discarded the unsaved changes (Cancel: never).
     function confirmThen(action) {

@@ -198,8 +198,10 @@ bool ProjectDocument::open(const QUrl& url)
         return false;
     }
     loaded_ = true;
-    fileUrl_ = url;
+    // Clear before the new file is set: clearing a stack with edits writes the autosave, which would
+    // delete the autosave of the file being opened, the one that recovery needs.
     undoStack_.clear();
+    fileUrl_ = url;
     setErrorString({});
     Q_EMIT fileUrlChanged();
     Q_EMIT projectChanged();

@@ -55,7 +55,21 @@ void RenderController::setCacheDirectory(const QString& directory)
 void RenderController::setDocument(ProjectDocument* document)
 {
     if (document_ != document) {
+        if (document_) {
+            disconnect(document_, nullptr, this, nullptr);
+        }
         document_ = document;
+        if (document_) {
+            // Another project: the clip of the previous one is not its animation.
+            connect(document_, &ProjectDocument::fileUrlChanged, this, [this] {
+                if (videoUrl_.isLocalFile() && !running_) {
+                    QFile::remove(videoUrl_.toLocalFile());
+                    videoUrl_.clear();
+                    summary_.clear();
+                    Q_EMIT videoChanged();
+                }
+            });
+        }
         Q_EMIT documentChanged();
     }
 }

@@ -28,6 +28,8 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdio>
+#include <unistd.h>
 #include <sys/resource.h>
 
 Q_IMPORT_QML_PLUGIN(Durian_AppPlugin)
@@ -392,15 +394,80 @@ private Q_SLOTS:
         QCOMPARE(document_->motionPreset(), QString("shake"));
     }
 
+    // The app killed during work (an edit autosaved, never saved) gives the work back on the next start.
+    void recoveryAfterTheAppIsKilled()
+    {
+        QDir().mkpath(dir_.filePath("crash"));
+        for (const QString& name : QDir(dir_.path()).entryList({"*.png"}, QDir::Files)) {
+            QFile::copy(dir_.filePath(name), dir_.filePath("crash/" + name));
+        }
+        QVERIFY(QFile::copy(DURIAN_SOURCE_DIR "/resources/demo/demo.durian", dir_.filePath("crash/demo.durian")));
+        QFile(dir_.filePath("crash/demo.durian")).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        const QString project = dir_.filePath("crash/demo.durian");
+        QProcess app; // this program, in its "edit, then die" mode, on the same display and autosave folder
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("DURIAN_E2E_CRASH_PROJECT", project);
+        environment.insert("DURIAN_E2E_AUTOSAVE", dir_.filePath("autosave"));
+        app.setProcessEnvironment(environment);
+        app.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(app.waitForFinished(120000));
+        QVERIFY2(app.exitStatus() == QProcess::CrashExit, app.readAllStandardError().constData());
+        QVERIFY2(app.readAllStandardOutput().contains("edited"), "the app died before its edit");
+
+        QVERIFY(document_->open(QUrl::fromLocalFile(project)));
+        QCOMPARE(document_->motionPreset(), QString("nod")); // the file as saved
+        QVERIFY(find<RenderController>("renderController")->videoUrl().isEmpty()); // the last project's clip is gone
+        QVERIFY(!find<QQuickItem>("animationPlayer")->isVisible());
+        QVERIFY(document_->recoveryAvailable());
+        QTRY_VERIFY(find<QQuickItem>("recoveryBanner")->isVisible());
+        screenshot("13-recovery-after-crash");
+        document_->recoverAutosave(); // the banner's Restore Changes
+        QCOMPARE(document_->motionPreset(), QString("talk"));
+        QVERIFY(document_->modified());
+        QVERIFY(document_->save());
+    }
+
     void cleanupTestCase()
     {
         delete engine_;
     }
 };
 
+// The child of recoveryAfterTheAppIsKilled: the editor on a project, one edit through the Motion panel,
+// the autosave written, then killed with no chance to clean up.
+int editThenDie(const QString& project)
+{
+    ProjectDocument::setAutosaveDirectory(qEnvironmentVariable("DURIAN_E2E_AUTOSAVE"));
+    AppInfo::setStartupProject(QUrl::fromLocalFile(project));
+    QQuickStyle::setStyle("Fusion");
+    QQmlApplicationEngine engine;
+    engine.addImportPath("qrc:/");
+    engine.load(QUrl("qrc:/Durian/Ui/Main.qml"));
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
+    if (window == nullptr || !QTest::qWaitForWindowExposed(window)) {
+        return 1;
+    }
+    auto* document = window->findChild<ProjectDocument*>();
+    QObject* presets = window->findChild<QObject*>("motionPresetBox");
+    if (document == nullptr || presets == nullptr || !QTest::qWaitFor([&] { return document->loaded(); })) {
+        return 1;
+    }
+    QMetaObject::invokeMethod(presets, "activated", Q_ARG(int, document->motionPresets().indexOf("talk")));
+    if (document->motionPreset() != "talk" || !QFile::exists(document->autosavePath())) {
+        return 1;
+    }
+    std::printf("edited\n");
+    std::fflush(stdout);
+    ::kill(::getpid(), SIGKILL);
+    return 0;
+}
+
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet("DURIAN_E2E_CRASH_PROJECT")) {
+        return editThenDie(qEnvironmentVariable("DURIAN_E2E_CRASH_PROJECT"));
+    }
     EditorEndToEndTest test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);
