@@ -48,7 +48,7 @@ QString ffprobe(const QString& file)
 
 } // namespace
 
-class EditorEndToEndTest : public QObject {
+class MotionExportTest : public QObject {
     Q_OBJECT
 
 private:
@@ -468,9 +468,9 @@ int main(int argc, char* argv[])
     if (qEnvironmentVariableIsSet("DURIAN_E2E_CRASH_PROJECT")) {
         return editThenDie(qEnvironmentVariable("DURIAN_E2E_CRASH_PROJECT"));
     }
-    EditorEndToEndTest test;
+    MotionExportTest test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);
 }
 
-#include "EditorEndToEndTest.moc"
+#include "MotionExportTest.moc"
