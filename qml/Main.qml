@@ -33,8 +33,35 @@ ApplicationWindow {
 
     ProjectDocument {
         id: document
+        objectName: "document"
         onErrorOccurred: function(message) { errorDialog.show(message) }
         onExportFinished: function(file, summary) { exportedDialog.show(file, summary) }
+    }
+
+    PortraitController {
+        id: portraitController
+        objectName: "portraitController"
+        document: document
+        onErrorOccurred: function(message) { errorDialog.show(message) }
+        onChoiceNeeded: faceChoiceDialog.open()
+    }
+
+    InterpolationStrip {
+        id: interpolationStrip
+        objectName: "interpolationStrip"
+        document: document
+    }
+
+    EditorShortcuts {
+        portraitPanel: portraitPanel
+        portrait: portraitController
+        strip: interpolationStrip
+    }
+
+    FaceChoiceDialog {
+        id: faceChoiceDialog
+        anchors.centerIn: parent
+        portrait: portraitController
     }
 
     // Render Animation (Ctrl+R) into a temporary clip, played in the preview panel.
@@ -133,6 +160,11 @@ ApplicationWindow {
                 enabled: document.loaded
                 onTriggered: saveDialog.open()
             }
+            Action {
+                text: qsTr("Open &Portrait…")
+                shortcut: "Ctrl+Shift+O"
+                onTriggered: portraitPanel.openPortrait()
+            }
             MenuSeparator {}
             Action {
                 text: qsTr("&Export Video…")
@@ -181,6 +213,11 @@ ApplicationWindow {
                 shortcut: StandardKey.Redo
                 enabled: document.canRedo
                 onTriggered: document.redo()
+            }
+            Action {
+                text: qsTr("&Paste Portrait")
+                shortcut: StandardKey.Paste
+                onTriggered: portraitController.paste()
             }
             MenuSeparator {}
             Action {
@@ -259,18 +296,11 @@ ApplicationWindow {
             title: qsTr("Portrait")
             SplitView.preferredWidth: 420
             SplitView.minimumWidth: 260
-            Image {
-                objectName: "portraitImage"
+            PortraitPanel {
+                id: portraitPanel
                 anchors.fill: parent
-                source: document.portraitUrl
-                fillMode: Image.PreserveAspectFit
-                asynchronous: true
-                Label {
-                    anchors.centerIn: parent
-                    visible: parent.status !== Image.Ready
-                    text: document.loaded ? qsTr("The portrait image could not be loaded") : qsTr("Open a project to begin")
-                    opacity: 0.6
-                }
+                document: document
+                portrait: portraitController
             }
         }
 
@@ -342,10 +372,21 @@ ApplicationWindow {
                 }
             }
             Panel {
+                objectName: "interpolationPanel"
+                title: qsTr("Interpolation")
+                Layout.fillWidth: true
+                Layout.preferredHeight: document.interpolation.paired ? 190 : 110
+                InterpolationPanel {
+                    anchors.fill: parent
+                    document: document
+                    strip: interpolationStrip
+                }
+            }
+            Panel {
                 objectName: "motionPanel"
                 title: qsTr("Motion")
                 Layout.fillWidth: true
-                Layout.preferredHeight: 360
+                Layout.preferredHeight: 200 // keeps three attribute cards in view at the default size
                 MotionPanel {
                     id: motionPanel
                     anchors.fill: parent

@@ -1,11 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Qt.labs.platform as Platform
 import Durian.App
 
 // Generation settings, kept between runs by AppSettings (each change is stored at once).
 Dialog {
     id: dialog
+    objectName: "settingsDialog"
     title: qsTr("Settings")
     modal: true
     standardButtons: Dialog.Close
@@ -71,10 +73,57 @@ Dialog {
             ToolTip.text: qsTr("Processor threads for generation (from the next start)")
         }
 
+        Label { text: qsTr("Model") }
+        RowLayout {
+            ComboBox {
+                id: modelBox
+                objectName: "modelBox"
+                Layout.preferredWidth: 220
+                model: [qsTr("Built-in default model"), AppSettings.modelWeights !== ""
+                        ? qsTr("File: %1").arg(AppSettings.modelWeights.substring(AppSettings.modelWeights.lastIndexOf("/") + 1))
+                        : qsTr("A safetensors file…")]
+                currentIndex: AppSettings.modelWeights === "" ? 0 : 1
+                onActivated: (i) => {
+                    if (i === 0) { AppSettings.modelWeights = ""; modelError.text = "" }
+                    else modelDialog.open()
+                }
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("The shipped model, or weights of your own in a .safetensors file")
+            }
+            Button {
+                text: qsTr("Browse…")
+                onClicked: modelDialog.open()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Choose a .safetensors model file")
+            }
+        }
+        Label {
+            id: modelError
+            objectName: "modelError"
+            Layout.columnSpan: 2
+            Layout.maximumWidth: 420
+            visible: text !== ""
+            wrapMode: Text.WordWrap
+            color: "#ff8a80"
+        }
+
         Button {
             Layout.columnSpan: 2
             text: qsTr("Restore Defaults")
             onClicked: AppSettings.reset()
+        }
+    }
+
+    Platform.FileDialog {
+        id: modelDialog
+        title: qsTr("Choose a Model File")
+        nameFilters: [qsTr("Model weights (*.safetensors)"), qsTr("All files (*)")]
+        // Checked before it is used: a damaged or foreign file is refused with the reason.
+        onAccepted: {
+            const problem = AppSettings.checkModelFile(file)
+            modelError.text = problem
+            if (problem === "")
+                AppSettings.modelWeights = file
         }
     }
 }

@@ -24,6 +24,10 @@ void print(const BenchmarkFigures& f)
         f.referenceEncodeMs, f.coldOneStepMs, f.warmOneStepMs);
     std::printf("alpha -> preview      %.1f ms (%d DPM-Solver++(2M) steps, 1 frame, VAE decode)\n", f.alphaToPreviewMs,
         f.previewSteps);
+    if (f.clipFrames > 0) {
+        std::printf("clip                  %.1f s for %d frames at %d DDIM steps (%.2f s per frame)\n", f.clipSeconds,
+            f.clipFrames, f.clipSteps, f.clipSeconds / f.clipFrames);
+    }
     std::fflush(stdout);
 }
 
@@ -31,7 +35,7 @@ void print(const BenchmarkFigures& f)
 
 Command benchCommand()
 {
-    return {"bench", "bench [--model default,sd15] [--bf16] [--steps N] [--quiet]",
+    return {"bench", "bench [--model default,sd15] [--bf16] [--steps N] [--clip FRAMES] [--quiet]",
         "Measure parameter counts, DNet step time, GFLOP/s, cache savings and preview latency",
         [](const std::vector<std::string>& args) {
             const Arguments arguments(args, {"bf16", "quiet"});
@@ -51,6 +55,7 @@ Command benchCommand()
                 options.model = model;
                 options.bfloat16 = arguments.has("bf16");
                 options.measuredSteps = steps;
+                options.clipFrames = arguments.integerOr("clip", 0, 0, 100000);
                 print(runBenchmark(options, [&](const std::string& line) {
                     if (!quiet) {
                         std::fprintf(stderr, "[%s] %s\n", model.c_str(), line.c_str());

@@ -66,5 +66,6 @@ Command evalMasksCommand();
 Command generateCommand();
 Command benchCommand();
 Command trainCommand();
+Command evalCommand();
 
 } // namespace durian::cli

@@ -42,6 +42,7 @@ Command trainCommand()
             std::fprintf(stderr, "stage %s, model %s, %dx%d px, batch %d, %lld trained parameters, steps %d..%d\n",
                 toString(config.stage).c_str(), config.model.c_str(), config.imageSize(), config.imageSize(),
                 config.batch, trainer.trainableParameters(), trainer.stepsDone() + 1, config.steps);
+            std::fprintf(stderr, "data: %s\n", trainer.dataSummary().c_str());
             const auto* cancel = cancelOnInterrupt();
             trainer.run(
                 [](const TrainProgress& p) {

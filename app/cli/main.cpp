@@ -26,6 +26,7 @@ std::vector<durian::cli::Command> commands()
         generateCommand(),
         benchCommand(),
         trainCommand(),
+        evalCommand(),
     };
 }
 

@@ -1,6 +1,10 @@
 #include "app/gui/AppSettings.h"
 
+#include "core/io/Safetensors.h"
+
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QUrl>
 #include <QQmlEngine>
 #include <QSettings>
 #include <QThread>
@@ -39,6 +43,7 @@ AppSettings::AppSettings(QObject* parent)
     previewResolution_
         = std::clamp(settings.value("previewResolution", kDefaultResolution).toInt(), kMinResolution, kMaxResolution);
     threads_ = std::clamp(settings.value("threads", 0).toInt(), 0, maxThreads());
+    modelWeights_ = settings.value("modelWeights", QString()).toString();
 }
 
 AppSettings* AppSettings::instance()
@@ -82,10 +87,39 @@ void AppSettings::setThreads(int threads)
     }
 }
 
+void AppSettings::setModelWeights(const QString& path)
+{
+    const QString local = path.startsWith("file:") ? QUrl(path).toLocalFile() : path;
+    if (update(modelWeights_, local, "modelWeights")) {
+        Q_EMIT modelWeightsChanged();
+    }
+}
+
+QString AppSettings::checkModelFile(const QString& path) const
+{
+    const QString local = path.startsWith("file:") ? QUrl(path).toLocalFile() : path;
+    if (local.isEmpty()) {
+        return {};
+    }
+    if (!QFileInfo(local).isFile()) {
+        return tr("The model file %1 does not exist.").arg(local);
+    }
+    try {
+        const auto file = durian::readSafetensors(local.toStdString());
+        if (file.tensors.empty()) {
+            return tr("The model file %1 holds no tensors.").arg(local);
+        }
+    } catch (const std::exception& e) {
+        return tr("The model file %1 cannot be read: %2").arg(local, QString::fromUtf8(e.what()));
+    }
+    return {};
+}
+
 void AppSettings::reset()
 {
     setSteps(kDefaultSteps);
     setGuidance(kDefaultGuidance);
     setPreviewResolution(kDefaultResolution);
     setThreads(0);
+    setModelWeights({});
 }

@@ -18,6 +18,8 @@ class AppSettings : public QObject {
     Q_PROPERTY(int previewResolution READ previewResolution WRITE setPreviewResolution NOTIFY previewResolutionChanged)
     // 0: all hardware threads.
     Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY threadsChanged)
+    // The model's weights: empty for the built-in default model, else a user's .safetensors file.
+    Q_PROPERTY(QString modelWeights READ modelWeights WRITE setModelWeights NOTIFY modelWeightsChanged)
 
 public:
     static constexpr int kMinSteps = 1, kMaxSteps = 200, kDefaultSteps = 20;
@@ -36,10 +38,16 @@ public:
     double guidance() const { return guidance_; }
     int previewResolution() const { return previewResolution_; }
     int threads() const { return threads_; }
+    QString modelWeights() const { return modelWeights_; }
     void setSteps(int steps);
     void setGuidance(double guidance);
     void setPreviewResolution(int resolution);
     void setThreads(int threads);
+    void setModelWeights(const QString& path); // a file: URL or a path; "" for the built-in model
+
+    // Empty when `path` can be a model file (a readable, well-formed safetensors file), else why not.
+    // Checks the container only; whether its tensors fit the model shows when the model loads.
+    Q_INVOKABLE QString checkModelFile(const QString& path) const;
 
     // Back to the defaults (and stored so).
     Q_INVOKABLE void reset();
@@ -49,10 +57,12 @@ Q_SIGNALS:
     void guidanceChanged();
     void previewResolutionChanged();
     void threadsChanged();
+    void modelWeightsChanged();
 
 private:
     int steps_ = kDefaultSteps;
     double guidance_ = kDefaultGuidance;
     int previewResolution_ = kDefaultResolution;
     int threads_ = 0;
+    QString modelWeights_;
 };

@@ -1,113 +1,19 @@
 #include "app/gui/PreviewController.h"
 
 #include "app/gui/AppSettings.h"
+#include "app/gui/ImageConversion.h"
 #include "app/gui/JobQueue.h"
+#include "app/gui/PreviewWorker.h"
 #include "app/gui/ProjectDocument.h"
-#include "core/face/Alignment.h"
-#include "core/face/FaceAnalyzer.h"
-#include "core/face/KeypointImage.h"
-#include "core/io/Image.h"
-#include "core/masks/AlignedMask.h"
-#include "core/masks/AutoMasks.h"
 #include "core/pipeline/Pipeline.h"
 
 #include <QDateTime>
 
 #include <algorithm>
-#include <map>
-
-namespace {
-
-QImage toQImage(const durian::Image& image)
-{
-    const QImage::Format format = image.channels == 1 ? QImage::Format_Grayscale8
-        : image.channels == 4                          ? QImage::Format_RGBA8888
-                                                       : QImage::Format_RGB888;
-    // copy(): the QImage must own its pixels once the durian::Image is gone.
-    return QImage(image.pixels.data(), image.width, image.height, image.width * image.channels, format).copy();
-}
-
-struct Analysed {
-    durian::Image photo;
-    durian::Landmarks landmarks;
-};
-
-} // namespace
-
-// What the worker thread keeps between previews: the model and the face analyzer (each loads once),
-// and the landmarks of the photos seen so far (a slider move re-analyses nothing).
-struct PreviewController::WorkerState {
-    std::unique_ptr<durian::Generator> generator;
-    std::unique_ptr<durian::FaceAnalyzer> analyzer;
-    std::map<std::filesystem::path, Analysed> faces;
-
-    const Analysed& face(const std::filesystem::path& path, const std::string& what)
-    {
-        auto it = faces.find(path);
-        if (it != faces.end()) {
-            return it->second;
-        }
-        if (!analyzer) {
-            analyzer = std::make_unique<durian::FaceAnalyzer>();
-        }
-        Analysed analysed;
-        analysed.photo = durian::loadImageRgb(path);
-        const auto analysis = analyzer->analyze(analysed.photo);
-        if (!analysis.found()) {
-            throw durian::Error("No face found in the " + what + " " + path.string()
-                + ". Use a photo in which the face is frontal and clearly visible.");
-        }
-        analysed.landmarks = analysis.primary().landmarks;
-        return faces.emplace(path, std::move(analysed)).first->second;
-    }
-
-    durian::GenerationRequest request(const durian::Project& project, int size, int steps, double guidance)
-    {
-        if (project.portraitImage.empty()) {
-            throw durian::Error("The project has no portrait image.");
-        }
-        const Analysed& portrait = face(project.portraitImage, "portrait");
-        const durian::AlignedFace aligned = durian::alignFace(portrait.photo, portrait.landmarks, size);
-        durian::GenerationRequest request;
-        request.portrait = aligned.image;
-        request.portraitMask = durian::Image(size, size, 1, 0);
-        for (const auto& reference : project.attributes) {
-            if (!reference.enabled) {
-                continue;
-            }
-            const Analysed& photo = face(reference.image, durian::toString(reference.category) + " reference");
-            const durian::Image mask = reference.mask.empty()
-                ? durian::computeAutoMasks(photo.photo, photo.landmarks, {durian::maskKindOf(reference.category)})
-                      .front()
-                      .mask
-                : durian::loadMask(reference.mask);
-            // The hole in the portrait: every reference's attribute region, aligned to the portrait's face.
-            const durian::Image hole
-                = durian::inferenceMask(mask, photo.landmarks, durian::Image(), aligned.landmarks, size, size);
-            for (std::size_t i = 0; i < hole.pixels.size(); ++i) {
-                request.portraitMask.pixels[i] = std::max(request.portraitMask.pixels[i], hole.pixels[i]);
-            }
-            const durian::AlignedFace reference_aligned = durian::alignFace(photo.photo, photo.landmarks, size);
-            durian::AttributeInput input;
-            input.category = reference.category;
-            input.image = reference_aligned.image;
-            input.mask = durian::warpImage(mask, reference_aligned.toAligned, size, size);
-            input.strength = reference.strength;
-            request.attributes.push_back(std::move(input));
-        }
-        request.keypoints = {durian::renderKeypointImage(aligned.landmarks, size, size)};
-        request.frames = 1;
-        request.steps = steps;
-        request.guidance = guidance;
-        request.seed = project.render.seed;
-        request.resolution = size;
-        return durian::previewRequest(request);
-    }
-};
 
 PreviewController::PreviewController(QObject* parent)
     : QObject(parent)
-    , worker_(std::make_shared<WorkerState>())
+    , worker_(PreviewWorker::shared())
 {
     debounce_.setSingleShot(true);
     debounce_.setInterval(300);
@@ -116,6 +22,7 @@ PreviewController::PreviewController(QObject* parent)
     const AppSettings* settings = AppSettings::instance();
     connect(settings, &AppSettings::previewResolutionChanged, this, &PreviewController::scheduleRefresh);
     connect(settings, &AppSettings::stepsChanged, this, &PreviewController::scheduleRefresh);
+    connect(settings, &AppSettings::modelWeightsChanged, this, &PreviewController::scheduleRefresh);
 }
 
 PreviewController::~PreviewController()
@@ -182,8 +89,12 @@ void PreviewController::refresh()
     const int size = settings->previewResolution();
     const int steps = settings->steps();
     const double guidance = settings->guidance();
+    const std::filesystem::path weights = settings->modelWeights().toStdString();
     setRunning(true);
     setErrorString({});
+    step_ = 0; // the last run's "step 6 of 6" is not this run's progress
+    totalSteps_ = 0;
+    Q_EMIT stepChanged();
 
     // Per-step images come back through the event loop; only the latest preview's are shown.
     auto post = [self = QPointer(this), serial](const QImage& image, int step, int total) {
@@ -201,17 +112,16 @@ void PreviewController::refresh()
     };
     JobQueue::instance()->submit(
         tr("Preview"),
-        [worker = worker_, project, size, steps, guidance, token, post](JobContext& context) -> QVariant {
+        [worker = worker_, project, size, steps, guidance, weights, token, post](JobContext& context) -> QVariant {
             if (token->isCancelled()) {
                 return QVariant(); // replaced before it started
             }
             context.reportProgress(0.0, tr("Preparing the preview…"));
             const durian::GenerationRequest request = worker->request(project, size, steps, guidance);
-            if (!worker->generator) {
+            if (!worker->modelLoaded(weights)) {
                 context.reportProgress(0.0, tr("Loading the model…"));
-                durian::GeneratorOptions options; // the untrained "default" model until weights ship
-                worker->generator = std::make_unique<durian::Generator>(options);
             }
+            durian::Generator& generator = worker->generator(weights);
             durian::GenerationCallbacks callbacks;
             callbacks.cancel = token.get();
             callbacks.progress = [&context, &token](int step, int total) {
@@ -225,7 +135,7 @@ void PreviewController::refresh()
                 post(toQImage(image), step, total);
             };
             try {
-                const auto result = worker->generator->generate(request, callbacks);
+                const auto result = generator.generate(request, callbacks);
                 return QVariant(toQImage(result.frames.front()));
             } catch (const durian::GenerationCancelled&) {
                 return QVariant();
@@ -267,6 +177,11 @@ void PreviewController::refresh()
                 self->setErrorString(tr("The preview could not be rendered: %1").arg(error));
             }
         });
+}
+
+bool PreviewController::modelTrained() const
+{
+    return !AppSettings::instance()->modelWeights().isEmpty();
 }
 
 void PreviewController::setRunning(bool running)

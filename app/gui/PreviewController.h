@@ -13,6 +13,7 @@
 namespace durian {
 class CancelToken;
 }
+class PreviewWorker;
 
 // The live preview of a still frame. After any change of the document it waits for the edits to settle
 // (debounce), cancels the preview still running, and submits a new one to the JobQueue: the portrait
@@ -33,10 +34,11 @@ class PreviewController : public QObject {
     Q_PROPERTY(double lastSeconds READ lastSeconds NOTIFY finished)
     // False while previews come from the untrained default model (no trained weights ship yet), so the
     // window can say why the preview looks like noise.
-    Q_PROPERTY(bool modelTrained READ modelTrained CONSTANT)
+    // A user's weights file (Settings) counts as trained; re-read with each new image.
+    Q_PROPERTY(bool modelTrained READ modelTrained NOTIFY imageChanged)
 
 public:
-    bool modelTrained() const { return false; } // flips when issue 7's weights are loaded in the job below
+    bool modelTrained() const; // flips when issue 7's weights are loaded in the job below
     explicit PreviewController(QObject* parent = nullptr);
     ~PreviewController() override;
 
@@ -66,7 +68,6 @@ Q_SIGNALS:
     void cancelled(); // a preview was stopped because a newer one replaced it
 
 private:
-    struct WorkerState;
     void scheduleRefresh();
     void setRunning(bool running);
     void setImage(const QImage& image);
@@ -81,7 +82,7 @@ private:
     QString errorString_;
     int serial_ = 0; // the latest submitted preview; results of older ones are dropped
     std::shared_ptr<durian::CancelToken> runningToken_;
-    std::shared_ptr<WorkerState> worker_; // touched only inside jobs, on the worker thread
+    std::shared_ptr<PreviewWorker> worker_; // touched only inside jobs, on the worker thread
     qint64 changedAtMs_ = 0;
     double lastSeconds_ = 0.0;
 };

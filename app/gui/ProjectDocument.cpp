@@ -24,8 +24,25 @@
 #include <exception>
 
 namespace {
-enum MergeId { RenameMerge = 1, StrengthMerge = 1000 }; // StrengthMerge + attribute index
-enum MotionMergeId { MotionFramesMerge = 2, MotionFpsMerge = 3 };
+enum MergeId { RenameMerge = 1, AlphaMerge = 2, StrengthMerge = 1000 }; // StrengthMerge + attribute index
+enum MotionMergeId { MotionFramesMerge = 10, MotionFpsMerge = 11 };
+
+// Keeps the interpolation pair pointing at the same references after the list changed: `newIndex` maps
+// an old index to its new one (-1: removed). A pair that lost a reference or no longer fits is dropped.
+template <typename Map>
+void remapInterpolation(durian::Project& project, Map newIndex)
+{
+    if (!project.interpolation) {
+        return;
+    }
+    project.interpolation->slot = newIndex(project.interpolation->slot);
+    project.interpolation->with = newIndex(project.interpolation->with);
+    try {
+        durian::validateInterpolation(*project.interpolation, project.attributes);
+    } catch (const durian::Error&) {
+        project.interpolation.reset();
+    }
+}
 
 QString categoryLabel(durian::AttributeCategory category)
 {
@@ -248,6 +265,7 @@ void ProjectDocument::removeAttribute(int index)
     auto after = project_;
     const auto category = categoryLabel(after.attributes[index].category);
     after.attributes.erase(after.attributes.begin() + index);
+    remapInterpolation(after, [index](int i) { return i == index ? -1 : i > index ? i - 1 : i; });
     edit(tr("Remove %1 Reference").arg(category), std::move(after));
 }
 
@@ -290,6 +308,15 @@ void ProjectDocument::moveAttribute(int from, int to)
     auto moved = after.attributes[from];
     after.attributes.erase(after.attributes.begin() + from);
     after.attributes.insert(after.attributes.begin() + to, std::move(moved));
+    remapInterpolation(after, [from, to](int i) {
+        if (i == from) {
+            return to;
+        }
+        if (from < to && i > from && i <= to) {
+            return i - 1;
+        }
+        return from > to && i >= to && i < from ? i + 1 : i;
+    });
     edit(tr("Move %1 Reference").arg(categoryLabel(project_.attributes[from].category)), std::move(after));
 }
 
@@ -312,6 +339,7 @@ void ProjectDocument::setAttributeCategory(int index, const QString& category)
     }
     auto after = project_;
     after.attributes[index].category = *parsed;
+    remapInterpolation(after, [](int i) { return i; }); // a pair of two categories is dropped
     edit(tr("Change Reference to %1").arg(categoryLabel(*parsed)), std::move(after));
 }
 
@@ -555,4 +583,79 @@ void ProjectDocument::setErrorString(const QString& error)
     if (!error.isEmpty()) {
         Q_EMIT errorOccurred(error);
     }
+}
+
+QVariantMap ProjectDocument::interpolation() const
+{
+    if (!project_.interpolation) {
+        return {{"paired", false}, {"slot", -1}, {"with", -1}, {"alpha", 0.5}};
+    }
+    const auto& pairing = *project_.interpolation;
+    return {{"paired", true}, {"slot", pairing.slot}, {"with", pairing.with}, {"alpha", pairing.alpha}};
+}
+
+QUrl ProjectDocument::portraitMaskUrl() const
+{
+    return fileUrlOf(project_.portraitMask);
+}
+
+bool ProjectDocument::pairAttributes(int slot, int with)
+{
+    const durian::AttributeInterpolation pairing{slot, with, 0.5};
+    try {
+        durian::validateInterpolation(pairing, project_.attributes);
+    } catch (const durian::Error& e) {
+        setErrorString(tr("These references cannot be interpolated: %1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    auto after = project_;
+    after.interpolation = pairing;
+    const QString text = tr("Interpolate %1 References").arg(categoryLabel(after.attributes[slot].category));
+    edit(text, std::move(after));
+    return true;
+}
+
+void ProjectDocument::unpairAttributes()
+{
+    if (!project_.interpolation) {
+        return;
+    }
+    auto after = project_;
+    after.interpolation.reset();
+    edit(tr("Stop Interpolating"), std::move(after));
+}
+
+void ProjectDocument::setInterpolationAlpha(double alpha)
+{
+    alpha = std::clamp(alpha, 0.0, 1.0);
+    if (!project_.interpolation || project_.interpolation->alpha == alpha) {
+        return;
+    }
+    auto after = project_;
+    after.interpolation->alpha = alpha;
+    edit(tr("Change Interpolation"), std::move(after), AlphaMerge);
+}
+
+void ProjectDocument::setPortrait(const QUrl& image, int face)
+{
+    auto after = project_;
+    after.portraitImage = QFileInfo(image.toLocalFile()).absoluteFilePath().toStdString();
+    after.portraitFace = std::max(0, face);
+    if (after.portraitImage != project_.portraitImage) {
+        after.portraitMask.clear(); // painted on the old photo
+    }
+    loaded_ = true;
+    setErrorString({});
+    edit(tr("Change Portrait"), std::move(after));
+}
+
+void ProjectDocument::setMask(int target, const QUrl& mask, const QString& text)
+{
+    if (target != -1 && !validIndex(target)) {
+        return;
+    }
+    auto after = project_;
+    const std::filesystem::path path = mask.isEmpty() ? std::filesystem::path() : std::filesystem::path(mask.toLocalFile().toStdString());
+    (target == -1 ? after.portraitMask : after.attributes[target].mask) = path;
+    edit(text, std::move(after));
 }

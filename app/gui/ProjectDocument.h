@@ -29,6 +29,10 @@ class ProjectDocument : public QObject {
     Q_PROPERTY(QString undoText READ undoText NOTIFY undoStateChanged)
     Q_PROPERTY(QString redoText READ redoText NOTIFY undoStateChanged)
     Q_PROPERTY(bool recoveryAvailable READ recoveryAvailable NOTIFY recoveryAvailableChanged)
+    // {paired: bool, slot, with, alpha}: the interpolation pair of two references of one category.
+    Q_PROPERTY(QVariantMap interpolation READ interpolation NOTIFY projectChanged)
+    Q_PROPERTY(QUrl portraitMaskUrl READ portraitMaskUrl NOTIFY projectChanged)
+    Q_PROPERTY(int portraitFace READ portraitFace NOTIFY projectChanged)
     // Motion (issue 9): a preset, or a driving video when drivingVideoUrl is set; clip length and rate.
     Q_PROPERTY(QStringList motionPresets READ motionPresets CONSTANT)
     Q_PROPERTY(QString motionPreset READ motionPreset NOTIFY projectChanged)
@@ -98,6 +102,21 @@ public:
         finishGesture();
         undoStack_.redo();
     }
+
+    QVariantMap interpolation() const;
+    QUrl portraitMaskUrl() const;
+    int portraitFace() const { return project_.portraitFace; }
+    // Pairs reference `slot` (A) with reference `with` (B, same category) for interpolation at alpha 0.5,
+    // replacing any earlier pair. Returns false and sets errorString when they cannot be paired.
+    Q_INVOKABLE bool pairAttributes(int slot, int with);
+    Q_INVOKABLE void unpairAttributes();
+    // Consecutive calls merge into one undo step until finishGesture(), like the strength.
+    Q_INVOKABLE void setInterpolationAlpha(double alpha);
+    // A new portrait photo and which of its faces to animate (undoable; its old mask is dropped).
+    // The caller (PortraitController) has found the face; this only records the choice.
+    Q_INVOKABLE void setPortrait(const QUrl& image, int face);
+    // The mask of the portrait (target -1) or of reference `target`, one undo step named `text`.
+    Q_INVOKABLE void setMask(int target, const QUrl& mask, const QString& text);
 
     // The project as it is now (a copy), for controllers that render it.
     durian::Project project() const { return project_; }

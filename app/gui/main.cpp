@@ -1,6 +1,7 @@
 #include "app/common/ProcessSetup.h"
 #include "app/gui/AppInfo.h"
 #include "app/gui/AppSettings.h"
+#include "app/gui/MainWindowLoader.h"
 #include "app/gui/RecentFiles.h"
 #include "core/runtime/ComputeRuntime.h"
 
@@ -105,13 +106,10 @@ int main(int argc, char* argv[])
     const QString project = !positional.isEmpty() ? positional.first() : !last.isEmpty() ? last : demoProjectPath();
     AppInfo::setStartupProject(QUrl::fromLocalFile(QFileInfo(project).absoluteFilePath()));
 
-    QQuickStyle::setStyle("Fusion");
     QQmlApplicationEngine engine;
-    engine.addImportPath("qrc:/");
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
         Qt::QueuedConnection);
-    engine.load(QUrl("qrc:/Durian/Ui/Main.qml"));
-    if (engine.rootObjects().isEmpty()) {
+    if (!loadMainWindow(engine)) {
         return 1;
     }
     if (parser.isSet(screenshot)) {

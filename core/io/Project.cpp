@@ -104,6 +104,8 @@ Project parse(const json& root, const std::filesystem::path& base)
         const FieldReader reader(*portrait, "portrait");
         project.portraitImage = resolve(base, reader.get<std::string>("image", ""));
         project.portraitMask = resolve(base, reader.get<std::string>("mask", ""));
+        project.portraitFace = reader.get<int>("face", 0);
+        requireRange(reader, "face", project.portraitFace, 0, 1000);
     }
 
     if (const json* attributes = top.child("attributes")) {
@@ -127,6 +129,16 @@ Project parse(const json& root, const std::filesystem::path& base)
             attribute.enabled = reader.get<bool>("enabled", true);
             project.attributes.push_back(std::move(attribute));
         }
+    }
+
+    if (const json* interpolation = top.child("interpolation")) {
+        const FieldReader reader(*interpolation, "interpolation");
+        AttributeInterpolation pairing;
+        pairing.slot = reader.get<int>("slot", 0, true);
+        pairing.with = reader.get<int>("with", 0, true);
+        pairing.alpha = reader.get<double>("alpha", 0.5);
+        validateInterpolation(pairing, project.attributes);
+        project.interpolation = pairing;
     }
 
     if (const json* motion = top.child("motion")) {
@@ -153,6 +165,32 @@ Project parse(const json& root, const std::filesystem::path& base)
 }
 
 } // namespace
+
+void validateInterpolation(const AttributeInterpolation& interpolation, const std::vector<AttributeReference>& attributes)
+{
+    const int count = static_cast<int>(attributes.size());
+    const auto checkIndex = [count](const char* field, int index) {
+        if (index < 0 || index >= count) {
+            FieldReader::fail(std::string("interpolation.") + field,
+                "refers to attribute " + std::to_string(index + 1) + " but the project has " + std::to_string(count));
+        }
+    };
+    checkIndex("slot", interpolation.slot);
+    checkIndex("with", interpolation.with);
+    if (interpolation.slot == interpolation.with) {
+        FieldReader::fail("interpolation.with", "a reference cannot be paired with itself");
+    }
+    const auto a = attributes[static_cast<std::size_t>(interpolation.slot)].category;
+    const auto b = attributes[static_cast<std::size_t>(interpolation.with)].category;
+    if (a != b) {
+        FieldReader::fail("interpolation.with",
+            "pairs references of two categories (" + toString(a) + " and " + toString(b)
+                + "); only references of one category can be interpolated");
+    }
+    if (!(interpolation.alpha >= 0.0 && interpolation.alpha <= 1.0)) {
+        FieldReader::fail("interpolation.alpha", "must be between 0 and 1");
+    }
+}
 
 std::string toString(AttributeCategory category)
 {
@@ -199,11 +237,12 @@ void saveProject(const Project& project, const std::filesystem::path& path)
             {"enabled", attribute.enabled},
         });
     }
-    const json root = {
+    json root = {
         {"format", "durian-project"},
         {"version", kProjectFormatVersion},
         {"name", project.name},
-        {"portrait", {{"image", relativeTo(base, project.portraitImage)}, {"mask", relativeTo(base, project.portraitMask)}}},
+        {"portrait", {{"image", relativeTo(base, project.portraitImage)}, {"mask", relativeTo(base, project.portraitMask)},
+                         {"face", project.portraitFace}}},
         {"attributes", attributes},
         {"motion",
             {{"preset", project.motion.preset}, {"drivingVideo", relativeTo(base, project.motion.drivingVideo)},
@@ -212,6 +251,10 @@ void saveProject(const Project& project, const std::filesystem::path& path)
             {{"resolution", project.render.resolution}, {"steps", project.render.steps},
                 {"guidance", project.render.guidance}, {"seed", project.render.seed}}},
     };
+    if (project.interpolation) {
+        const auto& pairing = *project.interpolation;
+        root["interpolation"] = {{"slot", pairing.slot}, {"with", pairing.with}, {"alpha", pairing.alpha}};
+    }
     writeFileAtomically(path, root.dump(2) + "\n");
 }
 

@@ -41,13 +41,30 @@ struct RenderSettings {
     std::uint64_t seed = 1;
 };
 
+// Two references of one category blended: the result is (1-alpha)*with `slot` + alpha*with `with`, in
+// the same denoising pass. Indices into Project::attributes; `with` is used only as the blend's B.
+// ("interpolation" is optional in the file, so version-1 files from before it read unchanged.)
+struct AttributeInterpolation {
+    int slot = 0;
+    int with = 1;
+    double alpha = 0.5;
+};
+
+// Throws durian::Error ("interpolation.<field>: ...") when the pairing does not fit the attributes:
+// an index out of range, a reference paired with itself, two categories, alpha outside [0,1].
+void validateInterpolation(const AttributeInterpolation& interpolation, const std::vector<AttributeReference>& attributes);
+
 // A Durian Studio project (.durian, JSON). Paths are stored relative to the project file and held
 // here as absolute paths once loaded.
 struct Project {
     std::string name = "Untitled";
     std::filesystem::path portraitImage;
     std::filesystem::path portraitMask;
+    // Which face of the portrait photo is animated, in FaceAnalyzer's order (0: the one it chooses);
+    // set when the user picks one of several faces ("face", optional in the file).
+    int portraitFace = 0;
     std::vector<AttributeReference> attributes;
+    std::optional<AttributeInterpolation> interpolation;
     MotionSettings motion;
     RenderSettings render;
 };

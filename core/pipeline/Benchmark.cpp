@@ -177,6 +177,23 @@ BenchmarkFigures runBenchmark(const BenchmarkOptions& options, const std::functi
     generator.generate(preview); // encodes reference B once, as the first slider touch would
     preview.interpolation->alpha = 0.6;
     f.alphaToPreviewMs = millisecondsOf([&] { generator.generate(preview); });
+
+    if (options.clipFrames > 0) {
+        const RenderSettings defaults; // what a new project renders with
+        f.clipFrames = options.clipFrames;
+        f.clipSteps = defaults.steps;
+        say("a " + std::to_string(f.clipFrames) + "-frame clip, " + std::to_string(f.clipSteps) + " DDIM steps");
+        GenerationRequest clip = request;
+        clip.interpolation.reset();
+        clip.steps = defaults.steps;
+        clip.guidance = defaults.guidance;
+        clip.frames = f.clipFrames;
+        clip.keypoints.clear();
+        for (int i = 0; i < f.clipFrames; ++i) {
+            clip.keypoints.push_back(smoothImage(size, 10 + i));
+        }
+        f.clipSeconds = millisecondsOf([&] { generator.generate(clip); }) / 1000.0;
+    }
     return f;
 }
 

@@ -11,6 +11,7 @@ struct BenchmarkOptions {
     std::string model = "default"; // preset or config .json
     bool bfloat16 = false;
     int measuredSteps = 2;         // DNet steps timed (beyond the first)
+    int clipFrames = 0;            // > 0: also time a whole clip of this many frames at the default settings
 };
 
 // Figures `durian bench` prints. Times are wall-clock on this machine with the current thread count.
@@ -31,6 +32,9 @@ struct BenchmarkFigures {
     double warmOneStepMs = 0;       // ... and with the references cached
     int previewSteps = 0;
     double alphaToPreviewMs = 0;    // interpolation alpha changed -> new preview image (references cached)
+    int clipFrames = 0;             // the clip: frames, DDIM steps (the render default) and wall time
+    int clipSteps = 0;
+    double clipSeconds = 0;
 };
 
 // Runs the measurements (minutes for sd15 on a laptop CPU). `log` receives progress lines.

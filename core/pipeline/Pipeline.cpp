@@ -190,6 +190,14 @@ std::vector<std::pair<std::string, long long>> Generator::parameterCounts() cons
     return out;
 }
 
+Image Generator::autoencode(const Image& image, int size)
+{
+    torch::NoGradGuard noGrad;
+    auto& vae = impl_->model->vae;
+    const auto x = pipeline::imageToTensor(image, size).to(impl_->dtype);
+    return pipeline::tensorToImage(vae->decode(vae->encode(x))[0]);
+}
+
 void Generator::loadWeights(const std::filesystem::path& path)
 {
     model::loadModelWeights(impl_->model, path);

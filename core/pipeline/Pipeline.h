@@ -114,6 +114,10 @@ public:
     // Validates the request (throws durian::Error naming the field), then renders its frames.
     GenerationResult generate(const GenerationRequest& request, const GenerationCallbacks& callbacks = {});
 
+    // The image through the autoencoder alone (encode, decode) at `size`: the best any generated frame
+    // can be, for the benchmark.
+    Image autoencode(const Image& image, int size);
+
     void loadWeights(const std::filesystem::path& path);
     void saveWeights(const std::filesystem::path& path, TensorDType dtype = TensorDType::F32);
     // diffusers SD 1.5 UNet and/or VAE files (either may be empty). Returns how many tensors were set.

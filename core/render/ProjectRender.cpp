@@ -25,14 +25,18 @@ namespace {
 const std::string kWarpMethod = "warp_composite (classical baseline; the trained Durian model is not installed yet)";
 
 Landmarks findFace(FaceAnalyzer& analyzer, const Image& image, const std::string& what,
-    const std::filesystem::path& path)
+    const std::filesystem::path& path, int face = 0)
 {
     const FaceAnalysis analysis = analyzer.analyze(image);
     if (!analysis.found()) {
         throw Error("No face found in the " + what + " " + path.string()
             + ". Use a photo in which the face is frontal and clearly visible.");
     }
-    return analysis.primary().landmarks;
+    if (face >= static_cast<int>(analysis.faces.size())) { // the face chosen in the editor (portrait.face)
+        throw Error("The " + what + " " + path.string() + " has " + std::to_string(analysis.faces.size())
+            + " face(s); the project animates face " + std::to_string(face + 1) + ".");
+    }
+    return analysis.faces[static_cast<std::size_t>(face)].landmarks;
 }
 
 WarpAttribute loadAttribute(FaceAnalyzer& analyzer, const AttributeReference& reference)
@@ -159,7 +163,7 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
     FaceAnalyzer analyzer;
     const int size = project.render.resolution;
     const Image photo = loadImageRgb(project.portraitImage);
-    const AlignedFace portrait = alignFace(photo, findFace(analyzer, photo, "portrait", project.portraitImage), size);
+    const AlignedFace portrait = alignFace(photo, findFace(analyzer, photo, "portrait", project.portraitImage, project.portraitFace), size);
     std::vector<WarpAttribute> attributes;
     for (const auto& reference : project.attributes) {
         if (!reference.enabled) {

@@ -287,6 +287,33 @@ Person withAttributes(Person target, const std::vector<std::pair<AttributeCatego
     return target;
 }
 
+bool wears(const Attributes& a, AttributeCategory category)
+{
+    switch (category) {
+    case AttributeCategory::Hair: return a.hair.style != HairStyle::Bald;
+    case AttributeCategory::Eyeglasses: return a.eyeglasses.style != GlassesStyle::None;
+    case AttributeCategory::Hat: return a.hat.style != HatStyle::None;
+    case AttributeCategory::Beard: return a.beard.style != BeardStyle::None;
+    }
+    return false;
+}
+
+Person randomPersonWearing(std::uint64_t seed, AttributeCategory category)
+{
+    Person person = randomPerson(seed);
+    synth::Random donors(seed, "donor");
+    for (int k = 0; !wears(person.attributes, category) && k < 16; ++k) {
+        const Person donor = randomPerson(donors.next());
+        if (wears(donor.attributes, category)) {
+            person = withAttribute(person, category, donor);
+        }
+    }
+    if (!wears(person.attributes, category)) {
+        person.attributes = expandedAttributes(person.attributes, category); // a typical one
+    }
+    return person;
+}
+
 Attributes expandedAttributes(const Attributes& attributes, AttributeCategory category)
 {
     Attributes a = attributes;

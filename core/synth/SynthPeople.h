@@ -20,6 +20,11 @@ Person withAttribute(Person target, AttributeCategory category, const Person& do
 // Several categories from several donors, applied in order.
 Person withAttributes(Person target, const std::vector<std::pair<AttributeCategory, Person>>& donors);
 
+// Whether the attributes include one of `category` (hair that is not bald, glasses, a hat, a beard).
+bool wears(const Attributes& attributes, AttributeCategory category);
+// A random person who wears `category`: randomPerson(seed), given a donor's attribute when theirs is absent.
+Person randomPersonWearing(std::uint64_t seed, AttributeCategory category);
+
 // A larger, plausible version of one attribute, for the trainer's mask expansion: fuller or longer hair,
 // bigger glasses, a bigger hat, a fuller beard. An absent attribute becomes a generous typical one.
 Attributes expandedAttributes(const Attributes& attributes, AttributeCategory category);

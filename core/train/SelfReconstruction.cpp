@@ -1,26 +1,24 @@
 #include "core/train/SelfReconstruction.h"
 
 #include "core/face/KeypointImage.h"
+#include "core/masks/AutoMasks.h"
 #include "core/masks/MaskOps.h"
+#include "core/synth/SynthLandmarks.h"
 #include "core/synth/SynthPeople.h"
 #include "core/synth/SynthRender.h"
+#include "core/train/VideoClips.h"
 #include "core/util/Error.h"
 
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <mutex>
 #include <random>
+#include <tuple>
 
 namespace durian {
-
-std::uint64_t mixSeed(std::uint64_t a, std::uint64_t b)
-{
-    std::uint64_t z = a + 0x9e3779b97f4a7c15ULL * (b + 1);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
 
 namespace {
 
@@ -32,42 +30,6 @@ double uniform(std::mt19937_64& rng, double lo, double hi)
 int uniformInt(std::mt19937_64& rng, int lo, int hiInclusive)
 {
     return lo + static_cast<int>(rng() % static_cast<std::uint64_t>(hiInclusive - lo + 1));
-}
-
-bool hasAttribute(const Attributes& a, AttributeCategory c)
-{
-    switch (c) {
-    case AttributeCategory::Hair: return a.hair.style != HairStyle::Bald;
-    case AttributeCategory::Eyeglasses: return a.eyeglasses.style != GlassesStyle::None;
-    case AttributeCategory::Hat: return a.hat.style != HatStyle::None;
-    case AttributeCategory::Beard: return a.beard.style != BeardStyle::None;
-    }
-    return false;
-}
-
-// A person of the world who wears `category`: a random one, given a donor's attribute when theirs is absent.
-Person personWith(std::uint64_t seed, AttributeCategory category)
-{
-    Person person = randomPerson(seed);
-    for (std::uint64_t k = 1; !hasAttribute(person.attributes, category) && k <= 16; ++k) {
-        const Person donor = randomPerson(mixSeed(seed, 1000 + k));
-        if (hasAttribute(donor.attributes, category)) {
-            person = withAttribute(person, category, donor);
-        }
-    }
-    if (!hasAttribute(person.attributes, category)) {
-        person.attributes = expandedAttributes(person.attributes, category); // a typical one
-    }
-    return person;
-}
-
-Landmarks landmarksOf(const SynthFrame& frame)
-{
-    Landmarks l;
-    for (int i = 0; i < kLandmarkCount; ++i) {
-        l[i] = {frame.keypoints[i].x, frame.keypoints[i].y};
-    }
-    return l;
 }
 
 Image binarize(const Image& mask)
@@ -128,12 +90,60 @@ Image applyAffine(const Image& image, const ReferenceAffine& a, bool isMask)
     return out;
 }
 
+// The pieces a sample is made of, before augmentation: from the world or from a video.
+struct SelfReconstructionData::Frames {
+    Image attributeRgb, attributeMask, portraitRgb, portraitHole;
+    std::vector<Image> targets;
+    std::vector<Landmarks> targetLandmarks;
+};
+
+// Real videos have no "expanded" variant of their attribute: the hole grows by this much more instead.
+constexpr double kVideoHoleExpansion = 0.04;
+
+struct SelfReconstructionData::VideoSource {
+    VideoClipReport clips;
+    std::mutex mutex;
+    std::map<std::tuple<std::size_t, int, int>, Image> masks; // (clip, frame, category) -> automatic mask
+
+    Image mask(std::size_t clip, int frame, AttributeCategory category)
+    {
+        const auto key = std::make_tuple(clip, frame, static_cast<int>(category));
+        {
+            const std::lock_guard lock(mutex);
+            if (const auto it = masks.find(key); it != masks.end()) {
+                return it->second;
+            }
+        }
+        const auto& c = clips.clips[clip];
+        Image mask = computeAutoMasks(c.frames[static_cast<std::size_t>(frame)], c.landmarks[static_cast<std::size_t>(frame)],
+            {maskKindOf(category)}).front().mask;
+        const std::lock_guard lock(mutex);
+        return masks.emplace(key, std::move(mask)).first->second;
+    }
+};
+
 SelfReconstructionData::SelfReconstructionData(const TrainDataConfig& config, int imageSize, std::uint64_t seed)
     : config_(config), size_(imageSize), seed_(seed)
 {
     if (imageSize < 16 || imageSize > 2048) {
         throw Error("training image size " + std::to_string(imageSize) + " is out of range (16..2048)");
     }
+    if (config.source != "world") {
+        videos_ = std::make_shared<VideoSource>();
+        videos_->clips = prepareVideoClips(config.videos, imageSize, config.clipLength);
+    }
+}
+
+SelfReconstructionData::~SelfReconstructionData() = default;
+
+int SelfReconstructionData::videoClipCount() const
+{
+    return videos_ ? static_cast<int>(videos_->clips.clips.size()) : 0;
+}
+
+std::vector<std::string> SelfReconstructionData::skippedVideos() const
+{
+    return videos_ ? videos_->clips.skipped : std::vector<std::string>{};
 }
 
 AttributeCategory SelfReconstructionData::categoryForStep(std::uint64_t step) const
@@ -147,14 +157,11 @@ bool SelfReconstructionData::dropReferencesAt(std::uint64_t step) const
     return uniform(rng, 0.0, 1.0) < config_.referenceDropout;
 }
 
-TrainingSample SelfReconstructionData::sample(std::uint64_t index, AttributeCategory category, int frames) const
+SelfReconstructionData::Frames SelfReconstructionData::worldFrames(std::uint64_t sampleSeed, AttributeCategory category,
+    int frames, TrainingSample& s, std::mt19937_64& rng) const
 {
-    const std::uint64_t sampleSeed = mixSeed(mixSeed(seed_, 0x5a3), index);
-    std::mt19937_64 rng(sampleSeed);
     const int clip = std::max(config_.clipLength, std::max(frames, 2));
-    TrainingSample s;
-    s.category = category;
-    s.person = personWith(mixSeed(sampleSeed, 1), category);
+    s.person = randomPersonWearing(mixSeed(sampleSeed, 1), category);
     s.motion = randomMotion(mixSeed(sampleSeed, 2), clip);
     s.attributeFrame = uniformInt(rng, 0, clip - 1);
     s.portraitFrame = uniformInt(rng, 0, clip - 1);
@@ -164,6 +171,7 @@ TrainingSample SelfReconstructionData::sample(std::uint64_t index, AttributeCate
     options.supersample = config_.supersample;
     const SynthMask which = synthMaskOf(category);
 
+    Frames out;
     const SynthFrame attributeFrame = renderSynthFrame(s.person, s.motion[s.attributeFrame], options);
     const SynthFrame portraitFrame = renderSynthFrame(s.person, s.motion[s.portraitFrame], options);
     // The hole covers where the attribute is and where a larger one could be, so the portrait stream
@@ -171,26 +179,80 @@ TrainingSample SelfReconstructionData::sample(std::uint64_t index, AttributeCate
     Person expanded = s.person;
     expanded.attributes = expandedAttributes(s.person.attributes, category);
     const SynthFrame expandedFrame = renderSynthFrame(expanded, s.motion[s.portraitFrame], options);
-    Image hole = binarize(uniteMasks(portraitFrame.mask(which), expandedFrame.mask(which)));
-    const int growth = static_cast<int>(std::lround(uniform(rng, 0.0, config_.maxGrowth) * size_));
-    if (growth > 0) {
-        hole = growMask(hole, growth);
-    }
-
-    s.attributeAffine = randomAffine(rng, config_, size_);
-    s.portraitAffine = randomAffine(rng, config_, size_);
-    s.attributeImage = applyAffine(attributeFrame.rgb, s.attributeAffine, false);
-    s.attributeMask = applyAffine(attributeFrame.mask(which), s.attributeAffine, false);
-    s.portraitImage = applyAffine(portraitFrame.rgb, s.portraitAffine, false);
-    s.portraitHole = applyAffine(hole, s.portraitAffine, true);
-    jitterColours(s.attributeImage, rng, config_.colourJitter);
-    jitterColours(s.portraitImage, rng, config_.colourJitter);
-
+    out.portraitHole = binarize(uniteMasks(portraitFrame.mask(which), expandedFrame.mask(which)));
+    out.attributeRgb = attributeFrame.rgb;
+    out.attributeMask = attributeFrame.mask(which);
+    out.portraitRgb = portraitFrame.rgb;
     for (int f = 0; f < frames; ++f) {
         SynthFrame target = renderSynthFrame(s.person, s.motion[s.firstTarget + f], options);
-        s.keypointImages.push_back(renderKeypointImage(landmarksOf(target), size_, size_));
-        s.targets.push_back(std::move(target.rgb));
+        out.targetLandmarks.push_back(landmarksOf(target));
+        out.targets.push_back(std::move(target.rgb));
     }
+    return out;
+}
+
+SelfReconstructionData::Frames SelfReconstructionData::videoFrames(std::uint64_t sampleSeed, AttributeCategory category,
+    int frames, TrainingSample& s, std::mt19937_64& rng) const
+{
+    auto& source = *videos_;
+    const std::size_t clipIndex = mixSeed(sampleSeed, 5) % source.clips.clips.size();
+    const PreparedClip& clip = source.clips.clips[clipIndex];
+    const int length = static_cast<int>(clip.frames.size());
+    frames = std::min(frames, length);
+    s.sourceVideo = clip.source;
+    s.attributeFrame = uniformInt(rng, 0, length - 1);
+    s.portraitFrame = uniformInt(rng, 0, length - 1);
+    s.firstTarget = uniformInt(rng, 0, length - frames);
+
+    Frames out;
+    out.attributeRgb = clip.frames[static_cast<std::size_t>(s.attributeFrame)];
+    out.attributeMask = source.mask(clipIndex, s.attributeFrame, category);
+    out.portraitRgb = clip.frames[static_cast<std::size_t>(s.portraitFrame)];
+    out.portraitHole = growMask(binarize(source.mask(clipIndex, s.portraitFrame, category)),
+        static_cast<int>(std::lround(kVideoHoleExpansion * size_)));
+    for (int f = 0; f < frames; ++f) {
+        out.targets.push_back(clip.frames[static_cast<std::size_t>(s.firstTarget + f)]);
+        out.targetLandmarks.push_back(clip.landmarks[static_cast<std::size_t>(s.firstTarget + f)]);
+    }
+    return out;
+}
+
+bool SelfReconstructionData::fromVideo(std::uint64_t sampleSeed) const
+{
+    if (!videos_) {
+        return false;
+    }
+    if (config_.source == "videos") {
+        return true;
+    }
+    std::mt19937_64 rng(mixSeed(sampleSeed, 6));
+    return uniform(rng, 0.0, 1.0) < config_.videoFraction;
+}
+
+TrainingSample SelfReconstructionData::sample(std::uint64_t index, AttributeCategory category, int frames) const
+{
+    const std::uint64_t sampleSeed = mixSeed(mixSeed(seed_, 0x5a3), index);
+    std::mt19937_64 rng(sampleSeed);
+    TrainingSample s;
+    s.category = category;
+    Frames raw = fromVideo(sampleSeed) ? videoFrames(sampleSeed, category, frames, s, rng)
+                                       : worldFrames(sampleSeed, category, frames, s, rng);
+    const int growth = static_cast<int>(std::lround(uniform(rng, 0.0, config_.maxGrowth) * size_));
+    if (growth > 0) {
+        raw.portraitHole = growMask(raw.portraitHole, growth);
+    }
+    s.attributeAffine = randomAffine(rng, config_, size_);
+    s.portraitAffine = randomAffine(rng, config_, size_);
+    s.attributeImage = applyAffine(raw.attributeRgb, s.attributeAffine, false);
+    s.attributeMask = applyAffine(raw.attributeMask, s.attributeAffine, false);
+    s.portraitImage = applyAffine(raw.portraitRgb, s.portraitAffine, false);
+    s.portraitHole = applyAffine(raw.portraitHole, s.portraitAffine, true);
+    jitterColours(s.attributeImage, rng, config_.colourJitter);
+    jitterColours(s.portraitImage, rng, config_.colourJitter);
+    for (std::size_t f = 0; f < raw.targets.size(); ++f) {
+        s.keypointImages.push_back(renderKeypointImage(raw.targetLandmarks[f], size_, size_));
+    }
+    s.targets = std::move(raw.targets);
     return s;
 }
 

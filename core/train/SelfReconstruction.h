@@ -4,8 +4,13 @@
 #include "core/io/Project.h" // AttributeCategory
 #include "core/synth/SynthTypes.h"
 #include "core/train/TrainConfig.h"
+#include "core/util/Seeds.h"
 
 #include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <string>
 #include <vector>
 
 namespace durian {
@@ -27,17 +32,23 @@ struct TrainingSample {
     std::vector<Image> targets;        // RGB frames to reconstruct
     std::vector<Image> keypointImages; // their keypoint images (renderKeypointImage), same size
     // Where it came from, so tests can re-render the world and check the masks.
+    std::filesystem::path sourceVideo; // empty for a world sample
     Person person;
     std::vector<Pose> motion;
     int attributeFrame = 0, portraitFrame = 0, firstTarget = 0;
     ReferenceAffine attributeAffine, portraitAffine;
 };
 
-// Renders samples on the fly from the portrait world. Deterministic: a sample depends only on the seed,
-// its index, the category and the settings.
+// Makes samples on the fly from the portrait world and/or a folder of portrait videos (prepared once, in
+// the constructor: tracked, cropped; automatic masks computed when first needed). Deterministic for the
+// world: a sample depends only on the seed, its index, the category and the settings.
 class SelfReconstructionData {
 public:
     SelfReconstructionData(const TrainDataConfig& config, int imageSize, std::uint64_t seed);
+    ~SelfReconstructionData();
+
+    int videoClipCount() const;
+    std::vector<std::string> skippedVideos() const; // "file: why"
 
     // `frames` consecutive target frames (1 for single-frame stages).
     TrainingSample sample(std::uint64_t index, AttributeCategory category, int frames) const;
@@ -48,14 +59,20 @@ public:
     bool dropReferencesAt(std::uint64_t step) const;
 
 private:
+    struct Frames;
+    struct VideoSource;
+    Frames worldFrames(std::uint64_t sampleSeed, AttributeCategory category, int frames, TrainingSample& s,
+        std::mt19937_64& rng) const;
+    Frames videoFrames(std::uint64_t sampleSeed, AttributeCategory category, int frames, TrainingSample& s,
+        std::mt19937_64& rng) const;
+    bool fromVideo(std::uint64_t sampleSeed) const;
+
+    std::shared_ptr<VideoSource> videos_;
     TrainDataConfig config_;
     int size_;
     std::uint64_t seed_;
 };
 
 Image applyAffine(const Image& image, const ReferenceAffine& affine, bool isMask);
-
-// Mixes 64-bit values into a seed (splitmix64), for independent deterministic streams.
-std::uint64_t mixSeed(std::uint64_t a, std::uint64_t b);
 
 } // namespace durian

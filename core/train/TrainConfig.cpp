@@ -89,9 +89,15 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
         if (!d.is_object()) {
             throw Error(origin + ": 'data' must be an object");
         }
-        checkKeys(d, {"source", "clip_length", "supersample", "max_growth", "max_rotation", "max_scale", "max_shift",
+        checkKeys(d, {"source", "videos", "video_fraction", "clip_length", "supersample", "max_growth", "max_rotation", "max_scale", "max_shift",
             "colour_jitter", "reference_dropout", "fixed_sample"}, origin, "data ");
         take(d, "source", c.data.source, origin);
+        if (d.contains("videos")) {
+            std::string videos;
+            take(d, "videos", videos, origin);
+            c.data.videos = videos;
+        }
+        take(d, "video_fraction", c.data.videoFraction, origin);
         take(d, "clip_length", c.data.clipLength, origin);
         take(d, "supersample", c.data.supersample, origin);
         take(d, "max_growth", c.data.maxGrowth, origin);
@@ -109,8 +115,14 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     if (!(c.learningRate > 0.0) || c.weightDecay < 0.0 || c.gradClip < 0.0 || c.emaDecay < 0.0 || c.emaDecay >= 1.0) {
         fail("lr must be positive, weight_decay and grad_clip not negative, ema_decay in [0,1)");
     }
-    if (c.data.source != "world") {
-        fail("data source '" + c.data.source + "' is not supported (only \"world\")");
+    if (c.data.source != "world" && c.data.source != "videos" && c.data.source != "both") {
+        fail("data.source '" + c.data.source + "' must be \"world\", \"videos\" or \"both\"");
+    }
+    if (c.data.source != "world" && c.data.videos.empty()) {
+        fail("data.source \"" + c.data.source + "\" needs data.videos, a folder of portrait videos");
+    }
+    if (!(c.data.videoFraction >= 0.0 && c.data.videoFraction <= 1.0)) {
+        fail("data.video_fraction must be in [0,1]");
     }
     if (c.data.clipLength < std::max(2, c.frames) || c.data.supersample < 1 || c.data.supersample > 4) {
         fail("data.clip_length must be at least max(2, frames) and data.supersample in 1..4");
@@ -140,12 +152,17 @@ TrainConfig loadTrainConfig(const std::filesystem::path& path)
     }
     std::stringstream ss;
     ss << in.rdbuf();
-    return parseTrainConfig(ss.str(), path.string());
+    TrainConfig config = parseTrainConfig(ss.str(), path.string());
+    if (!config.data.videos.empty() && config.data.videos.is_relative()) {
+        config.data.videos = path.parent_path() / config.data.videos;
+    }
+    return config;
 }
 
 std::string trainConfigToJson(const TrainConfig& c)
 {
-    json d{{"source", c.data.source}, {"clip_length", c.data.clipLength}, {"supersample", c.data.supersample},
+    json d{{"source", c.data.source}, {"videos", c.data.videos.string()}, {"video_fraction", c.data.videoFraction},
+        {"clip_length", c.data.clipLength}, {"supersample", c.data.supersample},
         {"max_growth", c.data.maxGrowth}, {"max_rotation", c.data.maxRotation}, {"max_scale", c.data.maxScale},
         {"max_shift", c.data.maxShift}, {"colour_jitter", c.data.colourJitter},
         {"reference_dropout", c.data.referenceDropout}, {"fixed_sample", c.data.fixedSample}};

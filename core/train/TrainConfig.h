@@ -16,9 +16,12 @@ enum class TrainStage {
 };
 std::string toString(TrainStage stage);
 
-// Where the self-reconstruction samples come from. Only the portrait world for now.
+// Where the self-reconstruction samples come from: "world" (the portrait world, rendered on the fly),
+// "videos" (a folder of ordinary portrait videos, tracked and masked automatically) or "both".
 struct TrainDataConfig {
     std::string source = "world";
+    std::filesystem::path videos; // the folder, for "videos" and "both" (relative: to the config file)
+    double videoFraction = 0.5;  // "both": the share of samples taken from the videos
     int clipLength = 48;         // frames of motion drawn per sample clip
     int supersample = 1;         // world renderer anti-aliasing (1..4)
     double maxGrowth = 0.06;     // random growth of the portrait hole, fraction of the image size

@@ -375,6 +375,23 @@ long long Trainer::trainableParameters() const
     return n;
 }
 
+std::string Trainer::dataSummary() const
+{
+    const auto& d = impl_->data;
+    std::string out;
+    if (impl_->config.data.source != "videos") {
+        out = "the portrait world";
+    }
+    if (d.videoClipCount() > 0) {
+        out += std::string(out.empty() ? "" : " and ") + std::to_string(d.videoClipCount()) + " video clips from " +
+            impl_->config.data.videos.string();
+        for (const auto& skipped : d.skippedVideos()) {
+            out += "\n  skipped " + skipped;
+        }
+    }
+    return out;
+}
+
 std::vector<float> Trainer::trainedValues() const
 {
     std::vector<float> out;

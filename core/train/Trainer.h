@@ -5,6 +5,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <memory>
 #include <vector>
 
@@ -40,6 +41,8 @@ public:
 
     int stepsDone() const;
     long long trainableParameters() const;
+    // Where the samples come from, for the log: "the portrait world", or the videos used and skipped.
+    std::string dataSummary() const;
     // One optimizer step; returns its loss.
     double trainStep();
     // Writes checkpoint-NNNNNNN.safetensors and model.safetensors into `dir`; returns the checkpoint's path.

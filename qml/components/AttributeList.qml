@@ -99,6 +99,19 @@ ColumnLayout {
                                     : qsTr("Mask: automatic when rendering")
                         }
                     }
+                    Label {
+                        // The reference's side in the interpolation pair (Interpolation panel).
+                        objectName: "pairBadge"
+                        readonly property var pairing: root.document && root.document.interpolation
+                                                       ? root.document.interpolation : null
+                        visible: !!pairing && pairing.paired && (pairing.slot === card.index || pairing.with === card.index)
+                        text: visible && pairing.slot === card.index ? "A" : "B"
+                        font.bold: true
+                        color: "#d9a400"
+                        ToolTip.visible: badgeHover.hovered
+                        ToolTip.text: qsTr("Interpolated: this is reference %1 of the pair").arg(text)
+                        HoverHandler { id: badgeHover }
+                    }
                     Switch {
                         objectName: "enabledSwitch"
                         checked: !!card.attribute.enabled

@@ -83,7 +83,7 @@ ColumnLayout {
             editable: true
             enabled: root.document && root.document.loaded
             value: root.document ? root.document.motionFrames : 48
-            Layout.preferredWidth: 110
+            Layout.preferredWidth: 100
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Length of the clip in frames")
             onValueModified: root.document.setMotionFrames(value)
@@ -96,24 +96,23 @@ ColumnLayout {
             editable: true
             enabled: root.document && root.document.loaded
             value: root.document ? Math.round(root.document.motionFps) : 24
-            Layout.preferredWidth: 90
+            Layout.preferredWidth: 80
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Frames per second of the clip")
             onValueModified: root.document.setMotionFps(value)
         }
-    }
-
-    Label {
-        objectName: "motionDuration"
-        text: root.document && root.document.loaded
-              ? qsTr("%1 s").arg((root.document.motionFrames / root.document.motionFps).toFixed(1)) : ""
-        opacity: 0.7
+        Label {
+            objectName: "motionDuration"
+            text: root.document && root.document.loaded
+                  ? qsTr("%1 s").arg((root.document.motionFrames / root.document.motionFps).toFixed(1)) : ""
+            opacity: 0.7
+        }
     }
 
     RowLayout {
         Layout.fillWidth: true
         Layout.fillHeight: true
-        Layout.minimumHeight: 90
+        Layout.minimumHeight: 56
         PreviewImage {
             objectName: "drivingKeypoints"
             visible: motion.hasDrivingFrames && root.usesVideo

@@ -124,3 +124,39 @@ TEST(Project, EnabledIsOptionalAndRoundTrips)
         R"({"format": "durian-project", "version": 1, "attributes": [{"category": "hat", "image": "a.png", "enabled": "yes"}]})");
     EXPECT_NE(errorOf(dir / "bad.durian").find("attributes[0].enabled: has the wrong type"), std::string::npos);
 }
+
+TEST(Project, InterpolationAndFaceAreOptionalRoundTripAndValidated)
+{
+    const auto dir = freshDirectory("interpolation");
+    const std::string attributes
+        = R"("attributes": [{"category": "hair", "image": "a.png"}, {"category": "hair", "image": "b.png"},
+                            {"category": "hat", "image": "c.png"}])";
+    durian::writeFileAtomically(dir / "old.durian", R"({"format": "durian-project", "version": 1, )" + attributes + "}");
+    auto project = durian::loadProject(dir / "old.durian");
+    EXPECT_FALSE(project.interpolation.has_value());
+    EXPECT_EQ(project.portraitFace, 0);
+
+    project.interpolation = durian::AttributeInterpolation{1, 0, 0.25};
+    project.portraitFace = 2;
+    durian::saveProject(project, dir / "new.durian");
+    const auto loaded = durian::loadProject(dir / "new.durian");
+    ASSERT_TRUE(loaded.interpolation.has_value());
+    EXPECT_EQ(loaded.interpolation->slot, 1);
+    EXPECT_EQ(loaded.interpolation->with, 0);
+    EXPECT_DOUBLE_EQ(loaded.interpolation->alpha, 0.25);
+    EXPECT_EQ(loaded.portraitFace, 2);
+
+    const auto errorFor = [&](const std::string& interpolation) {
+        durian::writeFileAtomically(dir / "bad.durian",
+            R"({"format": "durian-project", "version": 1, )" + attributes + R"(, "interpolation": )" + interpolation + "}");
+        return errorOf(dir / "bad.durian");
+    };
+    EXPECT_NE(errorFor(R"({"slot": 0, "with": 2})").find("interpolation.with: pairs references of two categories (hair and hat)"),
+        std::string::npos);
+    EXPECT_NE(errorFor(R"({"slot": 0, "with": 5})").find("interpolation.with: refers to attribute 6 but the project has 3"),
+        std::string::npos);
+    EXPECT_NE(errorFor(R"({"slot": 1, "with": 1})").find("cannot be paired with itself"), std::string::npos);
+    EXPECT_NE(errorFor(R"({"slot": 0, "with": 1, "alpha": 1.5})").find("interpolation.alpha: must be between 0 and 1"),
+        std::string::npos);
+    EXPECT_NE(errorFor(R"({"with": 1})").find("interpolation.slot: missing"), std::string::npos);
+}

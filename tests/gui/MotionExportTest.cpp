@@ -5,6 +5,7 @@
 // full disk during export. Screenshots of each state go to $DURIAN_SCREENSHOT_DIR (if set).
 #include "app/gui/AppInfo.h"
 #include "app/gui/JobQueue.h"
+#include "app/gui/MainWindowLoader.h"
 #include "app/gui/MotionController.h"
 #include "app/gui/ProjectDocument.h"
 #include "app/gui/RecentFiles.h"
@@ -119,10 +120,8 @@ private Q_SLOTS:
         }
         projectPath_ = dir_.filePath("demo.durian");
         AppInfo::setStartupProject(QUrl::fromLocalFile(projectPath_));
-        QQuickStyle::setStyle("Fusion");
         engine_ = new QQmlApplicationEngine(this);
-        engine_->addImportPath("qrc:/");
-        engine_->load(QUrl("qrc:/Durian/Ui/Main.qml"));
+        QVERIFY(loadMainWindow(*engine_));
         QCOMPARE(engine_->rootObjects().size(), 1);
         window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().first());
         QVERIFY(window_ != nullptr);
@@ -439,10 +438,8 @@ int editThenDie(const QString& project)
 {
     ProjectDocument::setAutosaveDirectory(qEnvironmentVariable("DURIAN_E2E_AUTOSAVE"));
     AppInfo::setStartupProject(QUrl::fromLocalFile(project));
-    QQuickStyle::setStyle("Fusion");
     QQmlApplicationEngine engine;
-    engine.addImportPath("qrc:/");
-    engine.load(QUrl("qrc:/Durian/Ui/Main.qml"));
+    loadMainWindow(engine);
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
     if (window == nullptr || !QTest::qWaitForWindowExposed(window)) {
         return 1;

@@ -15,6 +15,7 @@ Item {
             { category: "hair", imageUrl: "", maskUrl: "", strength: 1.0, enabled: true, maskConfidence: -1 },
             { category: "beard", imageUrl: "", maskUrl: "", strength: 0.5, enabled: false, maskConfidence: 0.87 }
         ]
+        property var interpolation: ({ paired: false, slot: -1, with: -1, alpha: 0.5 })
         property var calls: []
         function setAttributeEnabled(i, on) { calls.push(["enabled", i, on]) }
         function setAttributeStrength(i, v) { calls.push(["strength", i, v]) }
@@ -71,6 +72,18 @@ Item {
             compare(kinds[kinds.length - 1], "finish") // release ends the undo step
             mouseClick(findAll(list, "remove", [])[1])
             compare(fakeDocument.calls[fakeDocument.calls.length - 1], ["remove", 1])
+        }
+
+        function test_pairedCardsShowTheirSide() {
+            waitForRendering(list)
+            let badges = findAll(list, "pairBadge", [])
+            verify(!badges[0].visible && !badges[1].visible)
+            fakeDocument.interpolation = { paired: true, slot: 1, with: 0, alpha: 0.5 }
+            badges = findAll(list, "pairBadge", [])
+            verify(badges[0].visible && badges[1].visible)
+            compare(badges[0].text, "B")
+            compare(badges[1].text, "A")
+            fakeDocument.interpolation = { paired: false, slot: -1, with: -1, alpha: 0.5 }
         }
     }
 }

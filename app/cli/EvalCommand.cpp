@@ -1,0 +1,126 @@
+#include "app/cli/CommandLine.h"
+#include "core/eval/TransferBenchmark.h"
+#include "core/io/AtomicFile.h"
+#include "core/pipeline/Pipeline.h"
+#include "core/pipeline/ShippedModel.h"
+#include "core/runtime/ComputeRuntime.h"
+
+#include <cstdio>
+#include <memory>
+
+namespace durian::cli {
+
+namespace {
+
+void printInterpolation(const InterpolationCheck& check)
+{
+    std::printf("\ninterpolation (hair, black -> blond reference; world colours %.0f,%.0f,%.0f -> %.0f,%.0f,%.0f)\n",
+        check.truthA[0], check.truthA[1], check.truthA[2], check.truthB[0], check.truthB[1], check.truthB[2]);
+    std::printf("  alpha  mean RGB of the hair region   position\n");
+    for (std::size_t i = 0; i < check.alphas.size(); ++i) {
+        std::printf("  %.2f   %6.1f %6.1f %6.1f            %6.3f\n", check.alphas[i], check.colours[i][0],
+            check.colours[i][1], check.colours[i][2], check.position[i]);
+    }
+    std::printf("  monotonic: %s\n", check.monotonic ? "yes" : "NO");
+}
+
+} // namespace
+
+Command evalCommand()
+{
+    return {"eval",
+        "eval [-o DIR] [--seed N] [--cases K] [--frames F] [--steps S] [--size PX] [--model M] [--weights F | --untrained] "
+        "[--baselines-only] [--autoencoder] [--stills] [--no-interpolation]",
+        "Benchmark attribute transfer against the world's ground truth: the model, warp_composite and no_transfer",
+        [](const std::vector<std::string>& args) {
+            const Arguments arguments(args, {"untrained", "baselines-only", "autoencoder", "stills", "no-interpolation"});
+            if (!arguments.positionals().empty()) {
+                throw UsageError("eval takes no positional arguments");
+            }
+            TransferEvalOptions options;
+            options.seed = static_cast<std::uint64_t>(arguments.integerOr("seed", 1, 0, 1 << 30));
+            options.cases = arguments.integerOr("cases", 4, 1, 1000);
+            options.frames = arguments.integerOr("frames", 8, 1, 480);
+            options.steps = arguments.integerOr("steps", 20, 1, 1000);
+            options.guidance = arguments.numberOr("guidance", 1.0);
+            options.autoencoderRow = arguments.has("autoencoder");
+            const auto output = arguments.value("output");
+            if (arguments.has("stills")) {
+                if (!output) {
+                    throw UsageError("--stills needs -o DIR");
+                }
+                options.stillsDir = std::filesystem::path(*output) / "stills";
+            }
+
+            std::unique_ptr<Generator> generator;
+            std::string weightsName = "none";
+            if (!arguments.has("baselines-only")) {
+                GeneratorOptions generatorOptions;
+                generatorOptions.model = arguments.valueOr("model", "default");
+                if (const auto weights = arguments.value("weights")) {
+                    generatorOptions.weights = *weights;
+                } else if (!arguments.has("untrained") && generatorOptions.model == "default") {
+                    const auto shipped = shippedModelWeights();
+                    if (!shipped) {
+                        throw Error("the trained default model (resources/models/default.safetensors) was not found; "
+                                    "pass --weights FILE or --untrained");
+                    }
+                    generatorOptions.weights = *shipped;
+                }
+                weightsName = generatorOptions.weights.empty() ? "untrained" : generatorOptions.weights.string();
+                generator = std::make_unique<Generator>(generatorOptions);
+                options.size = generator->config().resolution;
+            }
+            options.size = arguments.integerOr("size", options.size, 32, 1024);
+
+            std::printf("durian eval: seed %llu, %d cases per category, %d frames, %dx%d, %d steps, weights %s\n",
+                static_cast<unsigned long long>(options.seed), options.cases, options.frames, options.size, options.size,
+                options.steps, weightsName.c_str());
+            std::fflush(stdout);
+            const auto* interrupted = cancelOnInterrupt();
+            CancelToken cancel;
+            const auto report = runTransferEval(generator.get(), options,
+                [&](int done, int total, const std::string& name) {
+                    if (interrupted->load()) {
+                        cancel.cancel();
+                    }
+                    std::fprintf(stderr, "\rcase %d/%d %-20s", done + (name.empty() ? 0 : 1), total, name.c_str());
+                    if (name.empty()) {
+                        std::fprintf(stderr, "\n");
+                    }
+                },
+                &cancel);
+            const auto markdown = transferTableMarkdown(report.rows);
+            std::printf("\n%s", markdown.c_str());
+            if (report.durianFrames > 0) {
+                std::printf("\nmodel: %.2f s per frame (%d frames, %d DDIM steps, %d threads)\n",
+                    report.durianSeconds / report.durianFrames, report.durianFrames, options.steps, computeThreads());
+            }
+            std::optional<InterpolationCheck> interpolation;
+            if (generator && !arguments.has("no-interpolation")) {
+                interpolation = checkInterpolation(*generator, options.seed, options.size, options.steps);
+                printInterpolation(*interpolation);
+            }
+            if (output) {
+                const std::filesystem::path dir(*output);
+                std::filesystem::create_directories(dir);
+                writeFileAtomically(dir / "eval.csv", transferTableCsv(report.rows));
+                writeFileAtomically(dir / "eval.md", markdown);
+                if (interpolation) {
+                    std::string csv = "alpha,r,g,b,position\n";
+                    char line[128];
+                    for (std::size_t i = 0; i < interpolation->alphas.size(); ++i) {
+                        std::snprintf(line, sizeof line, "%.3f,%.2f,%.2f,%.2f,%.4f\n", interpolation->alphas[i],
+                            interpolation->colours[i][0], interpolation->colours[i][1], interpolation->colours[i][2],
+                            interpolation->position[i]);
+                        csv += line;
+                    }
+                    writeFileAtomically(dir / "interpolation.csv", csv);
+                }
+                std::printf("\nwrote %s/eval.csv and eval.md\n", dir.c_str());
+            }
+            return interpolation && !interpolation->monotonic ? kExitFailure : kExitOk;
+        }};
+}
+
+} // namespace durian::cli

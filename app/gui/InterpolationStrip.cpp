@@ -1,0 +1,205 @@
+#include "app/gui/InterpolationStrip.h"
+
+#include "app/gui/AppSettings.h"
+#include "app/gui/ImageConversion.h"
+#include "app/gui/JobQueue.h"
+#include "app/gui/PreviewWorker.h"
+#include "core/pipeline/Pipeline.h"
+
+#include <algorithm>
+
+InterpolationStrip::InterpolationStrip(QObject* parent)
+    : QObject(parent)
+    , worker_(PreviewWorker::shared())
+{
+    clearImages();
+    debounce_.setSingleShot(true);
+    debounce_.setInterval(800); // after the preview's own debounce: the preview of an edit comes first
+    connect(&debounce_, &QTimer::timeout, this, &InterpolationStrip::render);
+}
+
+void InterpolationStrip::setAutoRender(bool on)
+{
+    if (on != autoRender_) {
+        autoRender_ = on;
+        if (on && done_ == 0 && !running_) {
+            debounce_.start();
+        } else if (!on) {
+            debounce_.stop();
+        }
+        Q_EMIT autoRenderChanged();
+    }
+}
+
+void InterpolationStrip::setDebounceMs(int ms)
+{
+    if (ms != debounce_.interval()) {
+        debounce_.setInterval(ms);
+        Q_EMIT autoRenderChanged();
+    }
+}
+
+void InterpolationStrip::documentEdited()
+{
+    cancel();
+    clearImages();
+    if (autoRender_ && document_ && document_->interpolation().value("paired").toBool()) {
+        debounce_.start();
+    }
+}
+
+InterpolationStrip::~InterpolationStrip()
+{
+    if (token_) {
+        token_->cancel();
+    }
+}
+
+void InterpolationStrip::setDocument(ProjectDocument* document)
+{
+    if (document == document_) {
+        return;
+    }
+    if (document_) {
+        disconnect(document_, nullptr, this, nullptr);
+    }
+    document_ = document;
+    if (document_) {
+        // The thumbnails show the project as it was: any edit makes them stale.
+        connect(document_, &ProjectDocument::projectChanged, this, &InterpolationStrip::documentEdited);
+    }
+    Q_EMIT documentChanged();
+}
+
+void InterpolationStrip::setCount(int count)
+{
+    count = std::clamp(count, 2, 12);
+    if (count != count_) {
+        cancel();
+        count_ = count;
+        clearImages();
+        Q_EMIT countChanged();
+    }
+}
+
+QVariantList InterpolationStrip::alphas() const
+{
+    QVariantList list;
+    for (int i = 0; i < count_; ++i) {
+        list.append(static_cast<double>(i) / (count_ - 1));
+    }
+    return list;
+}
+
+void InterpolationStrip::clearImages()
+{
+    images_.clear();
+    for (int i = 0; i < count_; ++i) {
+        images_.append(QVariant::fromValue(QImage()));
+    }
+    done_ = 0;
+    Q_EMIT imagesChanged();
+}
+
+void InterpolationStrip::cancel()
+{
+    if (token_) {
+        token_->cancel();
+        token_.reset();
+    }
+    ++serial_; // results still on their way are dropped
+    setRunning(false);
+}
+
+void InterpolationStrip::render()
+{
+    debounce_.stop();
+    cancel();
+    clearImages();
+    if (!document_ || !document_->interpolation().value("paired").toBool()) {
+        setErrorString(tr("Pair two references of one category to see the interpolation."));
+        return;
+    }
+    setErrorString({});
+    const auto token = std::make_shared<durian::CancelToken>();
+    token_ = token;
+    const int serial = serial_;
+    const durian::Project project = document_->project();
+    const AppSettings* settings = AppSettings::instance();
+    const int size = settings->previewResolution();
+    const int steps = settings->steps();
+    const std::filesystem::path weights = settings->modelWeights().toStdString();
+    const int count = count_;
+    setRunning(true);
+
+    auto post = [self = QPointer(this), serial](int index, const QImage& image) {
+        QMetaObject::invokeMethod(JobQueue::instance(), [self, serial, index, image] {
+            if (self && serial == self->serial_ && index < self->images_.size()) {
+                self->images_[index] = QVariant::fromValue(image);
+                ++self->done_;
+                Q_EMIT self->imagesChanged();
+            }
+        });
+    };
+    JobQueue::instance()->submit(
+        tr("Interpolation strip"),
+        [worker = worker_, project, size, steps, weights, count, token, post](JobContext& context) -> QVariant {
+            if (token->isCancelled()) {
+                return QVariant();
+            }
+            durian::GenerationRequest request = worker->request(project, size, steps, 1.0);
+            if (!request.interpolation) {
+                throw durian::Error("Both references of the interpolation pair must be switched on.");
+            }
+            durian::Generator& generator = worker->generator(weights);
+            durian::GenerationCallbacks callbacks;
+            callbacks.cancel = token.get();
+            try {
+                for (int i = 0; i < count; ++i) {
+                    if (context.cancelled()) {
+                        token->cancel();
+                    }
+                    context.reportProgress(static_cast<double>(i) / count, tr("Interpolation %1 of %2").arg(i + 1).arg(count));
+                    request.interpolation->alpha = static_cast<double>(i) / (count - 1);
+                    post(i, toQImage(generator.generate(request, callbacks).frames.front()));
+                }
+            } catch (const durian::GenerationCancelled&) {
+                return QVariant();
+            }
+            return QVariant(true);
+        },
+        [self = QPointer(this), serial](const QVariant& result) {
+            if (self && serial == self->serial_) {
+                self->token_.reset();
+                self->setRunning(false);
+                if (result.isValid()) {
+                    Q_EMIT self->finished();
+                }
+            }
+        },
+        [self = QPointer(this), serial](const QString& error) {
+            if (self && serial == self->serial_) {
+                self->token_.reset();
+                self->setRunning(false);
+                if (!error.isEmpty()) {
+                    self->setErrorString(tr("The interpolation strip could not be rendered: %1").arg(error));
+                }
+            }
+        });
+}
+
+void InterpolationStrip::setRunning(bool running)
+{
+    if (running != running_) {
+        running_ = running;
+        Q_EMIT runningChanged();
+    }
+}
+
+void InterpolationStrip::setErrorString(const QString& error)
+{
+    if (error != errorString_) {
+        errorString_ = error;
+        Q_EMIT errorStringChanged();
+    }
+}

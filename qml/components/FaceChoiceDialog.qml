@@ -1,0 +1,64 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Several faces in a new portrait photo: shows the photo with a numbered box per face; the user picks the
+// one to animate, or cancels (the project stays as it was).
+Dialog {
+    id: dialog
+    property var portrait // PortraitController
+    objectName: "faceChoiceDialog"
+    title: qsTr("Choose a Face")
+    modal: true
+    width: 520
+    height: 520
+    standardButtons: Dialog.Cancel
+    onRejected: portrait.cancelChoice()
+
+    ColumnLayout {
+        anchors.fill: parent
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            text: qsTr("This photo shows %n face(s). Click the one to animate.", "", dialog.portrait ? dialog.portrait.facesToChoose.length : 0)
+        }
+        Image {
+            id: photo
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            source: dialog.portrait ? dialog.portrait.pendingUrl : ""
+            fillMode: Image.PreserveAspectFit
+            readonly property real fit: Math.min(width / Math.max(1, sourceSize.width), height / Math.max(1, sourceSize.height))
+            readonly property real offsetX: (width - sourceSize.width * fit) / 2
+            readonly property real offsetY: (height - sourceSize.height * fit) / 2
+            Repeater {
+                model: dialog.portrait ? dialog.portrait.facesToChoose : []
+                delegate: Button {
+                    required property var modelData
+                    required property int index
+                    objectName: "face" + index
+                    x: photo.offsetX + modelData.x * photo.fit
+                    y: photo.offsetY + modelData.y * photo.fit
+                    width: modelData.width * photo.fit
+                    height: modelData.height * photo.fit
+                    text: String(index + 1)
+                    flat: true
+                    background: Rectangle { color: parent.hovered ? "#30ffcc33" : "transparent"; border.color: "#ffcc33"; border.width: 2 }
+                    contentItem: Label {
+                        text: parent.text
+                        font.pixelSize: 20
+                        font.bold: true
+                        color: "#ffcc33"
+                        style: Text.Outline
+                        styleColor: "black"
+                        horizontalAlignment: Text.AlignHCenter
+                        verticalAlignment: Text.AlignTop
+                    }
+                    onClicked: { dialog.portrait.chooseFace(index); dialog.close() }
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Animate face %1").arg(index + 1)
+                }
+            }
+        }
+    }
+}

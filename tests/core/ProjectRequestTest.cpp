@@ -1,0 +1,76 @@
+// A project's generation request: what the preview and the render ask the model for.
+#include "core/masks/MaskOps.h"
+#include "core/render/ProjectRequest.h"
+#include "core/util/Error.h"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+using namespace durian;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Photos {
+    fs::path portrait, hair, glasses, wall;
+};
+
+// The demo project's photos (world people, faces dlib finds) and a photo without a face.
+const Photos& photos()
+{
+    static const Photos p = [] {
+        const fs::path demo = fs::path(DURIAN_SOURCE_DIR) / "resources/demo";
+        Photos out{demo / "portrait.png", demo / "hair-reference.png", demo / "eyeglasses-reference.png", {}};
+        out.wall = fs::temp_directory_path() / ("durian-wall-" + std::to_string(::getpid()) + ".png");
+        saveImage(Image(200, 200, 3, 120), out.wall);
+        return out;
+    }();
+    return p;
+}
+
+} // namespace
+
+TEST(ProjectRequest, AlignsThePortraitAndTheEnabledReferencesWithAHoleOverTheirRegions)
+{
+    Project project;
+    project.portraitImage = photos().portrait;
+    project.attributes.push_back({AttributeCategory::Hair, photos().hair,
+        fs::path(DURIAN_SOURCE_DIR) / "resources/demo/hair-mask.png", 0.7, true});
+    project.attributes.push_back({AttributeCategory::Eyeglasses, photos().glasses, {}, 1.0, false}); // switched off
+    ProjectFaces faces;
+    const auto r = projectRequest(project, faces, 128);
+    EXPECT_EQ(r.request.portrait.width, 128);
+    ASSERT_EQ(r.request.attributes.size(), 1u);
+    EXPECT_EQ(r.request.attributes[0].category, AttributeCategory::Hair);
+    EXPECT_DOUBLE_EQ(r.request.attributes[0].strength, 0.7);
+    EXPECT_EQ(r.request.attributes[0].mask.width, 128);
+    EXPECT_GT(maskCoverage(r.request.attributes[0].mask), 0.05);
+    // The hole covers the portrait's own hair (its automatic mask) and more.
+    const Image& own = faces.autoMask(photos().portrait, AttributeCategory::Hair, 128);
+    EXPECT_GT(maskCoverage(own), 0.05);
+    EXPECT_GT(maskCoverage(intersectMasks(own, r.request.portraitMask)), 0.95 * maskCoverage(own));
+    EXPECT_EQ(r.request.seed, project.render.seed);
+    EXPECT_NO_THROW(validateRequest(r.request, resolveModelConfig("tiny")));
+
+    // Without references nothing is repainted.
+    project.attributes.clear();
+    EXPECT_DOUBLE_EQ(maskCoverage(projectRequest(project, faces, 128).request.portraitMask), 0.0);
+}
+
+TEST(ProjectRequest, APhotoWithoutAFaceIsNamedInTheError)
+{
+    Project project;
+    project.portraitImage = photos().portrait;
+    project.attributes.push_back({AttributeCategory::Hair, photos().wall, {}, 1.0, true});
+    ProjectFaces faces;
+    try {
+        projectRequest(project, faces, 128);
+        FAIL() << "expected an error";
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("No face found in the hair reference"), std::string::npos) << what;
+        EXPECT_NE(what.find("durian-wall-"), std::string::npos) << what;
+    }
+    EXPECT_THROW(projectRequest(Project{}, faces, 128), Error);
+}

@@ -1,0 +1,207 @@
+#include "app/common/ProcessSetup.h"
+#include "app/gui/AppSettings.h"
+#include "app/gui/MaskEditor.h"
+#include "app/gui/PreviewController.h"
+#include "app/gui/ProjectDocument.h"
+#include "WindowTestSupport.h"
+#include "core/runtime/ComputeRuntime.h"
+
+#include <QApplication>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(Durian_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Durian_UiPlugin)
+
+using namespace windowtest;
+
+// The editor end to end, in the real window on a virtual X display (see editor_e2e_test.sh): load the demo
+// portrait, add a reference, auto-mask it, move its strength slider, get a new preview, undo, get the old
+// one back. DURIAN_SCREENSHOT_DIR set: a PNG of the window in each state is written there.
+class EditorEndToEndTest : public QObject {
+    Q_OBJECT
+
+    void screenshot(QQuickWindow* window, const QString& name)
+    {
+        const QString dir = qEnvironmentVariable("DURIAN_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            QVERIFY(window->grabWindow().save(dir + "/" + name + ".png"));
+        }
+    }
+
+    // Waits for the preview the last change started (debounce included) to be shown.
+    static void waitForPreview(PreviewController* preview, QSignalSpy& finished, int count)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= count && !preview->running(), 120000);
+        QTest::qWait(preview->debounceMs() + 100);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview->running(), 120000); // nothing newer was pending
+        QVERIFY2(preview->errorString().isEmpty(), qPrintable(preview->errorString()));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        AppSettings::instance()->reset(); // 128-px previews, the built-in model
+    }
+
+    void composeAutoMaskSlideAndUndo()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir autosave;
+        ProjectDocument::setAutosaveDirectory(autosave.path());
+        QQmlApplicationEngine engine;
+        QQuickWindow* window = openWindow(engine, demoCopy(dir));
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto* document = qobject_cast<ProjectDocument*>(find(window, "document"));
+        auto* preview = qobject_cast<PreviewController*>(find(window, "previewController"));
+        QVERIFY(document && preview);
+        QSignalSpy finished(preview, &PreviewController::finished);
+
+        // 1. The demo portrait, opened at start-up, gets its first preview.
+        QVERIFY(document->loaded());
+        QCOMPARE(document->portraitUrl().fileName(), QString("portrait.png"));
+        waitForPreview(preview, finished, 1);
+        screenshot(window, "1-demo-loaded");
+
+        // 2. A reference is added (what the Add Reference dialog calls) and shows as a third card.
+        QVERIFY(document->addAttribute("hair", QUrl::fromLocalFile(dir.filePath("eyeglasses-reference.png"))));
+        QTRY_VERIFY(find(window, "strengthSlider", 2) != nullptr);
+        waitForPreview(preview, finished, 2);
+
+        // 3. Auto-mask it in the mask editor: the Masks tab, the new reference, the Auto button.
+        auto* masksTab = qobject_cast<QQuickItem*>(find(window, "masksTab"));
+        QTest::mouseClick(window, Qt::LeftButton, {}, centerOf(masksTab));
+        auto* canvas = qobject_cast<MaskEditor*>(find(window, "maskCanvas"));
+        QVERIFY(canvas);
+        canvas->setTarget(2); // what choosing "Reference 3: Hair" in the list does
+        QCOMPARE(find(window, "maskTarget")->property("currentIndex").toInt(), 3);
+        QSignalSpy committed(canvas, &MaskEditor::committed);
+        auto* autoButton = qobject_cast<QQuickItem*>(find(window, "autoMaskButton"));
+        QTRY_VERIFY(autoButton->isVisible() && autoButton->isEnabled());
+        QTest::mouseClick(window, Qt::LeftButton, {}, centerOf(autoButton));
+        QTRY_COMPARE_WITH_TIMEOUT(committed.count(), 1, 60000);
+        QVERIFY(canvas->confidence() >= 0.0);
+        QVERIFY(canvas->coverage() > 0.01);
+        QCOMPARE(document->attributes().at(2).toMap().value("maskUrl").toUrl(),
+            QUrl::fromLocalFile(committed.first().first().toString()));
+        QVERIFY(find(window, "maskInfo")->property("text").toString().contains("confidence"));
+        waitForPreview(preview, finished, 3);
+        const QImage before = preview->image();
+        screenshot(window, "2-reference-auto-masked");
+
+        // 4. Drag the new reference's strength slider to the left: one undo step, a new preview.
+        auto* slider = qobject_cast<QQuickItem*>(find(window, "strengthSlider", 2));
+        QVERIFY(slider && slider->isVisible());
+        const int undoIndexBefore = document->canUndo() ? 1 : 0;
+        drag(window, centerOf(slider, 0.97), centerOf(slider, 0.4));
+        const double strength = document->attributes().at(2).toMap().value("strength").toDouble();
+        QVERIFY2(strength < 0.7, qPrintable(QString::number(strength)));
+        QCOMPARE(document->undoText(), QString("Change Hair Strength"));
+        waitForPreview(preview, finished, 4);
+        QVERIFY(preview->image() != before);
+        qInfo("slider release to new preview: %.2f s", preview->lastSeconds());
+        screenshot(window, "3-slider-moved");
+
+        // 5. Undo (what Ctrl+Z calls): the strength is back, and so is the preview, pixel for pixel.
+        QVERIFY(undoIndexBefore == 1);
+        document->undo();
+        QCOMPARE(document->attributes().at(2).toMap().value("strength").toDouble(), 1.0);
+        waitForPreview(preview, finished, 5);
+        QCOMPARE(preview->image(), before);
+        screenshot(window, "4-undone");
+    }
+
+    // The other part-1 panels in the real window: landmarks over the portrait, a pair interpolated with
+    // its strip, a mask stroke painted with the mouse and undone, the several-faces dialog.
+    void landmarksStripMaskAndFaceChoice()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir autosave;
+        ProjectDocument::setAutosaveDirectory(autosave.path());
+        QQmlApplicationEngine engine;
+        QQuickWindow* window = openWindow(engine, demoCopy(dir));
+        QVERIFY(window && QTest::qWaitForWindowExposed(window));
+        auto* document = qobject_cast<ProjectDocument*>(find(window, "document"));
+        QVERIFY(document->addAttribute("hair", QUrl::fromLocalFile(dir.filePath("eyeglasses-reference.png"))));
+
+        auto* toggle = qobject_cast<QQuickItem*>(find(window, "landmarksToggle"));
+        QTest::mouseClick(window, Qt::LeftButton, {}, centerOf(toggle));
+        auto* dots = find(window, "landmarkDots");
+        QTRY_COMPARE_WITH_TIMEOUT(dots->property("count").toInt(), 68, 60000);
+
+        // A photo dropped on the portrait (as from a file manager) becomes the portrait once its face is found.
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(dir.filePath("eyeglasses-reference.png"))});
+        const QPoint at = centerOf(qobject_cast<QQuickItem*>(find(window, "portraitDropArea")));
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(window, &enter);
+        QDragMoveEvent move(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(window, &move);
+        QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(window, &drop);
+        QTRY_COMPARE_WITH_TIMEOUT(document->portraitUrl().fileName(), QString("eyeglasses-reference.png"), 60000);
+        QCOMPARE(document->undoText(), QString("Change Portrait"));
+        document->undo();
+        QCOMPARE(document->portraitUrl().fileName(), QString("portrait.png"));
+
+        QVERIFY(document->pairAttributes(0, 2));
+        auto* strip = find(window, "interpolationStrip");
+        QSignalSpy stripDone(strip, SIGNAL(finished()));
+        auto* render = qobject_cast<QQuickItem*>(find(window, "renderStrip"));
+        QTRY_VERIFY(render->isVisible());
+        QTest::mouseClick(window, Qt::LeftButton, {}, centerOf(render));
+        QTRY_COMPARE_WITH_TIMEOUT(stripDone.count(), 1, 120000);
+        QCOMPARE(strip->property("done").toInt(), 5);
+        auto* preview = qobject_cast<PreviewController*>(find(window, "previewController"));
+        QTRY_VERIFY_WITH_TIMEOUT(preview->hasImage() && !preview->running(), 120000);
+        screenshot(window, "5-landmarks-and-strip");
+
+        // A brush stroke on the portrait's mask with the mouse: one undo step.
+        QTest::mouseClick(window, Qt::LeftButton, {}, centerOf(qobject_cast<QQuickItem*>(find(window, "masksTab"))));
+        auto* canvas = qobject_cast<MaskEditor*>(find(window, "maskCanvas"));
+        QCOMPARE(canvas->target(), -1);
+        QTRY_VERIFY(canvas->isVisible() && canvas->hasImage());
+        drag(window, centerOf(canvas, 0.4, 0.3), centerOf(canvas, 0.6, 0.3));
+        QVERIFY(canvas->coverage() > 0.0);
+        QCOMPARE(document->undoText(), QString("Paint Mask"));
+        QVERIFY(!document->portraitMaskUrl().isEmpty());
+        screenshot(window, "6-portrait-mask-stroke");
+        document->undo();
+        QCOMPARE(canvas->coverage(), 0.0);
+
+        // A photo with four faces asks which one.
+        const QString photos = DURIAN_TEST_PHOTOS_DIR "/facereg.jpg"; // fetched by the photos fixture
+        if (QFile::exists(photos)) {
+            QMetaObject::invokeMethod(find(window, "portraitController"), "openImage", Q_ARG(QUrl, QUrl::fromLocalFile(photos)));
+            auto* dialog = find(window, "faceChoiceDialog");
+            QTRY_VERIFY_WITH_TIMEOUT(dialog->property("opened").toBool(), 60000);
+            QTest::qWait(300);
+            screenshot(window, "7-face-choice");
+            QMetaObject::invokeMethod(dialog, "reject");
+            QTRY_VERIFY(!dialog->property("visible").toBool());
+            QCOMPARE(document->portraitUrl().fileName(), QString("portrait.png")); // cancelled: unchanged
+        }
+
+        // The settings, with the model choice.
+        auto* settings = find(window, "settingsDialog");
+        QMetaObject::invokeMethod(settings, "open");
+        QTRY_VERIFY(settings->property("opened").toBool());
+        QCOMPARE(find(window, "modelBox")->property("currentIndex").toInt(), 0); // the built-in model
+        screenshot(window, "8-settings");
+    }
+};
+
+int main(int argc, char** argv)
+{
+    durian::preferPassiveOpenMpWaiting(argv); // as the application does
+    QApplication app(argc, argv);
+    durian::initializeComputeThreads(0);
+    QApplication::setApplicationName("Durian Studio Tests");
+    EditorEndToEndTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "EditorEndToEndTest.moc"
