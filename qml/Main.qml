@@ -64,6 +64,40 @@ ApplicationWindow {
         portrait: portraitController
     }
 
+    // Render Animation (Ctrl+R) into a temporary clip, played in the preview panel.
+    RenderController {
+        id: renderController
+        objectName: "renderController"
+        document: document
+        onFinished: function(succeeded) { if (succeeded) window.showAnimation = true }
+    }
+    property bool showAnimation: false
+    Connections {
+        target: document
+        function onFileUrlChanged() {
+            RecentFiles.add(document.fileUrl)
+            window.showAnimation = false
+        }
+    }
+    // Runs action now, or after the user saved or discarded the unsaved changes (Cancel: never).
+    function confirmThen(action) {
+        if (!document.modified) {
+            action()
+            return
+        }
+        unsavedDialog.then = action
+        unsavedDialog.open()
+    }
+    function openRecent(path) {
+        if (!RecentFiles.exists(path)) {
+            RecentFiles.remove(path)
+            errorDialog.show(qsTr("%1 no longer exists; it was removed from the recent projects.").arg(path))
+            return
+        }
+        if (document.open(RecentFiles.urlOf(path)))
+            RecentFiles.add(RecentFiles.urlOf(path))
+    }
+
     Component.onCompleted: {
         if (AppInfo.startupProject.toString() !== "")
             document.open(AppInfo.startupProject)
@@ -73,6 +107,7 @@ ApplicationWindow {
     onClosing: function(close) {
         if (document.modified && !closeConfirmed) {
             close.accepted = false
+            unsavedDialog.then = null
             unsavedDialog.open()
         }
     }
@@ -83,7 +118,35 @@ ApplicationWindow {
             Action {
                 text: qsTr("&Open…")
                 shortcut: StandardKey.Open
-                onTriggered: openDialog.open()
+                onTriggered: window.confirmThen(function() { openDialog.open() })
+            }
+            Menu {
+                id: recentMenu
+                objectName: "recentMenu"
+                title: qsTr("Open &Recent")
+                onAboutToShow: {
+                    const gone = RecentFiles.prune()
+                    if (gone.length > 0)
+                        errorDialog.show(qsTr("These recent projects no longer exist and were removed from the list:\n%1")
+                                         .arg(gone.join("\n")))
+                }
+                Instantiator {
+                    model: RecentFiles.files
+                    delegate: MenuItem {
+                        required property string modelData
+                        required property int index
+                        text: (index < 9 ? "&" + (index + 1) + "  " : "") + modelData.substring(modelData.lastIndexOf("/") + 1)
+                        onTriggered: { const path = modelData; window.confirmThen(function() { window.openRecent(path) }) }
+                    }
+                    onObjectAdded: function(index, object) { recentMenu.insertItem(index, object) }
+                    onObjectRemoved: function(index, object) { recentMenu.removeItem(object) }
+                }
+                MenuSeparator {}
+                Action {
+                    text: qsTr("&Clear Recent Projects")
+                    enabled: RecentFiles.files.length > 0
+                    onTriggered: RecentFiles.clear()
+                }
             }
             Action {
                 text: qsTr("&Save")
@@ -108,6 +171,27 @@ ApplicationWindow {
                 shortcut: "Ctrl+E"
                 enabled: document.loaded && document.problems.length === 0 && !JobQueue.busy
                 onTriggered: exportDialog.open()
+            }
+            MenuSeparator {}
+            Action {
+                id: renderAction
+                objectName: "renderAction"
+                text: qsTr("&Render Animation")
+                shortcut: "Ctrl+R"
+                enabled: document.loaded && document.problems.length === 0 && !JobQueue.busy
+                onTriggered: { window.showAnimation = true; renderController.render() }
+            }
+            Action {
+                text: qsTr("&Play / Pause Animation")
+                shortcut: "Ctrl+Space"
+                enabled: renderController.videoUrl.toString() !== ""
+                onTriggered: { window.showAnimation = true; animationPlayer.togglePlay() }
+            }
+            Action {
+                text: qsTr("Choose &Driving Video…")
+                shortcut: "Ctrl+Shift+M"
+                enabled: document.loaded
+                onTriggered: motionPanel.chooseDrivingVideo()
             }
             MenuSeparator {}
             Action {
@@ -165,6 +249,20 @@ ApplicationWindow {
                 onEditingFinished: document.name = text
             }
             Item { Layout.fillWidth: true }
+            ToolButton {
+                objectName: "renderButton"
+                action: renderAction
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Render the whole animation and play it (Ctrl+R)")
+            }
+            ToolButton {
+                objectName: "exportButton"
+                text: qsTr("Export…")
+                enabled: document.loaded && document.problems.length === 0 && !JobQueue.busy
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Export the animation as MP4, WebM, GIF or PNG frames (Ctrl+E)")
+                onClicked: exportDialog.open()
+            }
         }
     }
 
@@ -249,6 +347,14 @@ ApplicationWindow {
                       : preview.running ? qsTr("Rendering the preview…") : qsTr("No preview rendered yet")
                 opacity: 0.6
             }
+            AnimationPlayer {
+                id: animationPlayer
+                objectName: "animationPlayer"
+                anchors.fill: parent
+                renderer: renderController
+                visible: window.showAnimation
+                onCloseRequested: window.showAnimation = false
+            }
         }
 
         ColumnLayout {
@@ -280,11 +386,12 @@ ApplicationWindow {
                 objectName: "motionPanel"
                 title: qsTr("Motion")
                 Layout.fillWidth: true
-                Layout.preferredHeight: 110
-                Label {
+                Layout.preferredHeight: 200 // keeps three attribute cards in view at the default size
+                MotionPanel {
+                    id: motionPanel
                     anchors.fill: parent
-                    text: document.loaded ? document.motionSummary : ""
-                    wrapMode: Text.WordWrap
+                    document: document
+                    onDrivingVideoRejected: function(message) { errorDialog.show(message) }
                 }
             }
         }
@@ -326,15 +433,11 @@ ApplicationWindow {
         return path.substring(0, path.lastIndexOf("/"))
     }
 
-    Platform.FileDialog {
+    ExportDialog {
         id: exportDialog
-        title: qsTr("Export Video")
-        fileMode: Platform.FileDialog.SaveFile
-        folder: projectFolder()
-        currentFile: projectFolder() + "/" + document.name + ".mp4"
-        defaultSuffix: "mp4"
-        nameFilters: [qsTr("MP4 video (*.mp4)"), qsTr("WebM video (*.webm)"), qsTr("GIF animation (*.gif)")]
-        onAccepted: document.exportVideo(file)
+        objectName: "exportDialog"
+        document: document
+        anchors.centerIn: parent
     }
 
     Dialog {
@@ -413,18 +516,29 @@ ApplicationWindow {
         Label {
             width: parent.width
             wrapMode: Text.WordWrap
-            text: qsTr("Save the changes to “%1” before closing?").arg(document.name)
+            text: unsavedDialog.then ? qsTr("Save the changes to “%1” first?").arg(document.name)
+                                     : qsTr("Save the changes to “%1” before closing?").arg(document.name)
         }
-        onAccepted: {
-            if (document.save()) {
+        property var then: null // what to do after: null closes the window
+        function proceed() {
+            const action = then
+            then = null
+            if (action) {
+                action()
+            } else {
                 window.closeConfirmed = true
                 window.close()
             }
         }
+        onAccepted: {
+            if (document.save())
+                proceed()
+        }
         onDiscarded: {
             document.discardAutosave()
-            window.closeConfirmed = true
-            window.close()
+            close()
+            proceed()
         }
+        onRejected: then = null
     }
 }

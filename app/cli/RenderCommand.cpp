@@ -9,10 +9,11 @@ namespace durian::cli {
 
 Command renderCommand()
 {
-    return {"render", "render PROJECT -o OUTPUT [--quiet]",
+    return {"render",
+        "render PROJECT -o OUTPUT [--fps N] [--quality high|medium|low] [--size PIXELS] [--no-audio] [--quiet]",
         "Render a project's animation to a video (.mp4, .webm, .gif) or a folder of PNG frames",
         [](const std::vector<std::string>& args) {
-            const Arguments arguments(args, {"quiet"});
+            const Arguments arguments(args, {"quiet", "no-audio"});
             if (arguments.positionals().size() != 1) {
                 throw UsageError("expected one project file");
             }
@@ -20,6 +21,20 @@ Command renderCommand()
             if (!output) {
                 throw UsageError("the output file (-o OUTPUT) is required");
             }
+            // The Export dialog's settings; left out, the project's own frame rate and resolution.
+            ExportOptions exportOptions;
+            exportOptions.fps = arguments.numberOr("fps", 0);
+            if (exportOptions.fps != 0 && !(exportOptions.fps >= 1 && exportOptions.fps <= 240)) {
+                throw UsageError("--fps must be between 1 and 240");
+            }
+            const std::string quality = arguments.valueOr("quality", "high");
+            const auto parsedQuality = parseExportQuality(quality);
+            if (!parsedQuality) {
+                throw UsageError("--quality must be high, medium or low, not '" + quality + "'");
+            }
+            exportOptions.quality = *parsedQuality;
+            exportOptions.size = arguments.value("size") ? arguments.integerOr("size", 0, 16, 4096) : 0;
+            exportOptions.audio = !arguments.has("no-audio");
             const Project project = loadProject(arguments.positionals().front());
             ProjectRenderCallbacks callbacks;
             callbacks.cancel = cancelOnInterrupt();
@@ -32,10 +47,10 @@ Command renderCommand()
                 };
             }
             try {
-                const auto result = renderProjectVideo(project, *output, callbacks);
+                const auto result = renderProjectVideo(project, *output, exportOptions, callbacks);
                 std::printf("method    %s\n", result.method.c_str());
                 std::printf("frames    %d at %dx%d, %g fps\n", result.frames, result.width, result.height,
-                    project.motion.fps);
+                    exportOptions.fps > 0 ? exportOptions.fps : project.motion.fps);
                 std::printf("%s\n", result.output.c_str());
             } catch (const RenderCancelled&) {
                 std::fprintf(stderr, "\ndurian render: cancelled; nothing was written\n");

@@ -26,7 +26,9 @@ public:
     static constexpr double kMinGuidance = 0.0, kMaxGuidance = 20.0, kDefaultGuidance = 1.0;
     static constexpr int kMinResolution = 64, kMaxResolution = 512, kDefaultResolution = 128;
 
-    explicit AppSettings(QObject* parent = nullptr); // reads the stored values
+    // Reads the stored values. No default argument: Qt 6.4 would construct a second instance for QML
+    // instead of calling create().
+    explicit AppSettings(QObject* parent);
 
     // The application's settings, shared by QML and the controllers.
     static AppSettings* instance();

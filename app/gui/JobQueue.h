@@ -41,7 +41,8 @@ public:
     using Done = std::function<void(const QVariant& result)>;
     using Failed = std::function<void(const QString& error)>;
 
-    explicit JobQueue(QObject* parent = nullptr);
+    // No default argument: Qt 6.4 would construct a second queue for QML instead of calling create().
+    explicit JobQueue(QObject* parent);
     ~JobQueue() override;
 
     // The application's queue, shared by QML and the controllers.

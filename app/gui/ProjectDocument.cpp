@@ -3,13 +3,16 @@
 #include "app/gui/JobQueue.h"
 #include "app/gui/ProjectCommands.h"
 #include "core/face/FaceAnalyzer.h"
+#include "core/face/MotionPresets.h"
 #include "core/io/Image.h"
 #include "core/masks/AutoMasks.h"
 #include "core/render/ProjectRender.h"
 #include "core/util/Error.h"
+#include "core/video/VideoDecoder.h"
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QPointer>
@@ -17,10 +20,12 @@
 #include <QVariantMap>
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 
 namespace {
 enum MergeId { RenameMerge = 1, AlphaMerge = 2, StrengthMerge = 1000 }; // StrengthMerge + attribute index
+enum MotionMergeId { MotionFramesMerge = 10, MotionFpsMerge = 11 };
 
 // Keeps the interpolation pair pointing at the same references after the list changed: `newIndex` maps
 // an old index to its new one (-1: removed). A pair that lost a reference or no longer fits is dropped.
@@ -210,8 +215,10 @@ bool ProjectDocument::open(const QUrl& url)
         return false;
     }
     loaded_ = true;
-    fileUrl_ = url;
+    // Clear before the new file is set: clearing a stack with edits writes the autosave, which would
+    // delete the autosave of the file being opened, the one that recovery needs.
     undoStack_.clear();
+    fileUrl_ = url;
     setErrorString({});
     Q_EMIT fileUrlChanged();
     Q_EMIT projectChanged();
@@ -399,29 +406,55 @@ void ProjectDocument::autoMaskAttribute(int index)
 
 void ProjectDocument::exportVideo(const QUrl& url)
 {
+    exportVideoWith(url, {});
+}
+
+void ProjectDocument::exportVideoWith(const QUrl& url, const QVariantMap& settings)
+{
     if (!loaded_ || !url.isLocalFile()) {
         setErrorString(tr("Choose a local file to export the video to."));
         return;
     }
     const durian::Project project = project_; // a snapshot: edits during the export do not affect it
     const QString path = url.toLocalFile();
+    durian::ExportOptions options;
+    options.fps = settings.value("fps", 0.0).toDouble();
+    options.size = settings.value("size", 0).toInt();
+    options.audio = settings.value("audio", true).toBool();
+    const QString quality = settings.value("quality", "high").toString();
+    if (const auto parsed = durian::parseExportQuality(quality.toStdString())) {
+        options.quality = *parsed;
+    } else {
+        setErrorString(tr("Unknown export quality “%1”.").arg(quality));
+        return;
+    }
     JobQueue::instance()->submit(
         tr("Exporting %1").arg(QFileInfo(path).fileName()),
-        [project, path](JobContext& context) {
+        [project, path, options](JobContext& context) {
             durian::ProjectRenderCallbacks callbacks;
             callbacks.cancel = &context.cancelFlag();
-            callbacks.progress = [&context](const std::string& stage, int done, int total) {
+            QElapsedTimer clock; // the time left, from the rate since the first frame
+            callbacks.progress = [&context, &clock](const std::string& stage, int done, int total) {
                 const double fraction = total > 0 ? static_cast<double>(done) / total : 0.0;
                 if (stage == "analysing") {
                     context.reportProgress(0.0, tr("Finding the faces…"));
                 } else if (stage == "rendering") {
-                    context.reportProgress(0.05 + 0.9 * fraction, tr("Rendering frame %1 of %2").arg(done).arg(total));
+                    if (done == 1) {
+                        clock.start();
+                    }
+                    const QString message = done > 1
+                        ? tr("Rendering frame %1 of %2, about %3 s left")
+                              .arg(done)
+                              .arg(total)
+                              .arg(static_cast<int>(std::ceil(clock.elapsed() / 1000.0 / (done - 1) * (total - done))))
+                        : tr("Rendering frame %1 of %2").arg(done).arg(total);
+                    context.reportProgress(0.05 + 0.9 * fraction, message);
                 } else {
                     context.reportProgress(0.97, tr("Writing the video…"));
                 }
             };
             try {
-                const auto result = durian::renderProjectVideo(project, path.toStdString(), callbacks);
+                const auto result = durian::renderProjectVideo(project, path.toStdString(), options, callbacks);
                 return QVariant(tr("%n frame(s), %1×%2, by %3", "", result.frames)
                                     .arg(result.width)
                                     .arg(result.height)
@@ -440,6 +473,92 @@ void ProjectDocument::exportVideo(const QUrl& url)
                 self->setErrorString(tr("The video could not be exported: %1").arg(error));
             }
         });
+}
+
+QStringList ProjectDocument::motionPresets()
+{
+    QStringList names;
+    for (const auto& name : durian::motionPresetNames()) {
+        names.append(QString::fromStdString(name));
+    }
+    return names;
+}
+
+QString ProjectDocument::motionPreset() const
+{
+    return QString::fromStdString(project_.motion.preset);
+}
+
+QUrl ProjectDocument::drivingVideoUrl() const
+{
+    return fileUrlOf(project_.motion.drivingVideo);
+}
+
+bool ProjectDocument::setMotionPreset(const QString& name)
+{
+    if (!motionPresets().contains(name)) {
+        setErrorString(tr("Unknown motion preset “%1”.").arg(name));
+        return false;
+    }
+    if (name == motionPreset() && project_.motion.drivingVideo.empty()) {
+        return true;
+    }
+    auto after = project_;
+    after.motion.preset = name.toStdString();
+    after.motion.drivingVideo.clear();
+    edit(tr("Motion Preset %1").arg(name), std::move(after));
+    return true;
+}
+
+bool ProjectDocument::setDrivingVideo(const QUrl& url)
+{
+    const QString path = url.isEmpty() ? QString() : QFileInfo(url.toLocalFile()).absoluteFilePath();
+    if (!url.isEmpty() && (!url.isLocalFile() || !QFileInfo(path).isFile())) {
+        setErrorString(tr("The driving video %1 is not a readable file.").arg(url.toDisplayString()));
+        return false;
+    }
+    if (path.toStdString() == project_.motion.drivingVideo.string()) {
+        return true;
+    }
+    auto after = project_;
+    after.motion.drivingVideo = path.toStdString();
+    edit(path.isEmpty() ? tr("Remove Driving Video") : tr("Driving Video %1").arg(QFileInfo(path).fileName()),
+        std::move(after));
+    return true;
+}
+
+void ProjectDocument::setMotionFrames(int frames)
+{
+    frames = std::clamp(frames, 1, 100000);
+    if (frames == project_.motion.frames) {
+        return;
+    }
+    auto after = project_;
+    after.motion.frames = frames;
+    edit(tr("Change Clip Length"), std::move(after), MotionFramesMerge);
+}
+
+void ProjectDocument::setMotionFps(double fps)
+{
+    fps = std::clamp(fps, 1.0, 240.0);
+    if (fps == project_.motion.fps) {
+        return;
+    }
+    auto after = project_;
+    after.motion.fps = fps;
+    edit(tr("Change Frame Rate"), std::move(after), MotionFpsMerge);
+}
+
+bool ProjectDocument::drivingVideoHasAudio() const
+{
+    if (project_.motion.drivingVideo.empty()) {
+        return false;
+    }
+    try {
+        return durian::VideoDecoder(project_.motion.drivingVideo).info().hasAudio;
+    } catch (const std::exception&) {
+        return false; // an unreadable video is reported when rendering
+    }
 }
 
 void ProjectDocument::edit(const QString& text, durian::Project after, int mergeId)

@@ -33,6 +33,12 @@ class ProjectDocument : public QObject {
     Q_PROPERTY(QVariantMap interpolation READ interpolation NOTIFY projectChanged)
     Q_PROPERTY(QUrl portraitMaskUrl READ portraitMaskUrl NOTIFY projectChanged)
     Q_PROPERTY(int portraitFace READ portraitFace NOTIFY projectChanged)
+    // Motion (issue 9): a preset, or a driving video when drivingVideoUrl is set; clip length and rate.
+    Q_PROPERTY(QStringList motionPresets READ motionPresets CONSTANT)
+    Q_PROPERTY(QString motionPreset READ motionPreset NOTIFY projectChanged)
+    Q_PROPERTY(QUrl drivingVideoUrl READ drivingVideoUrl NOTIFY projectChanged)
+    Q_PROPERTY(int motionFrames READ motionFrames NOTIFY projectChanged)
+    Q_PROPERTY(double motionFps READ motionFps NOTIFY projectChanged)
 
 public:
     explicit ProjectDocument(QObject* parent = nullptr);
@@ -114,6 +120,25 @@ public:
 
     // The project as it is now (a copy), for controllers that render it.
     durian::Project project() const { return project_; }
+
+    // Motion, each one undoable step (frames and fps merge while a spin box is held, like strength).
+    static QStringList motionPresets();
+    QString motionPreset() const;
+    QUrl drivingVideoUrl() const;
+    int motionFrames() const { return project_.motion.frames; }
+    double motionFps() const { return project_.motion.fps; }
+    // Choosing a preset drops the driving video. Unknown names set errorString and change nothing.
+    Q_INVOKABLE bool setMotionPreset(const QString& name);
+    // Sets the driving video as is (MotionController checks it has a face first); an empty url clears it.
+    Q_INVOKABLE bool setDrivingVideo(const QUrl& url);
+    Q_INVOKABLE void setMotionFrames(int frames); // clamped to 1..100000
+    Q_INVOKABLE void setMotionFps(double fps);    // clamped to 1..240
+
+    // exportVideo with the Export dialog's settings: {"fps": 0|1..240, "quality": "high"|"medium"|"low",
+    // "size": 0|pixels, "audio": bool}; missing keys keep the defaults (durian::ExportOptions).
+    Q_INVOKABLE void exportVideoWith(const QUrl& url, const QVariantMap& options);
+    // Whether the driving video has a sound track (the Export dialog offers audio only then).
+    Q_INVOKABLE bool drivingVideoHasAudio() const;
 
 Q_SIGNALS:
     void projectChanged();

@@ -2,6 +2,7 @@
 #include "app/gui/AppInfo.h"
 #include "app/gui/AppSettings.h"
 #include "app/gui/MainWindowLoader.h"
+#include "app/gui/RecentFiles.h"
 #include "core/runtime/ComputeRuntime.h"
 
 #include <QApplication>
@@ -99,7 +100,10 @@ int main(int argc, char* argv[])
     installTranslators(app, parser.value(language));
 
     const QStringList positional = parser.positionalArguments();
-    const QString project = positional.isEmpty() ? demoProjectPath() : positional.first();
+    // No file named: the last project, or on the first start (none yet) the demo.
+    const QStringList recent = RecentFiles::instance()->files();
+    const QString last = recent.isEmpty() || !RecentFiles::exists(recent.first()) ? QString() : recent.first();
+    const QString project = !positional.isEmpty() ? positional.first() : !last.isEmpty() ? last : demoProjectPath();
     AppInfo::setStartupProject(QUrl::fromLocalFile(QFileInfo(project).absoluteFilePath()));
 
     QQmlApplicationEngine engine;

@@ -4,13 +4,20 @@
 #include "core/face/Alignment.h"
 #include "core/face/FaceAnalyzer.h"
 #include "core/face/MotionPresets.h"
+#include "core/face/OpenCvBridge.h"
 #include "core/face/Retarget.h"
 #include "core/face/Smoothing.h"
 #include "core/face/VideoTracker.h"
 #include "core/io/Image.h"
 #include "core/masks/AutoMasks.h"
 #include "core/util/Error.h"
+#include "core/video/VideoDecoder.h"
 #include "core/video/VideoEncoder.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
 
 namespace durian {
 namespace {
@@ -52,7 +59,10 @@ WarpAttribute loadAttribute(FaceAnalyzer& analyzer, const AttributeReference& re
     return attribute;
 }
 
-KeypointTrack motionTrack(FaceAnalyzer& analyzer, const Project& project, const Landmarks& portrait, int size)
+} // namespace
+
+KeypointTrack projectMotionTrack(FaceAnalyzer& analyzer, const Project& project, const Landmarks& portrait, int size,
+    KeypointTrack* driverOut)
 {
     const MotionSettings& motion = project.motion;
     if (motion.drivingVideo.empty()) {
@@ -61,8 +71,13 @@ KeypointTrack motionTrack(FaceAnalyzer& analyzer, const Project& project, const 
     const KeypointTrack driver = smoothTrack(trackVideo(motion.drivingVideo, analyzer, motion.frames));
     KeypointTrack track = retargetTrack(driver, portrait, size, size);
     track.fps = motion.fps;
+    if (driverOut != nullptr) {
+        *driverOut = driver;
+    }
     return track;
 }
+
+namespace {
 
 void throwIfCancelled(const ProjectRenderCallbacks& callbacks)
 {
@@ -71,11 +86,68 @@ void throwIfCancelled(const ProjectRenderCallbacks& callbacks)
     }
 }
 
+int crfFor(VideoFormat format, ExportOptions::Quality quality)
+{
+    const int step = static_cast<int>(quality); // high 0, medium 1, low 2
+    switch (format) {
+    case VideoFormat::Mp4: return 18 + 5 * step;
+    case VideoFormat::WebM: return 32 + 6 * step;
+    default: return -1; // GIF and PNG have no quality setting
+    }
+}
+
+Image scaledTo(const Image& frame, int size)
+{
+    if (size <= 0 || (frame.width == size && frame.height == size)) {
+        return frame;
+    }
+    cv::Mat scaled;
+    // Area averaging when shrinking avoids aliasing; bicubic when enlarging.
+    cv::resize(cvbridge::view(frame), scaled, cv::Size(size, size), 0, 0,
+        size < frame.width ? cv::INTER_AREA : cv::INTER_CUBIC);
+    return cvbridge::toImage(scaled);
+}
+
+// The driving video's audio goes along when asked for, the format carries sound, and there is some.
+std::filesystem::path audioSourceFor(const Project& project, VideoFormat format, const ExportOptions& options)
+{
+    if (!options.audio || project.motion.drivingVideo.empty()
+        || (format != VideoFormat::Mp4 && format != VideoFormat::WebM)) {
+        return {};
+    }
+    return VideoDecoder(project.motion.drivingVideo).info().hasAudio ? project.motion.drivingVideo
+                                                                      : std::filesystem::path();
+}
+
 } // namespace
+
+int exportFrameCount(int sourceFrames, double sourceFps, double outputFps)
+{
+    if (outputFps <= 0 || outputFps == sourceFps) {
+        return sourceFrames;
+    }
+    return std::max(1, static_cast<int>(std::lround(sourceFrames * outputFps / sourceFps)));
+}
+
+int exportSourceFrame(int outputIndex, int sourceFrames, double sourceFps, double outputFps)
+{
+    if (outputFps <= 0 || outputFps == sourceFps) {
+        return outputIndex;
+    }
+    const auto index = static_cast<int>(std::lround(outputIndex * sourceFps / outputFps));
+    return std::clamp(index, 0, sourceFrames - 1);
+}
 
 ProjectRenderResult renderProjectVideo(
     const Project& project, const std::filesystem::path& output, const ProjectRenderCallbacks& callbacks)
 {
+    return renderProjectVideo(project, output, ExportOptions{}, callbacks);
+}
+
+ProjectRenderResult renderProjectVideo(const Project& project, const std::filesystem::path& output,
+    const ExportOptions& exportOptions, const ProjectRenderCallbacks& callbacks)
+{
+    validateExportOptions(exportOptions);
     const auto report = [&](const std::string& stage, int done, int total) {
         if (callbacks.progress) {
             callbacks.progress(stage, done, total);
@@ -100,27 +172,37 @@ ProjectRenderResult renderProjectVideo(
         throwIfCancelled(callbacks);
         attributes.push_back(loadAttribute(analyzer, reference));
     }
-    const KeypointTrack track = motionTrack(analyzer, project, portrait.landmarks, size);
+    const KeypointTrack track = projectMotionTrack(analyzer, project, portrait.landmarks, size);
     const WarpCompositeAnimator animator(portrait.image, portrait.landmarks, attributes);
 
+    const double outputFps = exportOptions.fps > 0 ? exportOptions.fps : project.motion.fps;
+    const int outputFrames = exportFrameCount(track.size(), project.motion.fps, outputFps);
     VideoEncodeOptions options;
     options.format = format;
-    options.fps = project.motion.fps;
-    options.expectedFrames = track.size();
+    options.fps = outputFps;
+    options.crf = crfFor(format, exportOptions.quality);
+    options.audioSource = audioSourceFor(project, format, exportOptions);
+    options.expectedFrames = outputFrames;
     options.cancel = callbacks.cancel;
+    int width = 0;
+    int height = 0;
     try {
         VideoEncoder encoder(output, options);
-        for (int i = 0; i < track.size(); ++i) {
+        for (int j = 0; j < outputFrames; ++j) {
             throwIfCancelled(callbacks);
-            encoder.write(animator.frame(track.frames[static_cast<std::size_t>(i)]));
-            report("rendering", i + 1, track.size());
+            const int i = exportSourceFrame(j, track.size(), project.motion.fps, outputFps);
+            const Image frame = scaledTo(animator.frame(track.frames[static_cast<std::size_t>(i)]), exportOptions.size);
+            width = frame.width;
+            height = frame.height;
+            encoder.write(frame);
+            report("rendering", j + 1, outputFrames);
         }
-        report("encoding", track.size(), track.size());
+        report("encoding", outputFrames, outputFrames);
         encoder.finish();
     } catch (const EncodeCancelled&) {
         throw RenderCancelled();
     }
-    return {output, track.size(), portrait.image.width, portrait.image.height, kWarpMethod};
+    return {output, outputFrames, width, height, kWarpMethod};
 }
 
 } // namespace durian

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/face/FaceAnalyzer.h"
+#include "core/face/KeypointTrack.h"
 #include "core/io/Project.h"
+#include "core/render/ExportOptions.h"
 
 #include <atomic>
 #include <filesystem>
@@ -38,5 +41,22 @@ public:
 // Throws durian::Error with a message for the user (no face in a photo, unreadable file, full disk, ...).
 ProjectRenderResult renderProjectVideo(
     const Project& project, const std::filesystem::path& output, const ProjectRenderCallbacks& callbacks = {});
+
+// The same with export options (frame rate, quality, size, audio); `frames`/`width`/`height` of the
+// result describe the written file. Progress counts the output's frames.
+ProjectRenderResult renderProjectVideo(const Project& project, const std::filesystem::path& output,
+    const ExportOptions& options, const ProjectRenderCallbacks& callbacks = {});
+
+// The project's motion as the renderer uses it: the preset, or the driving video's face tracked
+// (first motion.frames frames), smoothed and retargeted onto `portrait` (landmarks in a size x size
+// aligned crop). Throws durian::Error when the video cannot be read or shows no face. `driver`, when
+// given, receives the driving video's own smoothed track (video pixels; untouched for a preset).
+KeypointTrack projectMotionTrack(FaceAnalyzer& analyzer, const Project& project, const Landmarks& portrait, int size,
+    KeypointTrack* driver = nullptr);
+
+// The rendered frame shown by output frame `outputIndex` when `sourceFrames` frames at `sourceFps` are
+// written at `outputFps` (same duration, nearest frame), and the number of output frames.
+int exportFrameCount(int sourceFrames, double sourceFps, double outputFps);
+int exportSourceFrame(int outputIndex, int sourceFrames, double sourceFps, double outputFps);
 
 } // namespace durian

@@ -22,7 +22,7 @@ private Q_SLOTS:
 
     void defaultsWhenNothingIsStored()
     {
-        const AppSettings settings;
+        const AppSettings settings(nullptr);
         QCOMPARE(settings.steps(), AppSettings::kDefaultSteps);
         QCOMPARE(settings.guidance(), AppSettings::kDefaultGuidance);
         QCOMPARE(settings.previewResolution(), AppSettings::kDefaultResolution);
@@ -32,7 +32,7 @@ private Q_SLOTS:
     void valuesAreKeptForTheNextRun()
     {
         {
-            AppSettings settings;
+            AppSettings settings(nullptr);
             QSignalSpy steps(&settings, &AppSettings::stepsChanged);
             settings.setSteps(8);
             settings.setSteps(8); // unchanged: no signal
@@ -41,7 +41,7 @@ private Q_SLOTS:
             settings.setPreviewResolution(192);
             settings.setThreads(1);
         }
-        const AppSettings nextRun;
+        const AppSettings nextRun(nullptr);
         QCOMPARE(nextRun.steps(), 8);
         QCOMPARE(nextRun.guidance(), 2.5);
         QCOMPARE(nextRun.previewResolution(), 192);
@@ -50,15 +50,15 @@ private Q_SLOTS:
 
     void outOfRangeValuesAreClampedAlsoWhenStored()
     {
-        AppSettings settings;
+        AppSettings settings(nullptr);
         settings.setSteps(100000);
         QCOMPARE(settings.steps(), AppSettings::kMaxSteps);
         settings.setGuidance(-3);
         QCOMPARE(settings.guidance(), AppSettings::kMinGuidance);
         QSettings().setValue("generation/previewResolution", 5); // a hand-edited file
-        QCOMPARE(AppSettings().previewResolution(), AppSettings::kMinResolution);
+        QCOMPARE(AppSettings(nullptr).previewResolution(), AppSettings::kMinResolution);
         settings.reset();
-        QCOMPARE(AppSettings().steps(), AppSettings::kDefaultSteps);
+        QCOMPARE(AppSettings(nullptr).steps(), AppSettings::kDefaultSteps);
     }
 };
 

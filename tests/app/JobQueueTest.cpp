@@ -12,7 +12,7 @@ class JobQueueTest : public QObject {
 private Q_SLOTS:
     void runsJobsInOrderOffTheUiThread()
     {
-        JobQueue queue;
+        JobQueue queue(nullptr);
         QStringList order;
         QList<Qt::HANDLE> threads;
         for (int i = 0; i < 3; ++i) {
@@ -37,7 +37,7 @@ private Q_SLOTS:
 
     void progressReachesTheUiThrottledWithTheLatestValue()
     {
-        JobQueue queue;
+        JobQueue queue(nullptr);
         QSignalSpy progress(&queue, &JobQueue::progressChanged);
         std::atomic<bool> release{false};
         bool done = false;
@@ -63,7 +63,7 @@ private Q_SLOTS:
 
     void anExceptionBecomesAnErrorMessage()
     {
-        JobQueue queue;
+        JobQueue queue(nullptr);
         QString error;
         queue.submit(
             "throws", [](JobContext&) -> QVariant { throw std::runtime_error("Cannot read image x.png"); },
@@ -73,7 +73,7 @@ private Q_SLOTS:
 
     void cancelStopsTheRunningJobButNotTheNext()
     {
-        JobQueue queue;
+        JobQueue queue(nullptr);
         QString firstError = "unset";
         bool secondDone = false;
         std::atomic<bool> started{false};

@@ -1,0 +1,299 @@
+// Issue 9's controllers without a window: motion editing on the document, the Motion panel's
+// controller (tracking a driving video, rejecting one without a face), Render Animation with progress
+// and cancel, export with options, and the recent-files list.
+#include "app/gui/JobQueue.h"
+#include "app/gui/MotionController.h"
+#include "app/gui/ProjectDocument.h"
+#include "app/gui/RecentFiles.h"
+#include "app/gui/RenderController.h"
+#include "core/io/AtomicFile.h"
+#include "core/io/Image.h"
+#include "core/video/VideoDecoder.h"
+#include "core/video/VideoEncoder.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+QUrl demoUrl()
+{
+    return QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/demo.durian");
+}
+
+// A short video of `frame` repeated, slightly shifted each frame so the tracker sees motion.
+void writeVideo(const QString& path, const durian::Image& frame, int frames)
+{
+    durian::VideoEncodeOptions options;
+    options.fps = 24;
+    durian::VideoEncoder encoder(path.toStdString(), options);
+    for (int i = 0; i < frames; ++i) {
+        durian::Image shifted = frame;
+        const int dx = i % 4;
+        for (int y = 0; y < frame.height; ++y) {
+            for (int x = frame.width - 1; x >= dx; --x) {
+                for (int c = 0; c < 3; ++c) {
+                    shifted.row(y)[x * 3 + c] = frame.row(y)[(x - dx) * 3 + c];
+                }
+            }
+        }
+        encoder.write(shifted);
+    }
+    encoder.finish();
+}
+
+int frameCount(const QString& path)
+{
+    durian::VideoDecoder decoder(path.toStdString());
+    durian::VideoFrame frame;
+    int count = 0;
+    while (decoder.read(frame)) {
+        ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+class MotionRenderTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings and caches under ~/.qttest
+        ProjectDocument::setAutosaveDirectory(dir_.filePath("autosave"));
+        RenderController::setCacheDirectory(dir_.filePath("cache"));
+    }
+
+    void motionEditsAreUndoable()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        QVERIFY(document.motionPresets().contains("shake"));
+        QCOMPARE(document.motionPreset(), QString("nod"));
+        QVERIFY(document.setMotionPreset("shake"));
+        QCOMPARE(document.project().motion.preset, std::string("shake"));
+        QVERIFY(!document.setMotionPreset("moonwalk"));
+        QVERIFY(document.errorString().contains("moonwalk"));
+        QCOMPARE(document.motionPreset(), QString("shake"));
+        // A spin box held down: many values, one undo step.
+        for (int frames = 49; frames <= 60; ++frames) {
+            document.setMotionFrames(frames);
+        }
+        document.finishGesture();
+        document.setMotionFps(12);
+        QCOMPARE(document.motionFrames(), 60);
+        QCOMPARE(document.motionFps(), 12.0);
+        document.undo();
+        QCOMPARE(document.motionFps(), 24.0);
+        document.undo();
+        QCOMPARE(document.motionFrames(), 48);
+        document.undo();
+        QCOMPARE(document.motionPreset(), QString("nod"));
+        QVERIFY(!document.modified());
+        document.setMotionFrames(0);
+        QCOMPARE(document.motionFrames(), 1); // clamped to the file format's range
+    }
+
+    void aPresetReplacesTheDrivingVideo()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        const QString video = dir_.filePath("still.mp4");
+        writeVideo(video, durian::loadImageRgb(DURIAN_SOURCE_DIR "/resources/demo/portrait.png"), 4);
+        QVERIFY(document.setDrivingVideo(QUrl::fromLocalFile(video)));
+        QCOMPARE(document.drivingVideoUrl(), QUrl::fromLocalFile(video));
+        QVERIFY(document.motionSummary().contains("still.mp4"));
+        QVERIFY(!document.drivingVideoHasAudio());
+        QVERIFY(document.setMotionPreset("talk"));
+        QVERIFY(document.drivingVideoUrl().isEmpty());
+        QVERIFY(!document.setDrivingVideo(QUrl::fromLocalFile(dir_.filePath("missing.mp4"))));
+        QVERIFY(document.errorString().contains("missing.mp4"));
+    }
+
+    void thePanelShowsThePresetOnThePortrait()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        MotionController motion;
+        motion.setDebounceMs(0);
+        QSignalSpy built(&motion, &MotionController::built);
+        motion.setDocument(&document);
+        QTRY_COMPARE_WITH_TIMEOUT(built.count(), 1, 60000);
+        QVERIFY2(motion.errorString().isEmpty(), qPrintable(motion.errorString()));
+        QCOMPARE(motion.frameCount(), MotionController::kPreviewFrames);
+        QVERIFY(!motion.hasDrivingFrames());
+        QCOMPARE(motion.portraitFrame().width(), MotionController::kPreviewSize);
+        // The nod moves the keypoints: the rest pose (frame 0) and the nod's lowest point (frame 6,
+        // sample 2) differ.
+        const QImage first = motion.portraitFrame();
+        motion.setFrameIndex(2);
+        QVERIFY(motion.portraitFrame() != first);
+        // A motion edit rebuilds it.
+        document.setMotionFrames(12);
+        QTRY_COMPARE_WITH_TIMEOUT(built.count(), 2, 60000);
+        QCOMPARE(motion.frameCount(), 12);
+    }
+
+    void aDrivingVideoWithAFaceIsTrackedAndShown()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        document.setMotionFrames(8);
+        const QString video = dir_.filePath("face.mp4");
+        writeVideo(video, durian::loadImageRgb(DURIAN_SOURCE_DIR "/resources/demo/portrait.png"), 8);
+        MotionController motion;
+        motion.setDebounceMs(0);
+        motion.setDocument(&document);
+        QSignalSpy accepted(&motion, &MotionController::drivingVideoAccepted);
+        QSignalSpy rejected(&motion, &MotionController::drivingVideoRejected);
+        motion.chooseDrivingVideo(QUrl::fromLocalFile(video));
+        QTRY_COMPARE_WITH_TIMEOUT(accepted.count() + rejected.count(), 1, 60000);
+        QVERIFY2(rejected.isEmpty(), rejected.isEmpty() ? "" : qPrintable(rejected.first().at(1).toString()));
+        QCOMPARE(document.drivingVideoUrl(), QUrl::fromLocalFile(video));
+        QTRY_VERIFY_WITH_TIMEOUT(motion.hasDrivingFrames() && !motion.running(), 60000);
+        QCOMPARE(motion.frameCount(), 8);
+        QVERIFY(!motion.drivingFrame().isNull());
+        document.undo(); // choosing the video was one undo step
+        QVERIFY(document.drivingVideoUrl().isEmpty());
+    }
+
+    void aDrivingVideoWithoutAFaceLeavesTheProjectUnchanged()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        document.setMotionFrames(6);
+        const QString video = dir_.filePath("sky.mp4");
+        durian::Image sky(128, 128, 3, 200);
+        writeVideo(video, sky, 6);
+        MotionController motion;
+        motion.setDocument(&document);
+        QSignalSpy rejected(&motion, &MotionController::drivingVideoRejected);
+        const int undoSteps = document.canUndo();
+        motion.chooseDrivingVideo(QUrl::fromLocalFile(video));
+        QTRY_COMPARE_WITH_TIMEOUT(rejected.count(), 1, 60000);
+        const QString message = rejected.first().at(1).toString();
+        QVERIFY2(message.contains("sky.mp4") && message.contains("No face") && message.contains("unchanged"),
+            qPrintable(message));
+        QCOMPARE(motion.errorString(), message);
+        QVERIFY(document.drivingVideoUrl().isEmpty());
+        QCOMPARE(document.motionPreset(), QString("nod"));
+        QCOMPARE(int(document.canUndo()), undoSteps);
+    }
+
+    void renderAnimationMakesAClipAndCancelKeepsIt()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        document.setMotionFrames(12);
+        RenderController render;
+        render.setDocument(&document);
+        QSignalSpy finished(&render, &RenderController::finished);
+        QSignalSpy progress(&render, &RenderController::progressChanged);
+        render.render();
+        QVERIFY(render.running());
+        QCOMPARE(render.framesTotal(), 12);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY2(finished.first().first().toBool(), qPrintable(render.errorString()));
+        QVERIFY(progress.count() >= 2);
+        QCOMPARE(render.framesDone(), 12);
+        const QString clip = render.videoUrl().toLocalFile();
+        QVERIFY(clip.startsWith(dir_.filePath("cache")));
+        QCOMPARE(frameCount(clip), 12);
+        QVERIFY(render.summary().contains("12 frame"));
+
+        // Cancelled at once: a message, and the earlier clip is still there to play.
+        document.setMotionFrames(200);
+        render.render();
+        render.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QVERIFY(!finished.last().first().toBool());
+        QVERIFY(render.errorString().contains("cancelled"));
+        QCOMPARE(render.videoUrl().toLocalFile(), clip);
+        QVERIFY(QFile::exists(clip));
+    }
+
+    void exportWithOptions()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        QSignalSpy finished(&document, &ProjectDocument::exportFinished);
+        QSignalSpy errors(&document, &ProjectDocument::errorOccurred);
+        const QString gif = dir_.filePath("small.gif");
+        document.exportVideoWith(QUrl::fromLocalFile(gif), {{"fps", 12}, {"size", 96}, {"quality", "low"}});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count() + errors.count(), 1, 60000);
+        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+        durian::VideoDecoder decoder(gif.toStdString());
+        QCOMPARE(decoder.info().width, 96);
+        QCOMPARE(frameCount(gif), 24);
+        document.exportVideoWith(QUrl::fromLocalFile(gif), {{"quality", "best"}});
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(errors.last().first().toString().contains("best"));
+    }
+
+    // A process killed in the middle of a save (new bytes written to the temporary, not yet renamed)
+    // leaves the project as it was saved before: the document opens it unchanged.
+    void aCrashDuringSaveKeepsTheProject()
+    {
+        QTemporaryDir dir;
+        const QDir demo(DURIAN_SOURCE_DIR "/resources/demo");
+        for (const QString& name : demo.entryList(QDir::Files)) {
+            QFile::copy(demo.filePath(name), dir.filePath(name));
+        }
+        const QString path = dir.filePath("demo.durian");
+        QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        const pid_t child = fork();
+        if (child == 0) {
+            durian::AtomicFileTarget target(path.toStdString());
+            FILE* file = std::fopen(target.temporaryPath().c_str(), "w");
+            std::fputs("{\"format\": \"durian-project\", \"version\": 1, \"name\": \"Half", file);
+            std::fflush(file);
+            ::kill(::getpid(), SIGKILL); // dies before commit(): no rename, no clean-up
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+        ProjectDocument document;
+        QVERIFY2(document.open(QUrl::fromLocalFile(path)), qPrintable(document.errorString()));
+        QCOMPARE(document.name(), QString("Demo"));
+        QCOMPARE(document.attributes().size(), 2);
+    }
+
+    void recentFilesAreKeptAndPruned()
+    {
+        RecentFiles recent(nullptr);
+        recent.clear();
+        const QString a = dir_.filePath("a.durian");
+        const QString b = dir_.filePath("b.durian");
+        QFile(a).open(QIODevice::WriteOnly);
+        QFile(b).open(QIODevice::WriteOnly);
+        recent.add(QUrl::fromLocalFile(a));
+        recent.add(QUrl::fromLocalFile(b));
+        recent.add(QUrl::fromLocalFile(a)); // again: moves to the top, no duplicate
+        QCOMPARE(recent.files(), (QStringList{a, b}));
+        QCOMPARE(RecentFiles(nullptr).files(), (QStringList{a, b})); // stored
+        QFile::remove(b);
+        QCOMPARE(recent.prune(), QStringList{b});
+        QCOMPARE(recent.files(), QStringList{a});
+        for (int i = 0; i < RecentFiles::kMaxFiles + 3; ++i) {
+            recent.add(QUrl::fromLocalFile(dir_.filePath(QString("p%1.durian").arg(i))));
+        }
+        QCOMPARE(recent.files().size(), RecentFiles::kMaxFiles);
+        recent.clear();
+    }
+};
+
+QTEST_GUILESS_MAIN(MotionRenderTest)
+#include "MotionRenderTest.moc"

@@ -1,0 +1,62 @@
+import QtQuick
+import QtTest
+import Durian.App
+import Durian.Ui
+
+// The Export dialog's file naming and defaults, and the player before anything was rendered.
+Item {
+    id: root
+    width: 800
+    height: 600
+
+    ProjectDocument { id: document }
+    ExportDialog { id: dialog; document: document }
+    RenderController { id: renderer; document: document }
+    AnimationPlayer { id: player; anchors.fill: parent; renderer: renderer }
+
+TestCase {
+    name: "ExportDialog"
+    when: windowShown
+
+    function findChildNamed(item, name) {
+        if (item.objectName === name)
+            return item
+        const children = item.contentItem ? [item.contentItem].concat(item.children || []) : (item.children || [])
+        for (let i = 0; i < children.length; ++i) {
+            const found = findChildNamed(children[i], name)
+            if (found)
+                return found
+        }
+        return null
+    }
+
+    function initTestCase() {
+        verify(document.open(Qt.resolvedUrl("../../resources/demo/demo.durian")))
+    }
+
+    function test_extensionFollowsTheFormat() {
+        compare(dialog.withFormat("/a/Demo.mp4", "gif"), "/a/Demo.gif")
+        compare(dialog.withFormat("/a/Demo.mp4", "png"), "/a/Demo")
+        compare(dialog.withFormat("/a/Demo", "webm"), "/a/Demo.webm")
+        compare(dialog.withFormat("/a.b/Demo", "mp4"), "/a.b/Demo.mp4")
+    }
+
+    function test_prefilledFromTheProject() {
+        dialog.open()
+        tryVerify(function() { return dialog.opened })
+        const path = findChildNamed(dialog, "exportPath")
+        verify(path.text.endsWith("/resources/demo/Demo.mp4"), path.text)
+        compare(findChildNamed(dialog, "exportFps").value, 24)
+        compare(dialog.format, "mp4")
+        // No driving video: no audio choice.
+        verify(!findChildNamed(dialog, "exportAudio").visible)
+        dialog.close()
+    }
+
+    function test_playerWaitsForARender() {
+        verify(!findChildNamed(player, "playPauseButton").enabled)
+        verify(!findChildNamed(player, "renderProgressRow").visible)
+        compare(player.player.source.toString(), "")
+    }
+}
+}
