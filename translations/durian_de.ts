@@ -21,6 +21,76 @@
     </message>
 </context>
 <context>
+    <name>AnimationPlayer</name>
+    <message>
+        <source>No animation rendered yet: Render Animation (Ctrl+R)</source>
+        <translation>Noch keine Animation berechnet: Animation berechnen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2, %3 s left</source>
+        <translation>Bild %1 von %2, noch %3 s</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2</source>
+        <translation>Bild %1 von %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop rendering; the previous clip stays</source>
+        <translation>Berechnung abbrechen; der vorige Clip bleibt</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Play or pause the animation (Ctrl+Space)</source>
+        <translation>Animation abspielen oder anhalten (Strg+Leertaste)</translation>
+    </message>
+    <message>
+        <source>Drag to scrub through the animation</source>
+        <translation>Ziehen, um durch die Animation zu spulen</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Schleife</translation>
+    </message>
+    <message>
+        <source>Play the animation in a loop</source>
+        <translation>Animation in einer Schleife abspielen</translation>
+    </message>
+    <message>
+        <source>Still Preview</source>
+        <translation>Standbild-Vorschau</translation>
+    </message>
+    <message>
+        <source>Back to the still preview</source>
+        <translation>Zurück zur Standbild-Vorschau</translation>
+    </message>
+</context>
+<context>
+    <name>AppSettings</name>
+    <message>
+        <source>The model file %1 does not exist.</source>
+        <translation>Die Modelldatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The model file %1 holds no tensors.</source>
+        <translation>Die Modelldatei %1 enthält keine Tensoren.</translation>
+    </message>
+    <message>
+        <source>The model file %1 cannot be read: %2</source>
+        <translation>Die Modelldatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>AttributeList</name>
     <message>
         <source>Strength %1%</source>
@@ -110,6 +180,244 @@
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Interpolated: this is reference %1 of the pair</source>
+        <translation>Interpoliert: dies ist Referenz %1 des Paars</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Video</source>
+        <translation>Video exportieren</translation>
+    </message>
+    <message>
+        <source>MP4 video (H.264)</source>
+        <translation>MP4-Video (H.264)</translation>
+    </message>
+    <message>
+        <source>WebM video (VP9)</source>
+        <translation>WebM-Video (VP9)</translation>
+    </message>
+    <message>
+        <source>GIF animation</source>
+        <translation>GIF-Animation</translation>
+    </message>
+    <message>
+        <source>PNG sequence (a folder of frames)</source>
+        <translation>PNG-Folge (ein Ordner mit Bildern)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>MP4 and WebM play everywhere and carry sound; GIF loops in web pages; PNG frames are lossless</source>
+        <translation>MP4 und WebM laufen überall und enthalten Ton; GIF läuft in Webseiten in Schleife; PNG-Bilder sind verlustfrei</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose where the export is written</source>
+        <translation>Wählen, wohin exportiert wird</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>Bildrate</translation>
+    </message>
+    <message>
+        <source>Frames per second of the file; the clip keeps its duration</source>
+        <translation>Bilder pro Sekunde der Datei; der Clip behält seine Dauer</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Low (smaller file)</source>
+        <translation>Niedrig (kleinere Datei)</translation>
+    </message>
+    <message>
+        <source>Compression of MP4 and WebM; GIF and PNG are not affected</source>
+        <translation>Kompression von MP4 und WebM; GIF und PNG sind nicht betroffen</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>As rendered</source>
+        <translation>Wie berechnet</translation>
+    </message>
+    <message>
+        <source>Width and height of the exported frames</source>
+        <translation>Breite und Höhe der exportierten Bilder</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <source>Sound from the driving video</source>
+        <translation>Ton aus dem Steuervideo</translation>
+    </message>
+    <message>
+        <source>The driving video has no sound</source>
+        <translation>Das Steuervideo hat keinen Ton</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>FaceChoiceDialog</name>
+    <message>
+        <source>Choose a Face</source>
+        <translation>Gesicht wählen</translation>
+    </message>
+    <message numerus="yes">
+        <source>This photo shows %n face(s). Click the one to animate.</source>
+        <translation>
+            <numerusform>Dieses Foto zeigt %n Gesicht. Klicken Sie auf das, das animiert werden soll.</numerusform>
+            <numerusform>Dieses Foto zeigt %n Gesichter. Klicken Sie auf das, das animiert werden soll.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Animate face %1</source>
+        <translation>Gesicht %1 animieren</translation>
+    </message>
+</context>
+<context>
+    <name>InterpolationPanel</name>
+    <message>
+        <source>Hair</source>
+        <translation>Haare</translation>
+    </message>
+    <message>
+        <source>Eyeglasses</source>
+        <translation>Brille</translation>
+    </message>
+    <message>
+        <source>Hat</source>
+        <translation>Hut</translation>
+    </message>
+    <message>
+        <source>Beard</source>
+        <translation>Bart</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Reference A (alpha 0)</source>
+        <translation>Referenz A (Alpha 0)</translation>
+    </message>
+    <message>
+        <source>Reference B (alpha 1), of the same category</source>
+        <translation>Referenz B (Alpha 1), derselben Kategorie</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Koppeln</translation>
+    </message>
+    <message>
+        <source>Blend these two references with a slider</source>
+        <translation>Diese beiden Referenzen mit einem Schieberegler mischen</translation>
+    </message>
+    <message>
+        <source>Add two references of one category to interpolate between them.</source>
+        <translation>Fügen Sie zwei Referenzen einer Kategorie hinzu, um zwischen ihnen zu interpolieren.</translation>
+    </message>
+    <message>
+        <source>%1 ↔ %2</source>
+        <translation>%1 ↔ %2</translation>
+    </message>
+    <message>
+        <source>Alpha %1: 0 is all A, 1 is all B</source>
+        <translation>Alpha %1: 0 ist ganz A, 1 ist ganz B</translation>
+    </message>
+    <message>
+        <source>Stop interpolating</source>
+        <translation>Interpolation beenden</translation>
+    </message>
+    <message>
+        <source>Use alpha %1</source>
+        <translation>Alpha %1 verwenden</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Render Strip</source>
+        <translation>Streifen berechnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview %n step(s) across alpha (Ctrl+I)</source>
+        <translation>
+            <numerusform>Vorschau in %n Stufe über Alpha (Strg+I)</numerusform>
+            <numerusform>Vorschau in %n Stufen über Alpha (Strg+I)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Render the strip again after every change</source>
+        <translation>Streifen nach jeder Änderung neu berechnen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rendered</source>
+        <translation>%1 von %2 berechnet</translation>
+    </message>
+</context>
+<context>
+    <name>InterpolationStrip</name>
+    <message>
+        <source>Pair two references of one category to see the interpolation.</source>
+        <translation>Koppeln Sie zwei Referenzen einer Kategorie, um die Interpolation zu sehen.</translation>
+    </message>
+    <message>
+        <source>Interpolation strip</source>
+        <translation>Interpolationsstreifen</translation>
+    </message>
+    <message>
+        <source>Interpolation %1 of %2</source>
+        <translation>Interpolation %1 von %2</translation>
+    </message>
+    <message>
+        <source>The interpolation strip could not be rendered: %1</source>
+        <translation>Der Interpolationsstreifen konnte nicht berechnet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>JobQueue</name>
@@ -182,11 +490,11 @@
     </message>
     <message>
         <source>The portrait image could not be loaded</source>
-        <translation>Das Porträtbild konnte nicht geladen werden</translation>
+        <translation type="vanished">Das Porträtbild konnte nicht geladen werden</translation>
     </message>
     <message>
         <source>Open a project to begin</source>
-        <translation>Öffnen Sie ein Projekt, um zu beginnen</translation>
+        <translation type="vanished">Öffnen Sie ein Projekt, um zu beginnen</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -267,19 +575,19 @@
     </message>
     <message>
         <source>Export Video</source>
-        <translation>Video exportieren</translation>
+        <translation type="vanished">Video exportieren</translation>
     </message>
     <message>
         <source>MP4 video (*.mp4)</source>
-        <translation>MP4-Video (*.mp4)</translation>
+        <translation type="vanished">MP4-Video (*.mp4)</translation>
     </message>
     <message>
         <source>WebM video (*.webm)</source>
-        <translation>WebM-Video (*.webm)</translation>
+        <translation type="vanished">WebM-Video (*.webm)</translation>
     </message>
     <message>
         <source>GIF animation (*.gif)</source>
-        <translation>GIF-Animation (*.gif)</translation>
+        <translation type="vanished">GIF-Animation (*.gif)</translation>
     </message>
     <message>
         <source>Video Exported</source>
@@ -308,6 +616,425 @@
     <message>
         <source>Untrained model: trained weights are not installed yet, so the preview shows noise.</source>
         <translation>Untrainiertes Modell: Es sind noch keine trainierten Gewichte installiert, daher zeigt die Vorschau Rauschen.</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists; it was removed from the recent projects.</source>
+        <translation>%1 existiert nicht mehr; es wurde aus den zuletzt geöffneten Projekten entfernt.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>These recent projects no longer exist and were removed from the list:
+%1</source>
+        <translation>Diese zuletzt geöffneten Projekte existieren nicht mehr und wurden aus der Liste entfernt:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Projects</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Open &amp;Portrait…</source>
+        <translation>&amp;Porträt öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Render Animation</source>
+        <translation>Animation &amp;berechnen</translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause Animation</source>
+        <translation>Animation &amp;abspielen / anhalten</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Driving Video…</source>
+        <translation>&amp;Steuervideo auswählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Portrait</source>
+        <translation>Porträt &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>Render the whole animation and play it (Ctrl+R)</source>
+        <translation>Die ganze Animation berechnen und abspielen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the animation as MP4, WebM, GIF or PNG frames (Ctrl+E)</source>
+        <translation>Die Animation als MP4, WebM, GIF oder PNG-Bilder exportieren (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Interpolation</source>
+        <translation>Interpolation</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1” first?</source>
+        <translation>Änderungen an „%1“ zuerst speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>MaskEditor</name>
+    <message>
+        <source>The mask %1 cannot be read.</source>
+        <translation>Die Maske %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The mask could not be saved: %1</source>
+        <translation>Die Maske konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Erase Mask</source>
+        <translation>Maske radieren</translation>
+    </message>
+    <message>
+        <source>Paint Mask</source>
+        <translation>Maske malen</translation>
+    </message>
+    <message>
+        <source>Clear Mask</source>
+        <translation>Maske leeren</translation>
+    </message>
+    <message>
+        <source>Grow Mask</source>
+        <translation>Maske erweitern</translation>
+    </message>
+    <message>
+        <source>Shrink Mask</source>
+        <translation>Maske verkleinern</translation>
+    </message>
+    <message>
+        <source>Automatic mask</source>
+        <translation>Automatische Maske</translation>
+    </message>
+    <message>
+        <source>Finding the face…</source>
+        <translation>Gesicht wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Computing the mask…</source>
+        <translation>Maske wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Automatic Mask (%1)</source>
+        <translation>Automatische Maske (%1)</translation>
+    </message>
+    <message>
+        <source>The automatic mask could not be computed: %1</source>
+        <translation>Die automatische Maske konnte nicht berechnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MaskEditorPanel</name>
+    <message>
+        <source>Hair</source>
+        <translation>Haare</translation>
+    </message>
+    <message>
+        <source>Eyeglasses</source>
+        <translation>Brille</translation>
+    </message>
+    <message>
+        <source>Hat</source>
+        <translation>Hut</translation>
+    </message>
+    <message>
+        <source>Beard</source>
+        <translation>Bart</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Porträt</translation>
+    </message>
+    <message>
+        <source>Reference %1: %2</source>
+        <translation>Referenz %1: %2</translation>
+    </message>
+    <message>
+        <source>Whose mask to edit</source>
+        <translation>Wessen Maske bearbeitet wird</translation>
+    </message>
+    <message>
+        <source>Category of the automatic mask</source>
+        <translation>Kategorie der automatischen Maske</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>Compute the mask of this category automatically (replaces the mask)</source>
+        <translation>Maske dieser Kategorie automatisch berechnen (ersetzt die Maske)</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>Paint the mask (B)</source>
+        <translation>Maske malen (B)</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Radierer</translation>
+    </message>
+    <message>
+        <source>Erase from the mask (E)</source>
+        <translation>Aus der Maske radieren (E)</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Brush diameter %1 px ([ and ])</source>
+        <translation>Pinseldurchmesser %1 px ([ und ])</translation>
+    </message>
+    <message>
+        <source>Hardness</source>
+        <translation>Härte</translation>
+    </message>
+    <message>
+        <source>Edge hardness %1%</source>
+        <translation>Kantenhärte %1%</translation>
+    </message>
+    <message>
+        <source>Grow</source>
+        <translation>Erweitern</translation>
+    </message>
+    <message>
+        <source>Drag right to grow the mask, left to shrink it</source>
+        <translation>Nach rechts ziehen erweitert die Maske, nach links verkleinert sie</translation>
+    </message>
+    <message>
+        <source>Grow by %1 px</source>
+        <translation>Um %1 px erweitern</translation>
+    </message>
+    <message>
+        <source>Shrink by %1 px</source>
+        <translation>Um %1 px verkleinern</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Überlagerung</translation>
+    </message>
+    <message>
+        <source>Mask overlay opacity %1%</source>
+        <translation>Deckkraft der Maskenüberlagerung %1%</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the photo to the view (Ctrl+0); wheel zooms, right-drag pans</source>
+        <translation>Foto in die Ansicht einpassen (Strg+0); Mausrad zoomt, Ziehen mit rechts verschiebt</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Clear the mask</source>
+        <translation>Maske leeren</translation>
+    </message>
+    <message>
+        <source>No photo to mask</source>
+        <translation>Kein Foto zum Maskieren</translation>
+    </message>
+    <message>
+        <source>Covers %1%</source>
+        <translation>Deckt %1% ab</translation>
+    </message>
+    <message>
+        <source>automatic mask confidence %1%</source>
+        <translation>Konfidenz der automatischen Maske %1%</translation>
+    </message>
+</context>
+<context>
+    <name>MotionController</name>
+    <message>
+        <source>The driving video %1 is not a readable file.</source>
+        <translation>Das Steuervideo %1 ist keine lesbare Datei.</translation>
+    </message>
+    <message>
+        <source>Motion preview</source>
+        <translation>Bewegungsvorschau</translation>
+    </message>
+    <message>
+        <source>Tracking %1</source>
+        <translation>%1 wird verfolgt</translation>
+    </message>
+    <message>
+        <source>Finding the portrait&apos;s face…</source>
+        <translation>Gesicht im Porträt wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Finding the face in every frame…</source>
+        <translation>Gesicht wird in jedem Bild gesucht…</translation>
+    </message>
+    <message>
+        <source>Drawing the keypoints…</source>
+        <translation>Schlüsselpunkte werden gezeichnet…</translation>
+    </message>
+    <message>
+        <source>Tracking the driving video was cancelled; the motion is unchanged.</source>
+        <translation>Die Verfolgung des Steuervideos wurde abgebrochen; die Bewegung ist unverändert.</translation>
+    </message>
+    <message>
+        <source>The video %1 cannot drive the animation (%2). The motion is unchanged.</source>
+        <translation>Das Video %1 kann die Animation nicht steuern (%2). Die Bewegung ist unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>MotionPanel</name>
+    <message>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>(driving video)</source>
+        <translation>(Steuervideo)</translation>
+    </message>
+    <message>
+        <source>A built-in head motion (replaces the driving video)</source>
+        <translation>Eine eingebaute Kopfbewegung (ersetzt das Steuervideo)</translation>
+    </message>
+    <message>
+        <source>Driving Video…</source>
+        <translation>Steuervideo…</translation>
+    </message>
+    <message>
+        <source>Take the motion from the face in a video (Ctrl+Shift+M)</source>
+        <translation>Die Bewegung vom Gesicht in einem Video übernehmen (Strg+Umschalt+M)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Use the preset instead of the driving video</source>
+        <translation>Die Vorlage statt des Steuervideos verwenden</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Length of the clip in frames</source>
+        <translation>Länge des Clips in Bildern</translation>
+    </message>
+    <message>
+        <source>fps</source>
+        <translation>fps</translation>
+    </message>
+    <message>
+        <source>Frames per second of the clip</source>
+        <translation>Bilder pro Sekunde des Clips</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Tracking the motion…</source>
+        <translation>Bewegung wird verfolgt…</translation>
+    </message>
+    <message>
+        <source>Choose a Driving Video</source>
+        <translation>Steuervideo auswählen</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v *.gif)</source>
+        <translation>Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v *.gif)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PortraitController</name>
+    <message>
+        <source>%1 is not a readable image file. The portrait is unchanged.</source>
+        <translation>%1 ist keine lesbare Bilddatei. Das Porträt bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Finding the face in %1</source>
+        <translation>Gesicht in %1 wird gesucht</translation>
+    </message>
+    <message>
+        <source>No face was found in %1. Choose a photo in which one face is frontal and clearly visible. The portrait is unchanged.</source>
+        <translation>In %1 wurde kein Gesicht gefunden. Wählen Sie ein Foto, auf dem ein Gesicht frontal und deutlich zu sehen ist. Das Porträt bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>The portrait %1 could not be opened: %2</source>
+        <translation>Das Porträt %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved: %1</source>
+        <translation>Das eingefügte Bild konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image or image file.</source>
+        <translation>Die Zwischenablage enthält kein Bild und keine Bilddatei.</translation>
+    </message>
+    <message>
+        <source>Finding the face landmarks</source>
+        <translation>Gesichtsmerkmale werden gesucht</translation>
+    </message>
+</context>
+<context>
+    <name>PortraitPanel</name>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Masks</source>
+        <translation>Masken</translation>
+    </message>
+    <message>
+        <source>Open Portrait…</source>
+        <translation>Porträt öffnen…</translation>
+    </message>
+    <message>
+        <source>Choose a new portrait photo (Ctrl+Shift+O); you can also drop or paste one</source>
+        <translation>Neues Porträtfoto wählen (Strg+Umschalt+O); Sie können auch eines ablegen oder einfügen</translation>
+    </message>
+    <message>
+        <source>Landmarks</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>Show the 68 facial landmarks found on the portrait (L)</source>
+        <translation>Die 68 gefundenen Gesichtsmerkmale auf dem Porträt zeigen (L)</translation>
+    </message>
+    <message>
+        <source>Open Portrait</source>
+        <translation>Porträt öffnen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PortraitView</name>
+    <message>
+        <source>The portrait image could not be loaded</source>
+        <translation>Das Porträtbild konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Drop a portrait photo here, paste one (Ctrl+V) or open one (Ctrl+Shift+O)</source>
+        <translation>Porträtfoto hier ablegen, einfügen (Strg+V) oder öffnen (Strg+Umschalt+O)</translation>
     </message>
 </context>
 <context>
@@ -381,15 +1108,15 @@
     </message>
     <message>
         <source>Finding the faces…</source>
-        <translation>Gesichter werden gesucht…</translation>
+        <translation type="vanished">Gesichter werden gesucht…</translation>
     </message>
     <message>
         <source>Rendering frame %1 of %2</source>
-        <translation>Berechne Bild %1 von %2</translation>
+        <translation type="vanished">Berechne Bild %1 von %2</translation>
     </message>
     <message>
         <source>Writing the video…</source>
-        <translation>Video wird geschrieben…</translation>
+        <translation type="vanished">Video wird geschrieben…</translation>
     </message>
     <message numerus="yes">
         <source>%n frame(s), %1×%2, by %3</source>
@@ -474,6 +1201,125 @@
         <source>The automatic mask could not be computed: %1</source>
         <translation>Die automatische Maske konnte nicht berechnet werden: %1</translation>
     </message>
+    <message>
+        <source>Unknown export quality “%1”.</source>
+        <translation>Unbekannte Exportqualität „%1“.</translation>
+    </message>
+    <message>
+        <source>Unknown motion preset “%1”.</source>
+        <translation>Unbekannte Bewegungsvorlage „%1“.</translation>
+    </message>
+    <message>
+        <source>Motion Preset %1</source>
+        <translation>Bewegungsvorlage %1</translation>
+    </message>
+    <message>
+        <source>The driving video %1 is not a readable file.</source>
+        <translation>Das Steuervideo %1 ist keine lesbare Datei.</translation>
+    </message>
+    <message>
+        <source>Remove Driving Video</source>
+        <translation>Steuervideo entfernen</translation>
+    </message>
+    <message>
+        <source>Driving Video %1</source>
+        <translation>Steuervideo %1</translation>
+    </message>
+    <message>
+        <source>Change Clip Length</source>
+        <translation>Cliplänge ändern</translation>
+    </message>
+    <message>
+        <source>Change Frame Rate</source>
+        <translation>Bildrate ändern</translation>
+    </message>
+    <message>
+        <source>These references cannot be interpolated: %1</source>
+        <translation>Diese Referenzen können nicht interpoliert werden: %1</translation>
+    </message>
+    <message>
+        <source>Interpolate %1 References</source>
+        <translation>%1-Referenzen interpolieren</translation>
+    </message>
+    <message>
+        <source>Stop Interpolating</source>
+        <translation>Interpolation beenden</translation>
+    </message>
+    <message>
+        <source>Change Interpolation</source>
+        <translation>Interpolation ändern</translation>
+    </message>
+    <message>
+        <source>Change Portrait</source>
+        <translation>Porträt ändern</translation>
+    </message>
+</context>
+<context>
+    <name>RenderController</name>
+    <message>
+        <source>Open a project to render its animation.</source>
+        <translation>Öffnen Sie ein Projekt, um seine Animation zu berechnen.</translation>
+    </message>
+    <message>
+        <source>Rendering the animation</source>
+        <translation>Animation wird berechnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s), %1×%2 at %3 fps</source>
+        <translation>
+            <numerusform>%n Bild, %1×%2 mit %3 fps</numerusform>
+            <numerusform>%n Bilder, %1×%2 mit %3 fps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rendering was cancelled.</source>
+        <translation>Die Berechnung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The animation could not be rendered: %1</source>
+        <translation>Die Animation konnte nicht berechnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RenderProgress</name>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>noch etwa %n Sekunde</numerusform>
+            <numerusform>noch etwa %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>noch etwa %n Minute</numerusform>
+            <numerusform>noch etwa %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finding the faces…</source>
+        <translation>Gesichter werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Writing the video…</source>
+        <translation>Video wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Generating the frames: step %1 of %2</source>
+        <translation>Bilder werden erzeugt: Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Generating the frames: step %1 of %2, %3</source>
+        <translation>Bilder werden erzeugt: Schritt %1 von %2, %3</translation>
+    </message>
+    <message>
+        <source>Rendering frame %1 of %2</source>
+        <translation>Bild %1 von %2 wird berechnet</translation>
+    </message>
+    <message>
+        <source>Rendering frame %1 of %2, %3</source>
+        <translation>Bild %1 von %2 wird berechnet, %3</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -520,6 +1366,46 @@
     <message>
         <source>Restore Defaults</source>
         <translation>Standardwerte wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Built-in default model</source>
+        <translation>Eingebautes Standardmodell</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <source>A safetensors file…</source>
+        <translation>Eine safetensors-Datei…</translation>
+    </message>
+    <message>
+        <source>The shipped model, or weights of your own in a .safetensors file</source>
+        <translation>Das mitgelieferte Modell oder eigene Gewichte in einer .safetensors-Datei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a .safetensors model file</source>
+        <translation>Eine .safetensors-Modelldatei wählen</translation>
+    </message>
+    <message>
+        <source>Choose a Model File</source>
+        <translation>Modelldatei wählen</translation>
+    </message>
+    <message>
+        <source>Model weights (*.safetensors)</source>
+        <translation>Modellgewichte (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

@@ -10,10 +10,11 @@ namespace durian::cli {
 Command renderCommand()
 {
     return {"render",
-        "render PROJECT -o OUTPUT [--fps N] [--quality high|medium|low] [--size PIXELS] [--no-audio] [--quiet]",
+        "render PROJECT -o OUTPUT [--fps N] [--quality high|medium|low] [--size PIXELS] [--no-audio] "
+        "[--weights FILE | --classical] [--quiet]",
         "Render a project's animation to a video (.mp4, .webm, .gif) or a folder of PNG frames",
         [](const std::vector<std::string>& args) {
-            const Arguments arguments(args, {"quiet", "no-audio"});
+            const Arguments arguments(args, {"quiet", "no-audio", "classical"});
             if (arguments.positionals().size() != 1) {
                 throw UsageError("expected one project file");
             }
@@ -35,12 +36,19 @@ Command renderCommand()
             exportOptions.quality = *parsedQuality;
             exportOptions.size = arguments.value("size") ? arguments.integerOr("size", 0, 16, 4096) : 0;
             exportOptions.audio = !arguments.has("no-audio");
+            // The model: a weights file, else the shipped default; --classical: the warp-and-composite method.
+            exportOptions.modelWeights = arguments.valueOr("weights", "");
+            exportOptions.classical = arguments.has("classical");
+            if (exportOptions.classical && !exportOptions.modelWeights.empty()) {
+                throw UsageError("--weights and --classical exclude each other");
+            }
             const Project project = loadProject(arguments.positionals().front());
             ProjectRenderCallbacks callbacks;
             callbacks.cancel = cancelOnInterrupt();
             if (!arguments.has("quiet") && ::isatty(STDERR_FILENO)) { // a progress line is for a person watching
                 callbacks.progress = [](const std::string& stage, int done, int total) {
-                    std::fprintf(stderr, "\r%-10s %d/%d frames", stage.c_str(), done, total);
+                    std::fprintf(stderr, "\r%-10s %d/%d %s", stage.c_str(), done, total,
+                        stage == "generating" ? "steps " : "frames");
                     if (stage == "encoding") {
                         std::fprintf(stderr, "\n");
                     }

@@ -1,7 +1,9 @@
 #include "app/gui/ProjectDocument.h"
 
+#include "app/gui/AppSettings.h"
 #include "app/gui/JobQueue.h"
 #include "app/gui/ProjectCommands.h"
+#include "app/gui/RenderProgress.h"
 #include "core/face/FaceAnalyzer.h"
 #include "core/face/MotionPresets.h"
 #include "core/io/Image.h"
@@ -421,6 +423,7 @@ void ProjectDocument::exportVideoWith(const QUrl& url, const QVariantMap& settin
     options.fps = settings.value("fps", 0.0).toDouble();
     options.size = settings.value("size", 0).toInt();
     options.audio = settings.value("audio", true).toBool();
+    options.modelWeights = AppSettings::instance()->modelWeights().toStdString(); // the model chosen in Settings
     const QString quality = settings.value("quality", "high").toString();
     if (const auto parsed = durian::parseExportQuality(quality.toStdString())) {
         options.quality = *parsed;
@@ -433,25 +436,10 @@ void ProjectDocument::exportVideoWith(const QUrl& url, const QVariantMap& settin
         [project, path, options](JobContext& context) {
             durian::ProjectRenderCallbacks callbacks;
             callbacks.cancel = &context.cancelFlag();
-            QElapsedTimer clock; // the time left, from the rate since the first frame
-            callbacks.progress = [&context, &clock](const std::string& stage, int done, int total) {
-                const double fraction = total > 0 ? static_cast<double>(done) / total : 0.0;
-                if (stage == "analysing") {
-                    context.reportProgress(0.0, tr("Finding the faces…"));
-                } else if (stage == "rendering") {
-                    if (done == 1) {
-                        clock.start();
-                    }
-                    const QString message = done > 1
-                        ? tr("Rendering frame %1 of %2, about %3 s left")
-                              .arg(done)
-                              .arg(total)
-                              .arg(static_cast<int>(std::ceil(clock.elapsed() / 1000.0 / (done - 1) * (total - done))))
-                        : tr("Rendering frame %1 of %2").arg(done).arg(total);
-                    context.reportProgress(0.05 + 0.9 * fraction, message);
-                } else {
-                    context.reportProgress(0.97, tr("Writing the video…"));
-                }
+            RenderProgress progress;
+            callbacks.progress = [&context, &progress](const std::string& stage, int done, int total) {
+                const auto report = progress.update(stage, done, total);
+                context.reportProgress(0.03 + 0.94 * report.fraction, report.message);
             };
             try {
                 const auto result = durian::renderProjectVideo(project, path.toStdString(), options, callbacks);

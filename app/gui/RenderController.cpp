@@ -1,5 +1,8 @@
 #include "app/gui/RenderController.h"
 
+#include "app/gui/RenderProgress.h"
+
+#include "app/gui/AppSettings.h"
 #include "app/gui/JobQueue.h"
 #include "core/render/ProjectRender.h"
 
@@ -18,18 +21,6 @@ QString& cacheDirectory()
 {
     static QString directory = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + "/renders";
     return directory;
-}
-
-// "about 12 s left" once a few frames give a rate; empty before.
-QString timeLeftText(double seconds)
-{
-    if (seconds < 0) {
-        return {};
-    }
-    if (seconds < 60) {
-        return RenderController::tr("about %n second(s) left", "", static_cast<int>(std::ceil(seconds)));
-    }
-    return RenderController::tr("about %n minute(s) left", "", static_cast<int>(std::ceil(seconds / 60)));
 }
 
 } // namespace
@@ -97,36 +88,26 @@ void RenderController::render()
     // Our own cancel flag too: JobQueue.cancel() reaches only a job already running, and this one may
     // still wait behind a preview.
     cancelRequested_ = std::make_shared<std::atomic<bool>>(false);
+    durian::ExportOptions options;
+    options.modelWeights = AppSettings::instance()->modelWeights().toStdString(); // the model chosen in Settings
     JobQueue::instance()->submit(
         tr("Rendering the animation"),
-        [project, path, cancelled = cancelRequested_](JobContext& context) {
+        [project, path, options, cancelled = cancelRequested_](JobContext& context) {
             if (*cancelled) {
                 return QVariant();
             }
-            QElapsedTimer clock;
+            RenderProgress progress;
             durian::ProjectRenderCallbacks callbacks;
             callbacks.cancel = &context.cancelFlag();
             callbacks.progress = [&](const std::string& stage, int done, int total) {
                 if (*cancelled) {
                     throw durian::RenderCancelled();
                 }
-                if (stage == "analysing") {
-                    context.reportProgress(0.0, tr("Finding the faces…"));
-                } else if (stage == "rendering") {
-                    if (done == 1) {
-                        clock.start(); // the rate is measured from the first frame on
-                    }
-                    const double left = done > 1 ? clock.elapsed() / 1000.0 / (done - 1) * (total - done) : -1.0;
-                    const QString eta = timeLeftText(left);
-                    context.reportProgress(static_cast<double>(done) / total,
-                        eta.isEmpty() ? tr("Rendering frame %1 of %2").arg(done).arg(total)
-                                      : tr("Rendering frame %1 of %2, %3").arg(done).arg(total).arg(eta));
-                } else {
-                    context.reportProgress(1.0, tr("Writing the video…"));
-                }
+                const auto report = progress.update(stage, done, total);
+                context.reportProgress(report.fraction, report.message);
             };
             try {
-                const auto result = durian::renderProjectVideo(project, path.toStdString(), callbacks);
+                const auto result = durian::renderProjectVideo(project, path.toStdString(), options, callbacks);
                 return QVariant(tr("%n frame(s), %1×%2 at %3 fps", "", result.frames)
                                     .arg(result.width)
                                     .arg(result.height)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -19,6 +20,11 @@ struct ExportOptions {
     int size = 0;
     // Carry the driving video's sound into MP4/WebM when the motion has a driving video with audio.
     bool audio = true;
+    // Which method makes the frames: the Durian model with these weights (empty: the shipped default
+    // model), or the classical warp-and-composite method when `classical` is set or no trained weights
+    // are installed.
+    std::filesystem::path modelWeights;
+    bool classical = false;
 };
 
 std::string toString(ExportOptions::Quality quality);

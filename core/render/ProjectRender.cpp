@@ -9,7 +9,9 @@
 #include "core/face/Smoothing.h"
 #include "core/face/VideoTracker.h"
 #include "core/io/Image.h"
-#include "core/masks/AutoMasks.h"
+#include "core/pipeline/Pipeline.h"
+#include "core/pipeline/ShippedModel.h"
+#include "core/render/ProjectRequest.h"
 #include "core/util/Error.h"
 #include "core/video/VideoDecoder.h"
 #include "core/video/VideoEncoder.h"
@@ -18,33 +20,60 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <optional>
 
 namespace durian {
 namespace {
 
 const std::string kWarpMethod = "warp_composite (classical baseline; the trained Durian model is not installed yet)";
+const std::string kClassicalMethod = "warp_composite (classical baseline, as asked)";
 
-Landmarks findFace(FaceAnalyzer& analyzer, const Image& image, const std::string& what,
-    const std::filesystem::path& path, int face = 0)
+std::optional<std::filesystem::path> modelWeightsFor(const ExportOptions& options)
 {
-    const FaceAnalysis analysis = analyzer.analyze(image);
-    if (!analysis.found()) {
-        throw Error("No face found in the " + what + " " + path.string()
-            + ". Use a photo in which the face is frontal and clearly visible.");
+    if (!options.modelWeights.empty()) {
+        return options.modelWeights;
     }
-    if (face >= static_cast<int>(analysis.faces.size())) { // the face chosen in the editor (portrait.face)
-        throw Error("The " + what + " " + path.string() + " has " + std::to_string(analysis.faces.size())
-            + " face(s); the project animates face " + std::to_string(face + 1) + ".");
-    }
-    return analysis.faces[static_cast<std::size_t>(face)].landmarks;
+    return shippedModelWeights();
 }
 
-WarpAttribute loadAttribute(FaceAnalyzer& analyzer, const AttributeReference& reference)
+// The whole clip from the model in one generation, so its temporal windows keep the frames coherent.
+std::vector<Image> generateFrames(const Project& project, ProjectFaces& faces, const KeypointTrack& track,
+    const std::filesystem::path& weights, int size, const ProjectRenderCallbacks& callbacks)
+{
+    GeneratorOptions options;
+    options.weights = weights;
+    std::unique_ptr<Generator> generator;
+    try {
+        generator = std::make_unique<Generator>(options);
+    } catch (const std::exception& e) {
+        throw Error("The model file " + weights.string() + " cannot be used: " + e.what());
+    }
+    const GenerationRequest request = projectAnimationRequest(projectRequest(project, faces, size), track.frames);
+    CancelToken token;
+    GenerationCallbacks generation;
+    generation.cancel = &token;
+    generation.progress = [&](int step, int total) {
+        if (callbacks.cancel != nullptr && callbacks.cancel->load()) {
+            token.cancel(); // seen by the sampler before its next step
+        }
+        if (callbacks.progress) {
+            callbacks.progress("generating", step, total);
+        }
+    };
+    try {
+        return generator->generate(request, generation).frames;
+    } catch (const GenerationCancelled&) {
+        throw RenderCancelled();
+    }
+}
+
+WarpAttribute loadAttribute(ProjectFaces& faces, const AttributeReference& reference)
 {
     const std::string what = toString(reference.category) + " reference";
     WarpAttribute attribute;
-    attribute.image = loadImageRgb(reference.image);
-    attribute.landmarks = findFace(analyzer, attribute.image, what, reference.image);
+    attribute.image = faces.photo(reference.image, what).image;
+    attribute.landmarks = faces.landmarks(reference.image, what);
     attribute.strength = reference.strength;
     if (!reference.mask.empty()) {
         attribute.mask = loadMask(reference.mask);
@@ -54,7 +83,7 @@ WarpAttribute loadAttribute(FaceAnalyzer& analyzer, const AttributeReference& re
                 + "x" + std::to_string(attribute.image.height));
         }
     } else {
-        attribute.mask = computeAutoMasks(attribute.image, attribute.landmarks, {maskKindOf(reference.category)}).front().mask;
+        attribute.mask = faces.autoMask(reference.image, reference.category);
     }
     return attribute;
 }
@@ -160,20 +189,33 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
     const VideoFormat format = videoFormatFromPath(output); // reject a bad extension before the slow work
     report("analysing", 0, project.motion.frames);
 
-    FaceAnalyzer analyzer;
+    ProjectFaces faces;
     const int size = project.render.resolution;
-    const Image photo = loadImageRgb(project.portraitImage);
-    const AlignedFace portrait = alignFace(photo, findFace(analyzer, photo, "portrait", project.portraitImage, project.portraitFace), size);
-    std::vector<WarpAttribute> attributes;
-    for (const auto& reference : project.attributes) {
-        if (!reference.enabled) {
-            continue; // switched off in the editor: rendered as if absent
+    const AlignedFace portrait = alignFace(faces.photo(project.portraitImage, "portrait").image,
+        faces.landmarks(project.portraitImage, "portrait", project.portraitFace), size);
+    const KeypointTrack track = projectMotionTrack(faces.analyzer(), project, portrait.landmarks, size);
+    const auto weights = exportOptions.classical ? std::nullopt : modelWeightsFor(exportOptions);
+    std::function<Image(int)> frameAt; // the animation's frame i at the project's resolution
+    std::vector<Image> generated;
+    std::unique_ptr<WarpCompositeAnimator> animator;
+    std::string method;
+    if (weights) {
+        generated = generateFrames(project, faces, track, *weights, size, callbacks);
+        frameAt = [&](int i) { return generated[static_cast<std::size_t>(i)]; };
+        method = "durian (" + weights->filename().string() + ", " + std::to_string(project.render.steps) + " DDIM steps)";
+    } else {
+        std::vector<WarpAttribute> attributes;
+        for (const auto& reference : project.attributes) {
+            if (!reference.enabled) {
+                continue; // switched off in the editor: rendered as if absent
+            }
+            throwIfCancelled(callbacks);
+            attributes.push_back(loadAttribute(faces, reference));
         }
-        throwIfCancelled(callbacks);
-        attributes.push_back(loadAttribute(analyzer, reference));
+        animator = std::make_unique<WarpCompositeAnimator>(portrait.image, portrait.landmarks, attributes);
+        frameAt = [&](int i) { return animator->frame(track.frames[static_cast<std::size_t>(i)]); };
+        method = exportOptions.classical ? kClassicalMethod : kWarpMethod;
     }
-    const KeypointTrack track = projectMotionTrack(analyzer, project, portrait.landmarks, size);
-    const WarpCompositeAnimator animator(portrait.image, portrait.landmarks, attributes);
 
     const double outputFps = exportOptions.fps > 0 ? exportOptions.fps : project.motion.fps;
     const int outputFrames = exportFrameCount(track.size(), project.motion.fps, outputFps);
@@ -191,7 +233,7 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
         for (int j = 0; j < outputFrames; ++j) {
             throwIfCancelled(callbacks);
             const int i = exportSourceFrame(j, track.size(), project.motion.fps, outputFps);
-            const Image frame = scaledTo(animator.frame(track.frames[static_cast<std::size_t>(i)]), exportOptions.size);
+            const Image frame = scaledTo(frameAt(i), exportOptions.size);
             width = frame.width;
             height = frame.height;
             encoder.write(frame);
@@ -202,7 +244,7 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
     } catch (const EncodeCancelled&) {
         throw RenderCancelled();
     }
-    return {output, outputFrames, width, height, kWarpMethod};
+    return {output, outputFrames, width, height, method};
 }
 
 } // namespace durian

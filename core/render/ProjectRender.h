@@ -13,7 +13,8 @@
 namespace durian {
 
 struct ProjectRenderCallbacks {
-    // stage: "analysing", "rendering", "encoding"; done/total count frames while rendering.
+    // stage: "analysing", "generating" (the model: done/total count sampler steps over the whole clip),
+    // "rendering" (done/total count output frames), "encoding".
     std::function<void(const std::string& stage, int done, int total)> progress;
     const std::atomic<bool>* cancel = nullptr; // checked before every frame; cancelling throws RenderCancelled
 };
@@ -36,8 +37,10 @@ public:
 // extension is a folder of PNG frames). The portrait's face is found and aligned to the project's
 // resolution; the motion comes from the preset or the driving video, retargeted to the portrait.
 //
-// Until the trained Durian model ships, frames come from the classical warp-and-composite method
-// (core/eval/WarpComposite.h) and `method` says so. The output appears whole or not at all.
+// Frames come from the Durian model (ExportOptions::modelWeights, or the shipped default) with the
+// project's steps, guidance and seed; from the classical warp-and-composite method
+// (core/eval/WarpComposite.h) when asked or when no trained model is installed. `method` says which.
+// The output appears whole or not at all.
 // Throws durian::Error with a message for the user (no face in a photo, unreadable file, full disk, ...).
 ProjectRenderResult renderProjectVideo(
     const Project& project, const std::filesystem::path& output, const ProjectRenderCallbacks& callbacks = {});

@@ -38,4 +38,22 @@ err=$("$DURIAN" render "$demo" -o "$work/x.avi" 2>&1); expect_status 1 $? "unkno
 expect_contains "$err" "x.avi" "the unsupported output is named"
 [ -z "$(ls -A "$work" | grep -v -E '^(demo.mp4|demo.gif|f[123].png|keep.mp4|sky.png|noface.durian)$')" ] \
   || fail "left-over files: $(ls -A "$work")"
+
+# The model makes the frames when weights are given (here: one training step's default model, so the
+# frames are not good, but they come through the real pipeline): 8 frames of the demo's motion.
+printf '{"stage": "vae", "model": "default", "steps": 1, "batch": 1, "vae_crop": 64, "checkpoint_every": 1}' > "$work/one.json"
+"$DURIAN" train "$work/one.json" -o "$work/run" >/dev/null 2>&1 || fail "a one-step training run for weights"
+mkdir -p "$work/short"
+cp "$SOURCE"/resources/demo/*.png "$work/short/"
+sed 's/"frames": 48/"frames": 8/' "$demo" > "$work/short/demo.durian"
+out=$("$DURIAN" render "$work/short/demo.durian" -o "$work/model.mp4" --weights "$work/run/model.safetensors" 2>&1)
+expect_status 0 $? "render with the model ($out)"
+expect_contains "$out" "method    durian (model.safetensors, 20 DDIM steps)" "the model made the frames"
+[ "$(ffprobe -v error -count_frames -show_entries stream=nb_read_frames -of csv=p=0 "$work/model.mp4")" = "8" ] ||
+  fail "the model's clip should have 8 frames"
+out=$("$DURIAN" render "$work/short/demo.durian" -o "$work/classic.mp4" --classical 2>&1)
+expect_contains "$out" "warp_composite (classical baseline, as asked)" "--classical picks the classical method"
+cmp -s "$work/model.mp4" "$work/classic.mp4" && fail "the model's clip equals the classical one"
+out=$("$DURIAN" render "$demo" -o "$work/x.mp4" --weights "$work/none.safetensors" 2>&1); expect_status 1 $? "missing weights"
+expect_contains "$out" "none.safetensors" "the missing weights file is named"
 echo "render: all checks passed"
