@@ -7,6 +7,7 @@
 #include "core/face/FaceAnalyzer.h"
 #include "core/face/MotionPresets.h"
 #include "core/io/Image.h"
+#include "core/io/ProjectAssets.h"
 #include "core/masks/AutoMasks.h"
 #include "core/render/ProjectRender.h"
 #include "core/util/Error.h"
@@ -241,7 +242,9 @@ bool ProjectDocument::saveAs(const QUrl& url)
         return false;
     }
     try {
-        durian::saveProject(project_, url.toLocalFile().toStdString());
+        // The files it uses are gathered beside it first, so the project's folder holds everything.
+        const std::filesystem::path file = url.toLocalFile().toStdString();
+        durian::saveProject(durian::collectProjectAssets(project_, file), file);
         // Paths are stored relative to the file: reload so the project reflects what was written.
         project_ = durian::loadProject(url.toLocalFile().toStdString());
     } catch (const std::exception& e) {
