@@ -96,6 +96,9 @@ Command evalCommand()
                 std::printf("\nmodel: %.2f s per frame (%d frames, %d DDIM steps, %d threads)\n",
                     report.durianSeconds / report.durianFrames, report.durianFrames, options.steps, computeThreads());
             }
+            if (options.autoencoderRow) {
+                std::printf("latent std after latent_scale: %.3f (the noise schedule assumes about 1)\n", report.latentStd);
+            }
             std::optional<InterpolationCheck> interpolation;
             if (generator && !arguments.has("no-interpolation")) {
                 interpolation = checkInterpolation(*generator, options.seed, options.size, options.steps);

@@ -184,6 +184,7 @@ TransferEvalReport runTransferEval(Generator* generator, const TransferEvalOptio
                     roundTrip.push_back(generator->autoencode(frame, options.size));
                 }
                 scores[{"vae_roundtrip", category}].push_back(scoreVideo(roundTrip, c));
+                report.latentStd += generator->latentStd(c.truth, options.size) / total;
             }
             videos.push_back(warpCompositeVideo(c, true));
             scores[{"warp_composite", category}].push_back(scoreVideo(videos.back(), c));

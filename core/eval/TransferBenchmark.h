@@ -49,6 +49,7 @@ struct TransferEvalReport {
     std::vector<TransferEvalRow> rows;
     double durianSeconds = 0.0; // model time over all cases
     int durianFrames = 0;
+    double latentStd = 0.0;     // with autoencoderRow: the truth frames' scaled latents (should be ~1)
 };
 
 // The baselines: the portrait (with the references composited when `transfer`) warped to each frame.

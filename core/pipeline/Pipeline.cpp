@@ -198,6 +198,16 @@ Image Generator::autoencode(const Image& image, int size)
     return pipeline::tensorToImage(vae->decode(vae->encode(x))[0]);
 }
 
+double Generator::latentStd(const std::vector<Image>& images, int size)
+{
+    torch::NoGradGuard noGrad;
+    std::vector<torch::Tensor> latents;
+    for (const auto& image : images) {
+        latents.push_back(impl_->model->vae->encode(pipeline::imageToTensor(image, size).to(impl_->dtype)).to(torch::kFloat32));
+    }
+    return latents.empty() ? 0.0 : torch::cat(latents, 0).std().item<double>();
+}
+
 void Generator::loadWeights(const std::filesystem::path& path)
 {
     model::loadModelWeights(impl_->model, path);

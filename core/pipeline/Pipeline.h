@@ -117,6 +117,9 @@ public:
     // The image through the autoencoder alone (encode, decode) at `size`: the best any generated frame
     // can be, for the benchmark.
     Image autoencode(const Image& image, int size);
+    // Standard deviation of the images' latents as the diffusion model sees them (after the config's
+    // latent_scale). The noise schedule assumes about 1; far from it, training learns little.
+    double latentStd(const std::vector<Image>& images, int size);
 
     void loadWeights(const std::filesystem::path& path);
     void saveWeights(const std::filesystem::path& path, TensorDType dtype = TensorDType::F32);
