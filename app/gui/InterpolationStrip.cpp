@@ -1,5 +1,6 @@
 #include "app/gui/InterpolationStrip.h"
 
+#include "app/gui/DocumentBinding.h"
 #include "app/gui/AppSettings.h"
 #include "app/gui/ImageConversion.h"
 #include "app/gui/JobQueue.h"
@@ -57,18 +58,10 @@ InterpolationStrip::~InterpolationStrip()
 
 void InterpolationStrip::setDocument(ProjectDocument* document)
 {
-    if (document == document_) {
-        return;
+    // The thumbnails show the project as it was: any edit makes them stale.
+    if (rebindDocument(document_, document, this, &InterpolationStrip::documentEdited)) {
+        Q_EMIT documentChanged();
     }
-    if (document_) {
-        disconnect(document_, nullptr, this, nullptr);
-    }
-    document_ = document;
-    if (document_) {
-        // The thumbnails show the project as it was: any edit makes them stale.
-        connect(document_, &ProjectDocument::projectChanged, this, &InterpolationStrip::documentEdited);
-    }
-    Q_EMIT documentChanged();
 }
 
 void InterpolationStrip::setCount(int count)

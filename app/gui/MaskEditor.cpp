@@ -1,5 +1,6 @@
 #include "app/gui/MaskEditor.h"
 
+#include "app/gui/DocumentBinding.h"
 #include "app/gui/ImageConversion.h"
 #include "app/gui/JobQueue.h"
 #include "app/gui/PreviewWorker.h"
@@ -30,18 +31,10 @@ MaskEditor::MaskEditor(QQuickItem* parent)
 
 void MaskEditor::setDocument(ProjectDocument* document)
 {
-    if (document == document_) {
-        return;
+    if (rebindDocument(document_, document, this, &MaskEditor::reload)) {
+        reload();
+        Q_EMIT documentChanged();
     }
-    if (document_) {
-        disconnect(document_, nullptr, this, nullptr);
-    }
-    document_ = document;
-    if (document_) {
-        connect(document_, &ProjectDocument::projectChanged, this, &MaskEditor::reload);
-    }
-    reload();
-    Q_EMIT documentChanged();
 }
 
 void MaskEditor::setTarget(int target)

@@ -1,5 +1,6 @@
 #include "app/gui/MotionController.h"
 
+#include "app/gui/DocumentBinding.h"
 #include "app/gui/JobQueue.h"
 #include "core/face/Alignment.h"
 #include "core/face/FaceAnalyzer.h"
@@ -88,18 +89,10 @@ MotionController::MotionController(QObject* parent)
 
 void MotionController::setDocument(ProjectDocument* document)
 {
-    if (document_ == document) {
-        return;
+    if (rebindDocument(document_, document, this, &MotionController::onProjectChanged)) {
+        Q_EMIT documentChanged();
+        onProjectChanged();
     }
-    if (document_) {
-        disconnect(document_, nullptr, this, nullptr);
-    }
-    document_ = document;
-    if (document_) {
-        connect(document_, &ProjectDocument::projectChanged, this, &MotionController::onProjectChanged);
-    }
-    Q_EMIT documentChanged();
-    onProjectChanged();
 }
 
 void MotionController::onProjectChanged()

@@ -1,5 +1,6 @@
 #include "app/gui/PortraitController.h"
 
+#include "app/gui/DocumentBinding.h"
 #include "app/gui/JobQueue.h"
 #include "app/gui/PreviewWorker.h"
 #include "core/io/Image.h"
@@ -40,18 +41,10 @@ PortraitController::PortraitController(QObject* parent)
 
 void PortraitController::setDocument(ProjectDocument* document)
 {
-    if (document == document_) {
-        return;
+    if (rebindDocument(document_, document, this, &PortraitController::refreshLandmarks)) {
+        refreshLandmarks();
+        Q_EMIT documentChanged();
     }
-    if (document_) {
-        disconnect(document_, nullptr, this, nullptr);
-    }
-    document_ = document;
-    if (document_) {
-        connect(document_, &ProjectDocument::projectChanged, this, &PortraitController::refreshLandmarks);
-    }
-    refreshLandmarks();
-    Q_EMIT documentChanged();
 }
 
 void PortraitController::openImage(const QUrl& url)

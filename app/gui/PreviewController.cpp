@@ -1,6 +1,7 @@
 #include "app/gui/PreviewController.h"
 
 #include "app/gui/AppSettings.h"
+#include "app/gui/DocumentBinding.h"
 #include "app/gui/ImageConversion.h"
 #include "app/gui/JobQueue.h"
 #include "app/gui/PreviewWorker.h"
@@ -35,18 +36,11 @@ PreviewController::~PreviewController()
 
 void PreviewController::setDocument(ProjectDocument* document)
 {
-    if (document == document_) {
+    if (!rebindDocument(document_, document, this, &PreviewController::scheduleRefresh)) {
         return;
     }
-    if (document_) {
-        disconnect(document_, nullptr, this, nullptr);
-    }
-    document_ = document;
-    if (document_) {
-        connect(document_, &ProjectDocument::projectChanged, this, &PreviewController::scheduleRefresh);
-        if (document_->loaded()) {
-            scheduleRefresh();
-        }
+    if (document_ && document_->loaded()) {
+        scheduleRefresh();
     }
     Q_EMIT documentChanged();
 }

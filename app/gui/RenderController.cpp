@@ -1,5 +1,6 @@
 #include "app/gui/RenderController.h"
 
+#include "app/gui/DocumentBinding.h"
 #include "app/gui/RenderProgress.h"
 
 #include "app/gui/AppSettings.h"
@@ -45,11 +46,7 @@ void RenderController::setCacheDirectory(const QString& directory)
 
 void RenderController::setDocument(ProjectDocument* document)
 {
-    if (document_ != document) {
-        if (document_) {
-            disconnect(document_, nullptr, this, nullptr);
-        }
-        document_ = document;
+    if (rebindDocument(document_, document, this)) {
         if (document_) {
             // Another project: the clip of the previous one is not its animation.
             connect(document_, &ProjectDocument::fileUrlChanged, this, [this] {
