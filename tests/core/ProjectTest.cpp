@@ -41,6 +41,19 @@ TEST(Project, TheBundledDemoLoadsAndIsComplete)
     EXPECT_TRUE(durian::findProjectProblems(project).empty());
 }
 
+TEST(Project, TheInterpolationDemoPairsTwoHairReferences)
+{
+    const auto project = durian::loadProject(fs::path(DURIAN_SOURCE_DIR) / "resources/demo/interpolation.durian");
+    EXPECT_TRUE(durian::findProjectProblems(project).empty());
+    ASSERT_TRUE(project.interpolation.has_value());
+    const auto& a = project.attributes.at(static_cast<std::size_t>(project.interpolation->slot));
+    const auto& b = project.attributes.at(static_cast<std::size_t>(project.interpolation->with));
+    EXPECT_EQ(a.category, durian::AttributeCategory::Hair);
+    EXPECT_EQ(b.category, durian::AttributeCategory::Hair);
+    EXPECT_NE(a.image, b.image);
+    EXPECT_DOUBLE_EQ(project.interpolation->alpha, 0.5);
+}
+
 TEST(Project, SaveAndLoadRoundTripWithRelativePaths)
 {
     const auto dir = freshDirectory("roundtrip");
