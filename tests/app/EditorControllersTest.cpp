@@ -5,6 +5,8 @@
 #include "app/gui/PreviewController.h"
 #include "app/gui/ProjectDocument.h"
 
+#include "tests/common/DemoCopy.h"
+
 #include <QClipboard>
 #include <QDir>
 #include <QGuiApplication>
@@ -25,15 +27,7 @@ class EditorControllersTest : public QObject {
 private:
     QTemporaryDir autosaveDir_;
 
-    static QUrl demoCopy(const QTemporaryDir& dir)
-    {
-        const QDir demo(DURIAN_SOURCE_DIR "/resources/demo");
-        for (const QString& name : demo.entryList(QDir::Files)) {
-            QFile::copy(demo.filePath(name), dir.filePath(name));
-            QFile(dir.filePath(name)).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-        }
-        return QUrl::fromLocalFile(dir.filePath("demo.durian"));
-    }
+    static QUrl demoCopy(const QTemporaryDir& dir) { return copyDemoProject(dir.path()); }
 
     // The demo plus a second hair reference (the eyeglasses photo, whose face has hair too).
     static void addSecondHair(ProjectDocument& document, const QTemporaryDir& dir)

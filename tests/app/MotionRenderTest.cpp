@@ -11,6 +11,8 @@
 #include "core/video/VideoDecoder.h"
 #include "core/video/VideoEncoder.h"
 
+#include "tests/common/DemoCopy.h"
+
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -248,12 +250,7 @@ private Q_SLOTS:
     void aCrashDuringSaveKeepsTheProject()
     {
         QTemporaryDir dir;
-        const QDir demo(DURIAN_SOURCE_DIR "/resources/demo");
-        for (const QString& name : demo.entryList(QDir::Files)) {
-            QFile::copy(demo.filePath(name), dir.filePath(name));
-        }
-        const QString path = dir.filePath("demo.durian");
-        QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        const QString path = copyDemoProject(dir.path()).toLocalFile();
         const pid_t child = fork();
         if (child == 0) {
             durian::AtomicFileTarget target(path.toStdString());

@@ -1,6 +1,8 @@
 #include "app/gui/JobQueue.h"
 #include "app/gui/ProjectDocument.h"
 
+#include "tests/common/DemoCopy.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -14,17 +16,7 @@ private:
     QTemporaryDir autosaveDir_;
 
     // A copy of the demo project in a temporary folder, so tests may modify and save it.
-    static QUrl demoCopy(const QTemporaryDir& dir)
-    {
-        const QString path = dir.filePath("demo.durian");
-        QFile::remove(path);
-        const QDir demo(DURIAN_SOURCE_DIR "/resources/demo");
-        for (const QString& name : demo.entryList(QDir::Files)) {
-            QFile::copy(demo.filePath(name), dir.filePath(name));
-        }
-        QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-        return QUrl::fromLocalFile(path);
-    }
+    static QUrl demoCopy(const QTemporaryDir& dir) { return copyDemoProject(dir.path()); }
 
     static QUrl demoUrl() { return QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/demo.durian"); }
 

@@ -13,6 +13,8 @@
 #include "core/io/Image.h"
 #include "core/video/VideoEncoder.h"
 
+#include "tests/common/DemoCopy.h"
+
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -113,12 +115,10 @@ private Q_SLOTS:
         ProjectDocument::setAutosaveDirectory(dir_.filePath("autosave"));
         RenderController::setCacheDirectory(dir_.filePath("cache"));
         // The demo copied, so the test may save it.
-        const QDir demo(DURIAN_SOURCE_DIR "/resources/demo");
-        for (const QString& name : demo.entryList(QDir::Files)) {
-            QVERIFY(QFile::copy(demo.filePath(name), dir_.filePath(name)));
-            QFile(dir_.filePath(name)).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        projectPath_ = copyDemoProject(dir_.path()).toLocalFile();
+        for (const QString& name : QDir(DURIAN_SOURCE_DIR "/resources/demo").entryList(QDir::Files)) {
+            QVERIFY(QFile::exists(dir_.filePath(name)));
         }
-        projectPath_ = dir_.filePath("demo.durian");
         AppInfo::setStartupProject(QUrl::fromLocalFile(projectPath_));
         engine_ = new QQmlApplicationEngine(this);
         QVERIFY(loadMainWindow(*engine_));

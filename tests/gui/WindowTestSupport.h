@@ -3,6 +3,8 @@
 #include "app/gui/AppInfo.h"
 #include "app/gui/MainWindowLoader.h"
 
+#include "tests/common/DemoCopy.h"
+
 #include <QDir>
 #include <QFile>
 #include <QQmlApplicationEngine>
@@ -16,12 +18,7 @@ namespace windowtest {
 
 inline QUrl demoCopy(const QTemporaryDir& dir)
 {
-    const QDir demo(DURIAN_SOURCE_DIR "/resources/demo");
-    for (const QString& name : demo.entryList(QDir::Files)) {
-        QFile::copy(demo.filePath(name), dir.filePath(name));
-        QFile(dir.filePath(name)).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    }
-    return QUrl::fromLocalFile(dir.filePath("demo.durian"));
+    return copyDemoProject(dir.path());
 }
 
 // Opens the window on `project`; nullptr when Main.qml did not load.

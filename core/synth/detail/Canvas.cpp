@@ -18,6 +18,24 @@ cv::Scalar toScalar(SynthColor c)
     return {channel(c.r), channel(c.g), channel(c.b)};
 }
 
+// Blends `colour` over `roi` with opacity alpha x mask (one 8-bit mask pixel per roi pixel).
+void blendThroughMask(cv::Mat roi, const cv::Mat& mask, const cv::Scalar& colour, float alpha)
+{
+    for (int y = 0; y < roi.rows; ++y) {
+        auto* px = roi.ptr<cv::Vec3b>(y);
+        const auto* m = mask.ptr<std::uint8_t>(y);
+        for (int x = 0; x < roi.cols; ++x) {
+            if (m[x] == 0) {
+                continue;
+            }
+            const float a = alpha * m[x] * (1.f / 255.f);
+            for (int k = 0; k < 3; ++k) {
+                px[x][k] = static_cast<std::uint8_t>(px[x][k] + (colour[k] - px[x][k]) * a + 0.5f);
+            }
+        }
+    }
+}
+
 } // namespace
 
 Canvas::Canvas(int width, int height, int supersample)
@@ -157,21 +175,7 @@ void Canvas::blend(const std::vector<V2>& polygon, SynthColor color, float alpha
     cv::Mat mask(box.size(), CV_8UC1, cv::Scalar(0));
     const cv::Point offset(-box.x * static_cast<int>(kFixed), -box.y * static_cast<int>(kFixed));
     cv::fillPoly(mask, fixed, cv::Scalar(255), cv::LINE_AA, kShift, offset);
-    cv::Mat roi = rgb_(box);
-    const cv::Scalar c = toScalar(color);
-    for (int y = 0; y < roi.rows; ++y) {
-        auto* px = roi.ptr<cv::Vec3b>(y);
-        const auto* m = mask.ptr<std::uint8_t>(y);
-        for (int x = 0; x < roi.cols; ++x) {
-            if (m[x] == 0) {
-                continue;
-            }
-            const float a = alpha * m[x] * (1.f / 255.f);
-            for (int k = 0; k < 3; ++k) {
-                px[x][k] = static_cast<std::uint8_t>(px[x][k] + (c[k] - px[x][k]) * a + 0.5f);
-            }
-        }
-    }
+    blendThroughMask(rgb_(box), mask, toScalar(color), alpha);
 }
 
 void Canvas::softEllipse(V2 centre, V2 axes, float angleDeg, SynthColor color, float alpha, float blur)
@@ -190,21 +194,7 @@ void Canvas::softEllipse(V2 centre, V2 axes, float angleDeg, SynthColor color, f
     if (blur > 0.f) {
         cv::GaussianBlur(mask, mask, cv::Size(), blur * ss_);
     }
-    cv::Mat roi = rgb_(box);
-    const cv::Scalar col = toScalar(color);
-    for (int y = 0; y < roi.rows; ++y) {
-        auto* px = roi.ptr<cv::Vec3b>(y);
-        const auto* m = mask.ptr<std::uint8_t>(y);
-        for (int x = 0; x < roi.cols; ++x) {
-            if (m[x] == 0) {
-                continue;
-            }
-            const float a = alpha * m[x] * (1.f / 255.f);
-            for (int k = 0; k < 3; ++k) {
-                px[x][k] = static_cast<std::uint8_t>(px[x][k] + (col[k] - px[x][k]) * a + 0.5f);
-            }
-        }
-    }
+    blendThroughMask(rgb_(box), mask, toScalar(color), alpha);
 }
 
 void Canvas::fillClipped(const std::vector<V2>& polygon, const std::vector<V2>& clip, SynthColor color, float alpha)
