@@ -30,10 +30,10 @@ Command evalCommand()
 {
     return {"eval",
         "eval [-o DIR] [--seed N] [--cases K] [--frames F] [--steps S] [--size PX] [--model M] [--weights F | --untrained] "
-        "[--baselines-only] [--autoencoder] [--stills] [--no-interpolation]",
+        "[--baselines-only] [--autoencoder] [--stills] [--no-interpolation] [--denoise-check]",
         "Benchmark attribute transfer against the world's ground truth: the model, warp_composite and no_transfer",
         [](const std::vector<std::string>& args) {
-            const Arguments arguments(args, {"untrained", "baselines-only", "autoencoder", "stills", "no-interpolation"});
+            const Arguments arguments(args, {"untrained", "baselines-only", "autoencoder", "stills", "no-interpolation", "denoise-check"});
             if (!arguments.positionals().empty()) {
                 throw UsageError("eval takes no positional arguments");
             }
@@ -77,6 +77,17 @@ Command evalCommand()
                 static_cast<unsigned long long>(options.seed), options.cases, options.frames, options.size, options.size,
                 options.steps, weightsName.c_str());
             std::fflush(stdout);
+            if (arguments.has("denoise-check")) {
+                if (!generator) {
+                    throw UsageError("--denoise-check needs the model (not --baselines-only)");
+                }
+                // What the denoiser has learnt, without the sampler: truth frames noised and predicted back.
+                std::printf("one-step prediction of the truth frame from noise at timestep t\n  t     PSNR (dB)\n");
+                for (const auto& row : checkOneStepDenoising(*generator, options, {50, 200, 400, 600, 800, 950})) {
+                    std::printf("  %-4d  %6.2f   (%d cases)\n", row.timestep, row.psnr, row.cases);
+                }
+                return kExitOk;
+            }
             const auto* interrupted = cancelOnInterrupt();
             CancelToken cancel;
             const auto report = runTransferEval(generator.get(), options,

@@ -44,6 +44,7 @@ torch::Tensor sampleLatents(model::DurianModel& model, int frames, int latentHei
         if (weightSum.defined()) {
             eps = eps / weightSum;
         }
+        eps = noiseFromOutput(eps, x, schedule.alphaBar(static_cast<int>(t)), config.predictsVelocity());
         torch::Tensor x0;
         x = solver.step(i, x, eps, hooks.preview ? &x0 : nullptr);
         if (hooks.progress) {

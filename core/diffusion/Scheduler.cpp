@@ -21,14 +21,35 @@ NoiseSchedule NoiseSchedule::stableDiffusion(int trainSteps)
     return s;
 }
 
+namespace {
+
+// alpha-bar per batch row, shaped to broadcast over x.
+torch::Tensor alphaBarRows(const std::vector<double>& table, const torch::Tensor& timesteps, const torch::Tensor& x)
+{
+    const auto all = torch::tensor(table, torch::kFloat64);
+    const auto a = all.index_select(0, timesteps.to(torch::kLong).cpu()).to(x.dtype()).to(x.device());
+    std::vector<std::int64_t> shape(static_cast<std::size_t>(x.dim()), 1);
+    shape[0] = -1;
+    return a.view(shape);
+}
+
+} // namespace
+
 torch::Tensor NoiseSchedule::addNoise(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& timesteps) const
 {
-    const auto table = torch::tensor(std::vector<double>(alphasCumprod), torch::kFloat64);
-    const auto a = table.index_select(0, timesteps.to(torch::kLong).cpu()).to(x0.dtype()).to(x0.device());
-    std::vector<std::int64_t> shape(static_cast<std::size_t>(x0.dim()), 1);
-    shape[0] = -1;
-    const auto av = a.view(shape);
-    return torch::sqrt(av) * x0 + torch::sqrt(1.0 - av) * noise;
+    const auto a = alphaBarRows(alphasCumprod, timesteps, x0);
+    return torch::sqrt(a) * x0 + torch::sqrt(1.0 - a) * noise;
+}
+
+torch::Tensor NoiseSchedule::velocity(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& timesteps) const
+{
+    const auto a = alphaBarRows(alphasCumprod, timesteps, x0);
+    return torch::sqrt(a) * noise - torch::sqrt(1.0 - a) * x0;
+}
+
+torch::Tensor noiseFromOutput(const torch::Tensor& output, const torch::Tensor& x, double alphaBar, bool velocity)
+{
+    return velocity ? std::sqrt(1.0 - alphaBar) * x + std::sqrt(alphaBar) * output : output;
 }
 
 std::vector<int> samplingTimesteps(int steps, int trainSteps)

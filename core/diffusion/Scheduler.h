@@ -20,7 +20,13 @@ struct NoiseSchedule {
     double alphaBar(int t) const { return t < 0 ? 1.0 : alphasCumprod.at(static_cast<std::size_t>(t)); }
     // Forward process for training: sqrt(a) x0 + sqrt(1-a) noise, per batch row's timestep.
     torch::Tensor addNoise(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& timesteps) const;
+    // The v-prediction target: sqrt(a) noise - sqrt(1-a) x0, per batch row's timestep.
+    torch::Tensor velocity(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& timesteps) const;
 };
+
+// The noise a network output stands for at x (noised to alpha-bar a): the output itself for an epsilon
+// model, sqrt(1-a) x + sqrt(a) v for a v model. The solvers work in noise terms.
+torch::Tensor noiseFromOutput(const torch::Tensor& output, const torch::Tensor& x, double alphaBar, bool velocity);
 
 // `steps` sampling timesteps, descending, "trailing" spacing (the first is trainSteps-1).
 std::vector<int> samplingTimesteps(int steps, int trainSteps);

@@ -124,8 +124,7 @@ std::vector<Image> warpCompositeVideo(const TransferCase& c, bool transfer)
     return frames;
 }
 
-std::vector<Image> durianVideo(Generator& generator, const TransferCase& c, const TransferEvalOptions& options,
-    const CancelToken* cancel)
+GenerationRequest transferRequest(const TransferCase& c, const TransferEvalOptions& options)
 {
     GenerationRequest request;
     request.portrait = c.portrait;
@@ -142,9 +141,37 @@ std::vector<Image> durianVideo(Generator& generator, const TransferCase& c, cons
     request.seed = options.seed;
     request.resolution = c.portrait.width;
     request.sampler = SamplerType::Ddim;
+    return request;
+}
+
+std::vector<Image> durianVideo(Generator& generator, const TransferCase& c, const TransferEvalOptions& options,
+    const CancelToken* cancel)
+{
     GenerationCallbacks callbacks;
     callbacks.cancel = cancel;
-    return generator.generate(request, callbacks).frames;
+    return generator.generate(transferRequest(c, options), callbacks).frames;
+}
+
+std::vector<DenoiseCheckRow> checkOneStepDenoising(
+    Generator& generator, const TransferEvalOptions& options, const std::vector<int>& timesteps)
+{
+    std::vector<DenoiseCheckRow> rows;
+    for (const int t : timesteps) {
+        rows.push_back({t, 0.0, 0});
+    }
+    for (const auto& category : transferCategories()) {
+        for (const auto& c : makeTransferCases(category, options.seed, options.cases, 1, options.size)) {
+            const auto request = transferRequest(c, options);
+            for (auto& row : rows) {
+                row.psnr += psnr(generator.predictCleanFrame(request, c.truth.front(), row.timestep), c.truth.front());
+                ++row.cases;
+            }
+        }
+    }
+    for (auto& row : rows) {
+        row.psnr /= std::max(1, row.cases);
+    }
+    return rows;
 }
 
 TransferEvalReport runTransferEval(Generator* generator, const TransferEvalOptions& options,

@@ -14,6 +14,7 @@ namespace durian {
 
 class Generator;
 class CancelToken;
+struct GenerationRequest;
 
 // The benchmark of issue 7: the trained model against the classical baselines on held-out world cases.
 struct TransferEvalOptions {
@@ -54,9 +55,20 @@ struct TransferEvalReport {
 
 // The baselines: the portrait (with the references composited when `transfer`) warped to each frame.
 std::vector<Image> warpCompositeVideo(const TransferCase& c, bool transfer);
-// The model: portrait minus its hole, the references with their masks, the frames' keypoint images.
+// The model's request for a case: portrait minus its hole, the references with their masks, the frames' keypoint images.
+GenerationRequest transferRequest(const TransferCase& c, const TransferEvalOptions& options);
 std::vector<Image> durianVideo(Generator& generator, const TransferCase& c, const TransferEvalOptions& options,
     const CancelToken* cancel = nullptr);
+
+// A training diagnostic with no sampler involved: each case's first truth frame noised to each timestep
+// and predicted back in one step (Generator::predictCleanFrame); PSNR against the truth, over all cases.
+struct DenoiseCheckRow {
+    int timestep = 0;
+    double psnr = 0.0;
+    int cases = 0;
+};
+std::vector<DenoiseCheckRow> checkOneStepDenoising(
+    Generator& generator, const TransferEvalOptions& options, const std::vector<int>& timesteps);
 
 // Runs every method on every case. Without a generator only the baselines run. progress(done, total).
 TransferEvalReport runTransferEval(Generator* generator, const TransferEvalOptions& options,

@@ -42,6 +42,7 @@ ModelConfig defaultPreset()
     // Our autoencoder's latents have a standard deviation of 0.424 at SD's 0.18215 (measured with
     // `durian eval --autoencoder` on the trained VAE); this brings them to about 1, as the noise schedule assumes.
     c.latentScale = 0.43;
+    c.prediction = "v";
     return c;
 }
 
@@ -139,6 +140,9 @@ void validateModelConfig(const ModelConfig& c, const std::string& origin)
     if (c.contextEncoderChannels <= 0 || c.contextEncoderChannels % c.normGroups != 0 || c.contextGrid < 1) {
         fail("context_encoder_channels must be a multiple of norm_groups and context_grid at least 1");
     }
+    if (c.prediction != "epsilon" && c.prediction != "v") {
+        fail("prediction must be \"epsilon\" or \"v\" (got \"" + c.prediction + "\")");
+    }
     if (c.attentionChunkElements < 1024) {
         fail("attention_chunk_elements must be at least 1024");
     }
@@ -148,7 +152,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
 {
     const json j = jsonsettings::parseObject(text, origin, "a model configuration");
     static const std::set<std::string> known{"name", "resolution", "image_channels", "latent_channels",
-        "vae_channels", "vae_layers_per_block", "vae_mid_attention", "latent_scale", "block_channels",
+        "vae_channels", "vae_layers_per_block", "vae_mid_attention", "latent_scale", "prediction", "block_channels",
         "layers_per_block", "attention_levels", "heads", "norm_groups", "context_dim", "temporal",
         "temporal_heads", "temporal_window", "temporal_overlap", "pose_guider_channels", "context_encoder_channels",
         "context_grid", "attention_chunk_elements", "base"};
@@ -167,6 +171,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
     take(j, "vae_layers_per_block", c.vaeLayersPerBlock, origin);
     take(j, "vae_mid_attention", c.vaeMidAttention, origin);
     take(j, "latent_scale", c.latentScale, origin);
+    take(j, "prediction", c.prediction, origin);
     take(j, "block_channels", c.blockChannels, origin);
     take(j, "layers_per_block", c.layersPerBlock, origin);
     take(j, "attention_levels", c.attentionLevels, origin);
@@ -201,6 +206,7 @@ std::string modelConfigToJson(const ModelConfig& c)
     j["vae_layers_per_block"] = c.vaeLayersPerBlock;
     j["vae_mid_attention"] = c.vaeMidAttention;
     j["latent_scale"] = c.latentScale;
+    j["prediction"] = c.prediction;
     j["block_channels"] = c.blockChannels;
     j["layers_per_block"] = c.layersPerBlock;
     j["attention_levels"] = c.attentionLevels;

@@ -25,6 +25,12 @@ struct ModelConfig {
     bool vaeMidAttention = true;
     double latentScale = 0.18215; // latents are multiplied by this after encoding (as in SD)
 
+    // What DNet predicts: "epsilon" (the noise, as SD 1.5) or "v" (alpha*noise - sigma*x0). With epsilon the
+    // loss barely weighs the clean image at high noise, where only the references can tell it; v weighs it
+    // about evenly across noise levels, so a small model learns to use its references much sooner.
+    std::string prediction = "epsilon";
+    bool predictsVelocity() const { return prediction == "v"; }
+
     // UNet (DNet; ARNet and PRNet use the same spatial architecture with latent+1 input channels).
     std::vector<int> blockChannels{32, 64, 96};
     int layersPerBlock = 1;

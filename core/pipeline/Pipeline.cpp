@@ -149,6 +149,53 @@ struct Generator::Impl {
         return features;
     }
 
+    // The request's references (from the cache where it can) and motion, as the denoiser takes them.
+    struct Conditioning {
+        std::shared_ptr<const model::ReferenceFeatures> portrait, alternative;
+        std::vector<std::shared_ptr<const model::ReferenceFeatures>> attributes;
+        model::DenoiseReferences refs; // points into the shared features above
+        model::ReferenceMix mix;
+        torch::Tensor pose;
+    };
+
+    Conditioning condition(const GenerationRequest& request, int size, GenerationResult& result)
+    {
+        Conditioning c;
+        // Complementary masking: the portrait stream sees everything but the hole, attributes only themselves.
+        const auto portraitImage = pipeline::imageToTensor(request.portrait, size);
+        const auto hole = pipeline::maskToTensor(request.portraitMask, size, 0.0f);
+        c.portrait = reference(portraitImage * (1.0 - hole), hole, model::ReferenceRole::Portrait, result);
+        for (const auto& a : request.attributes) {
+            const auto mask = pipeline::maskToTensor(a.mask, size, 1.0f);
+            c.attributes.push_back(a.strength > 0.0
+                    ? reference(pipeline::imageToTensor(a.image, size) * mask, mask, roleOf(a.category), result)
+                    : std::make_shared<model::ReferenceFeatures>()); // strength 0: never encoded, never attended
+            c.mix.strengths.push_back(a.strength);
+        }
+        if (request.interpolation && request.interpolation->alpha > 0.0 &&
+            request.attributes[static_cast<std::size_t>(request.interpolation->slot)].strength > 0.0) {
+            const auto& in = *request.interpolation;
+            const auto mask = pipeline::maskToTensor(in.mask, size, 1.0f);
+            c.alternative = reference(pipeline::imageToTensor(in.image, size) * mask, mask,
+                roleOf(request.attributes[static_cast<std::size_t>(in.slot)].category), result);
+            c.mix.interpolatedSlot = in.slot;
+            c.mix.alpha = in.alpha;
+        }
+        c.refs.portrait = c.portrait.get();
+        for (const auto& a : c.attributes) {
+            c.refs.attributes.push_back(a.get());
+        }
+        c.refs.alternative = c.alternative.get();
+        if (!request.keypoints.empty()) {
+            std::vector<torch::Tensor> images;
+            for (const auto& k : request.keypoints) {
+                images.push_back(pipeline::imageToTensor(k, size));
+            }
+            c.pose = model->poseFeatures(torch::cat(images, 0).to(dtype));
+        }
+        return c;
+    }
+
     const torch::Tensor& projection()
     {
         if (!previewProjection.defined()) {
@@ -252,44 +299,7 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
     GenerationResult result;
 
     try {
-        // Complementary masking: the portrait stream sees everything but the hole, attributes only themselves.
-        const auto portrait = pipeline::imageToTensor(request.portrait, size);
-        const auto hole = pipeline::maskToTensor(request.portraitMask, size, 0.0f);
-        const auto portraitFeatures = impl_->reference(portrait * (1.0 - hole), hole, model::ReferenceRole::Portrait, result);
-        std::vector<std::shared_ptr<const model::ReferenceFeatures>> attributes;
-        model::ReferenceMix mix;
-        for (const auto& a : request.attributes) {
-            const auto mask = pipeline::maskToTensor(a.mask, size, 1.0f);
-            attributes.push_back(a.strength > 0.0
-                    ? impl_->reference(pipeline::imageToTensor(a.image, size) * mask, mask, roleOf(a.category), result)
-                    : std::make_shared<model::ReferenceFeatures>()); // strength 0: never encoded, never attended
-            mix.strengths.push_back(a.strength);
-        }
-        std::shared_ptr<const model::ReferenceFeatures> alternative;
-        if (request.interpolation && request.interpolation->alpha > 0.0 &&
-            request.attributes[static_cast<std::size_t>(request.interpolation->slot)].strength > 0.0) {
-            const auto& in = *request.interpolation;
-            const auto mask = pipeline::maskToTensor(in.mask, size, 1.0f);
-            alternative = impl_->reference(pipeline::imageToTensor(in.image, size) * mask, mask,
-                roleOf(request.attributes[static_cast<std::size_t>(in.slot)].category), result);
-            mix.interpolatedSlot = in.slot;
-            mix.alpha = in.alpha;
-        }
-        model::DenoiseReferences refs;
-        refs.portrait = portraitFeatures.get();
-        for (const auto& a : attributes) {
-            refs.attributes.push_back(a.get());
-        }
-        refs.alternative = alternative.get();
-
-        torch::Tensor pose;
-        if (!request.keypoints.empty()) {
-            std::vector<torch::Tensor> images;
-            for (const auto& k : request.keypoints) {
-                images.push_back(pipeline::imageToTensor(k, size));
-            }
-            pose = m->poseFeatures(torch::cat(images, 0).to(impl_->dtype));
-        }
+        const auto conditioning = impl_->condition(request, size, result);
 
         diffusion::SamplingOptions options;
         options.solver = request.sampler == SamplerType::Ddim ? diffusion::SolverKind::Ddim : diffusion::SolverKind::DpmSolver2M;
@@ -309,7 +319,8 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
                 callbacks.preview(pipeline::projectLatentPreview(x0[0], projection), step, request.steps);
             };
         }
-        const auto latents = diffusion::sampleLatents(m, request.frames, latent, latent, pose, refs, mix, options, hooks);
+        const auto latents = diffusion::sampleLatents(
+            m, request.frames, latent, latent, conditioning.pose, conditioning.refs, conditioning.mix, options, hooks);
         for (int f = 0; f < request.frames; ++f) {
             if (callbacks.cancel && callbacks.cancel->isCancelled()) {
                 throw GenerationCancelled();
@@ -324,6 +335,35 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
+}
+
+Image Generator::predictCleanFrame(const GenerationRequest& request, const Image& truth, int timestep)
+{
+    GenerationRequest one = request;
+    one.frames = 1;
+    if (!one.keypoints.empty()) {
+        one.keypoints.resize(1);
+    }
+    validateRequest(one, impl_->config);
+    static const diffusion::NoiseSchedule schedule = diffusion::NoiseSchedule::stableDiffusion();
+    if (timestep < 0 || timestep >= schedule.trainSteps()) {
+        throw Error("timestep must be between 0 and " + std::to_string(schedule.trainSteps() - 1));
+    }
+    torch::NoGradGuard noGrad;
+    auto& m = impl_->model;
+    const int size = one.resolution > 0 ? one.resolution : impl_->config.resolution;
+    GenerationResult result;
+    const auto conditioning = impl_->condition(one, size, result);
+    const auto clean = m->vae->encode(pipeline::imageToTensor(truth, size).to(impl_->dtype)).to(torch::kFloat32);
+    const auto noise = diffusion::seededNoise(clean.sizes().vec(), one.seed);
+    const auto t = torch::full({1}, timestep, torch::kLong);
+    const auto noisy = schedule.addNoise(clean, noise, t);
+    const auto output = m->denoise(noisy.to(impl_->dtype), t.to(torch::kFloat32), conditioning.pose, 1,
+        &conditioning.refs, conditioning.mix);
+    const double a = schedule.alphaBar(timestep);
+    const auto eps = diffusion::noiseFromOutput(output.to(torch::kFloat32), noisy, a, impl_->config.predictsVelocity());
+    const auto x0 = (noisy - std::sqrt(1.0 - a) * eps) / std::sqrt(a);
+    return pipeline::tensorToImage(m->vae->decode(x0.to(impl_->dtype))[0]);
 }
 
 } // namespace durian

@@ -120,6 +120,10 @@ public:
     // Standard deviation of the images' latents as the diffusion model sees them (after the config's
     // latent_scale). The noise schedule assumes about 1; far from it, training learns little.
     double latentStd(const std::vector<Image>& images, int size);
+    // The training task in one step, to see what the denoiser has learnt: the truth frame's latent noised
+    // to `timestep` (0..999, noise from request.seed), and the clean frame the model predicts from it with
+    // the request's references and first keypoint image.
+    Image predictCleanFrame(const GenerationRequest& request, const Image& truth, int timestep);
 
     void loadWeights(const std::filesystem::path& path);
     void saveWeights(const std::filesystem::path& path, TensorDType dtype = TensorDType::F32);

@@ -214,7 +214,8 @@ struct Trainer::Impl {
             mix.strengths.push_back(1.0);
             predicted = model->denoise(noisy, timesteps.to(torch::kFloat32), pose, frames, &refs, mix);
         }
-        return torch::mse_loss(predicted, noise);
+        return torch::mse_loss(predicted,
+            model->config().predictsVelocity() ? schedule.velocity(latents, noise, timesteps) : noise);
     }
 
     double trainStep()

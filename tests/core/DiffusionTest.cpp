@@ -87,6 +87,26 @@ TEST(Diffusion, SolversRecoverTheCleanSampleFromExactNoise)
     }
 }
 
+TEST(Diffusion, VelocityTargetsStandForTheirNoise)
+{
+    // A v model that predicts its training target exactly must give the solvers the exact noise, at every
+    // noise level, so that sampling a v model recovers the clean sample as an epsilon model does.
+    const auto schedule = NoiseSchedule::stableDiffusion();
+    torch::manual_seed(3);
+    const auto x0 = torch::randn({3, 4, 8, 8}), noise = torch::randn({3, 4, 8, 8});
+    for (const int t : {0, 250, 600, 999}) {
+        const auto ts = torch::full({3}, t, torch::kLong);
+        const auto x = schedule.addNoise(x0, noise, ts);
+        const auto v = schedule.velocity(x0, noise, ts);
+        EXPECT_LT(maxDiff(noiseFromOutput(v, x, schedule.alphaBar(t), true), noise), 1e-5) << t;
+        EXPECT_LT(maxDiff(noiseFromOutput(noise, x, schedule.alphaBar(t), false), noise), 1e-9) << t;
+        // At the noisiest end v is almost minus the clean sample: the target that makes references matter.
+        if (t == 999) {
+            EXPECT_LT((v + x0).abs().mean().item<double>(), 0.1);
+        }
+    }
+}
+
 TEST(Diffusion, SeededNoiseIsDeterministicAndStandardNormal)
 {
     const auto a = seededNoise({4, 100, 100}, 42), b = seededNoise({4, 100, 100}, 42), c = seededNoise({4, 100, 100}, 43);

@@ -256,3 +256,27 @@ TEST(Pipeline, RequestFileRendersLikeTheLibraryRequest)
     }
     std::filesystem::remove_all(dir);
 }
+
+TEST(Pipeline, OneStepPredictionIsTheRoundTripAtNoNoiseAndDriftsWithNoise)
+{
+    // At timestep 0 the noise is almost nothing, so even an untrained network's prediction stays near the
+    // truth through the autoencoder; at the noisiest step it cannot get it back.
+    auto& generator = tinyGenerator();
+    const auto request = baseRequest(1);
+    const int size = generator.config().resolution;
+    const auto truth = pattern(size, 4);
+    const auto roundTrip = generator.autoencode(truth, size);
+    auto meanDiff = [&](const Image& a) {
+        double sum = 0.0;
+        for (std::size_t p = 0; p < a.pixels.size(); ++p) {
+            sum += std::abs(int(a.pixels[p]) - int(roundTrip.pixels[p]));
+        }
+        return sum / static_cast<double>(a.pixels.size());
+    };
+    const double clean = meanDiff(generator.predictCleanFrame(request, truth, 0));
+    const double noisy = meanDiff(generator.predictCleanFrame(request, truth, 999));
+    std::printf("mean |prediction - round trip|: %.2f at t=0, %.2f at t=999\n", clean, noisy);
+    EXPECT_LT(clean, 0.7 * noisy);
+    EXPECT_EQ(maxPixelDiff({generator.predictCleanFrame(request, truth, 500)}, {generator.predictCleanFrame(request, truth, 500)}), 0);
+    EXPECT_THROW(generator.predictCleanFrame(request, truth, 1000), Error);
+}
