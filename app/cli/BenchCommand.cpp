@@ -1,5 +1,6 @@
 #include "app/cli/CommandLine.h"
 #include "core/pipeline/Benchmark.h"
+#include "core/pipeline/ShippedModel.h"
 #include "core/runtime/ComputeRuntime.h"
 
 #include <cstdio>
@@ -11,8 +12,8 @@ namespace {
 
 void print(const BenchmarkFigures& f)
 {
-    std::printf("== %s (%s, %d threads, %dx%d px, latent %dx%d)\n", f.model.c_str(), f.dtype.c_str(), f.threads,
-        f.resolution, f.resolution, f.latentSize, f.latentSize);
+    std::printf("== %s (%s, %d threads, %dx%d px, latent %dx%d, weights %s)\n", f.model.c_str(), f.dtype.c_str(),
+        f.threads, f.resolution, f.resolution, f.latentSize, f.latentSize, f.weights.c_str());
     std::printf("parameters            %.2f M total\n", f.totalParameters / 1e6);
     for (const auto& [name, count] : f.parameters) {
         std::printf("  %-19s %.2f M\n", name.c_str(), count / 1e6);
@@ -56,6 +57,9 @@ Command benchCommand()
                 options.bfloat16 = arguments.has("bf16");
                 options.measuredSteps = steps;
                 options.clipFrames = arguments.integerOr("clip", 0, 0, 100000);
+                if (model == "default") { // time what the app runs: the shipped model where it is installed
+                    options.weights = shippedModelWeights().value_or(std::filesystem::path()).string();
+                }
                 print(runBenchmark(options, [&](const std::string& line) {
                     if (!quiet) {
                         std::fprintf(stderr, "[%s] %s\n", model.c_str(), line.c_str());

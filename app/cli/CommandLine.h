@@ -67,5 +67,6 @@ Command generateCommand();
 Command benchCommand();
 Command trainCommand();
 Command evalCommand();
+Command packCommand();
 
 } // namespace durian::cli

@@ -27,6 +27,7 @@ std::vector<durian::cli::Command> commands()
         benchCommand(),
         trainCommand(),
         evalCommand(),
+        packCommand(),
     };
 }
 

@@ -125,6 +125,8 @@ BenchmarkFigures runBenchmark(const BenchmarkOptions& options, const std::functi
     GeneratorOptions generatorOptions;
     generatorOptions.model = options.model;
     generatorOptions.bfloat16 = options.bfloat16;
+    generatorOptions.weights = options.weights;
+    f.weights = options.weights.empty() ? "random" : options.weights;
     Generator generator(generatorOptions);
     f.model = generator.config().name;
     f.parameters = generator.parameterCounts();

@@ -12,12 +12,14 @@ struct BenchmarkOptions {
     bool bfloat16 = false;
     int measuredSteps = 2;         // DNet steps timed (beyond the first)
     int clipFrames = 0;            // > 0: also time a whole clip of this many frames at the default settings
+    std::string weights;           // trained weights to time with (empty: random; the time is the same)
 };
 
 // Figures `durian bench` prints. Times are wall-clock on this machine with the current thread count.
 struct BenchmarkFigures {
     std::string model;
     std::string dtype;
+    std::string weights;            // "random" or the file timed
     int resolution = 0;
     int latentSize = 0;
     int threads = 0;

@@ -1,0 +1,43 @@
+#include "app/cli/CommandLine.h"
+#include "core/pipeline/Pipeline.h"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace durian::cli {
+
+Command packCommand()
+{
+    return {"pack", "pack WEIGHTS -o OUT [--model M] [--dtype bf16|f16|f32]",
+        "Write a model file for shipping: a trained model's weights (strictly checked) in a smaller type",
+        [](const std::vector<std::string>& args) {
+            const Arguments arguments(args, {});
+            if (arguments.positionals().size() != 1) {
+                throw UsageError("expected one weights file");
+            }
+            const auto output = arguments.value("output");
+            if (!output || output->empty()) {
+                throw UsageError("the output file (-o OUT) is required");
+            }
+            const std::string dtypeName = arguments.valueOr("dtype", "bf16");
+            TensorDType dtype = TensorDType::BF16;
+            if (dtypeName == "f16") {
+                dtype = TensorDType::F16;
+            } else if (dtypeName == "f32") {
+                dtype = TensorDType::F32;
+            } else if (dtypeName != "bf16") {
+                throw UsageError("--dtype must be bf16, f16 or f32");
+            }
+            GeneratorOptions options;
+            options.model = arguments.valueOr("model", "default");
+            options.weights = arguments.positionals().front(); // a strict load: every tensor, right shapes
+            Generator generator(options);
+            generator.saveWeights(*output, dtype);
+            std::printf("%s (%.1f MB) -> %s (%s, %.1f MB)\n", options.weights.c_str(),
+                std::filesystem::file_size(options.weights) / 1e6, output->c_str(), dtypeName.c_str(),
+                std::filesystem::file_size(*output) / 1e6);
+            return kExitOk;
+        }};
+}
+
+} // namespace durian::cli
