@@ -36,6 +36,8 @@ Dialog {
         return fmt === "png" ? stem : stem + "." + fmt
     }
     function localPath(url) { return decodeURIComponent(url.toString().replace(/^file:\/\//, "")) }
+    // A local path as a file URL; each segment encoded, so "#", "?" and "%" in names stay part of the name.
+    function fileUrl(path) { return "file://" + path.split("/").map(encodeURIComponent).join("/") }
 
     onAboutToShow: {
         if (!exporting) {
@@ -49,7 +51,7 @@ Dialog {
         const options = { fps: fpsBox.value, quality: ["high", "medium", "low"][qualityBox.currentIndex],
                           size: sizes[sizeBox.currentIndex], audio: audioBox.visible && audioBox.checked }
         exporting = true
-        document.exportVideoWith("file://" + pathField.text, options)
+        document.exportVideoWith(fileUrl(pathField.text), options)
     }
 
     Connections {
@@ -187,7 +189,7 @@ Dialog {
         title: qsTr("Export Video")
         fileMode: Platform.FileDialog.SaveFile
         folder: root.projectFolder()
-        currentFile: "file://" + pathField.text
+        currentFile: root.fileUrl(pathField.text)
         onAccepted: pathField.text = root.withFormat(root.localPath(file), root.format)
     }
 }

@@ -41,6 +41,15 @@ TestCase {
         compare(dialog.withFormat("/a.b/Demo", "mp4"), "/a.b/Demo.mp4")
     }
 
+    function test_pathsWithUrlCharactersRoundTrip() {
+        // "#" and "?" would start a fragment or a query if the path were pasted into a URL unencoded.
+        const path = "/tmp/take #2?/50% done.mp4"
+        const url = dialog.fileUrl(path)
+        compare(dialog.localPath(url), path)
+        verify(url.indexOf("#") < 0 && url.indexOf("?") < 0, url)
+        compare(dialog.fileUrl("/a/b.mp4"), "file:///a/b.mp4")
+    }
+
     function test_prefilledFromTheProject() {
         dialog.open()
         tryVerify(function() { return dialog.opened })
