@@ -10,10 +10,11 @@ std::optional<std::filesystem::path> shippedModelWeights()
 {
     constexpr const char* kFile = "default.safetensors";
     std::vector<std::filesystem::path> candidates;
-    if (const char* dir = std::getenv("DURIAN_MODELS_DIR"); dir && *dir) {
-        candidates.emplace_back(std::filesystem::path(dir) / kFile);
-    }
     std::error_code error;
+    if (const char* dir = std::getenv("DURIAN_MODELS_DIR"); dir && *dir) {
+        const auto path = std::filesystem::path(dir) / kFile; // set: the only place looked at
+        return std::filesystem::is_regular_file(path, error) ? std::optional(path) : std::nullopt;
+    }
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
     if (!error) {
         candidates.push_back(exe.parent_path().parent_path() / "share/durian-studio/models" / kFile);

@@ -24,6 +24,19 @@ expect_contains "$out" "resumed at step 3" "resume reports its step"
   fail "resumed losses differ: $(cat "$work/a/loss.csv") vs $(cat "$work/b/loss.csv")"
 cmp -s "$work/a/model.safetensors" "$work/b/model.safetensors" || fail "resumed final weights differ"
 
+# Packed for shipping: bf16, about half the size, and it still loads strictly and runs.
+out=$("$DURIAN" pack "$work/a/model.safetensors" --model tiny -o "$work/packed.safetensors" 2>&1)
+expect_status 0 $? "pack the trained model ($out)"
+expect_contains "$out" "bf16" "pack reports the type"
+full=$(stat -c %s "$work/a/model.safetensors"); packed=$(stat -c %s "$work/packed.safetensors")
+[ $((packed * 10)) -lt $((full * 6)) ] || fail "bf16 file is $packed bytes, the f32 one $full"
+out=$("$DURIAN" eval --model tiny --weights "$work/packed.safetensors" --cases 1 --denoise-check 2>&1)
+expect_status 0 $? "the packed model runs ($out)"
+[ "$(echo "$out" | grep -c '(5 cases)')" -eq 6 ] || fail "the denoise check should print 6 noise levels: $out"
+out=$("$DURIAN" pack "$work/a/model.safetensors" -o "$work/wrong.safetensors" 2>&1)
+expect_status 1 $? "pack into the wrong model's shapes"
+[ -e "$work/wrong.safetensors" ] && fail "a refused pack wrote a file"
+
 # Only the newest three checkpoints are kept.
 sed 's/"checkpoint_every": 3/"checkpoint_every": 1/' "$config" > "$work/every.json"
 "$DURIAN" train "$work/every.json" -o "$work/d" > /dev/null 2>&1 || fail "train with a checkpoint every step"
