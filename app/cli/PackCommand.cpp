@@ -8,8 +8,9 @@ namespace durian::cli {
 
 Command packCommand()
 {
-    return {"pack", "pack WEIGHTS -o OUT [--model M] [--dtype bf16|f16|f32]",
-        "Write a model file for shipping: a trained model's weights (strictly checked) in a smaller type",
+    return {"pack", "pack WEIGHTS -o OUT [--model M] [--dtype bf16|f16|f32] [--vae-from WEIGHTS2]",
+        "Write a model file for shipping: a trained model's weights (strictly checked) in a smaller type; "
+        "--vae-from takes the autoencoder from another run (a decoder fine-tuned on the same encoder)",
         [](const std::vector<std::string>& args) {
             const Arguments arguments(args, {});
             if (arguments.positionals().size() != 1) {
@@ -32,6 +33,10 @@ Command packCommand()
             options.model = arguments.valueOr("model", "default");
             options.weights = arguments.positionals().front(); // a strict load: every tensor, right shapes
             Generator generator(options);
+            if (const auto vae = arguments.value("vae-from")) {
+                generator.loadWeights(*vae, "vae.");
+                std::printf("autoencoder from %s\n", vae->c_str());
+            }
             generator.saveWeights(*output, dtype);
             std::printf("%s (%.1f MB) -> %s (%s, %.1f MB)\n", options.weights.c_str(),
                 std::filesystem::file_size(options.weights) / 1e6, output->c_str(), dtypeName.c_str(),

@@ -123,12 +123,20 @@ void saveModelWeights(DurianModel& model, const std::filesystem::path& path, Ten
     writeSafetensors(path, file);
 }
 
-void loadModelWeights(DurianModel& model, const SafetensorsFile& file, const std::string& origin)
+void loadModelWeights(DurianModel& model, const SafetensorsFile& file, const std::string& origin, const std::string& only)
 {
+    auto within = [&](const std::string& name) { return name.rfind(only, 0) == 0; };
     auto tensors = modelTensors(*model);
+    std::erase_if(tensors, [&](const auto& entry) { return !within(entry.first); });
+    if (tensors.empty()) {
+        throw Error(origin + ": the model has no tensors named " + only + "*");
+    }
     Problems problems;
     std::set<std::string> seen;
     for (const auto& t : file.tensors) {
+        if (!within(t.name)) {
+            continue;
+        }
         const auto it = tensors.find(t.name);
         if (it == tensors.end()) {
             problems.unexpected.push_back(t.name);
@@ -153,13 +161,15 @@ void loadModelWeights(DurianModel& model, const SafetensorsFile& file, const std
         problems.raise(hint);
     }
     for (const auto& t : file.tensors) {
-        assign(tensors[t.name], toTensor(t));
+        if (within(t.name)) {
+            assign(tensors[t.name], toTensor(t));
+        }
     }
 }
 
-void loadModelWeights(DurianModel& model, const std::filesystem::path& path)
+void loadModelWeights(DurianModel& model, const std::filesystem::path& path, const std::string& only)
 {
-    loadModelWeights(model, readSafetensors(path), path.string());
+    loadModelWeights(model, readSafetensors(path), path.string(), only);
 }
 
 std::string legacyVaeAttentionName(const std::string& modern)

@@ -21,9 +21,11 @@ torch::Tensor toTensor(const TensorData& data); // float32
 void saveModelWeights(DurianModel& model, const std::filesystem::path& path, TensorDType dtype = TensorDType::F32);
 
 // Strict load: every model tensor must be in the file with the model's shape, and nothing else may be.
-// Throws durian::Error listing the missing, unexpected and mismatched tensors by name.
-void loadModelWeights(DurianModel& model, const SafetensorsFile& file, const std::string& origin);
-void loadModelWeights(DurianModel& model, const std::filesystem::path& path);
+// Throws durian::Error listing the missing, unexpected and mismatched tensors by name. With `only`, the
+// same for the tensors whose names start with it (say "vae."); the rest of the model and file is left alone.
+void loadModelWeights(DurianModel& model, const SafetensorsFile& file, const std::string& origin,
+    const std::string& only = "");
+void loadModelWeights(DurianModel& model, const std::filesystem::path& path, const std::string& only = "");
 
 // What importing diffusers weights did.
 struct ImportReport {

@@ -255,9 +255,9 @@ double Generator::latentStd(const std::vector<Image>& images, int size)
     return latents.empty() ? 0.0 : torch::cat(latents, 0).std().item<double>();
 }
 
-void Generator::loadWeights(const std::filesystem::path& path)
+void Generator::loadWeights(const std::filesystem::path& path, const std::string& only)
 {
-    model::loadModelWeights(impl_->model, path);
+    model::loadModelWeights(impl_->model, path, only);
     impl_->weightsVersion = nextWeightsVersion++;
     impl_->previewProjection = torch::Tensor();
 }

@@ -125,7 +125,8 @@ public:
     // the request's references and first keypoint image.
     Image predictCleanFrame(const GenerationRequest& request, const Image& truth, int timestep);
 
-    void loadWeights(const std::filesystem::path& path);
+    // Strict (see model/Weights.h); with `only`, just the tensors under that prefix, e.g. "vae.".
+    void loadWeights(const std::filesystem::path& path, const std::string& only = "");
     void saveWeights(const std::filesystem::path& path, TensorDType dtype = TensorDType::F32);
     // diffusers SD 1.5 UNet and/or VAE files (either may be empty). Returns how many tensors were set.
     int importDiffusers(const std::filesystem::path& unet, const std::filesystem::path& vae);

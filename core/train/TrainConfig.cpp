@@ -15,6 +15,7 @@ std::string toString(TrainStage stage)
 {
     switch (stage) {
     case TrainStage::Vae: return "vae";
+    case TrainStage::VaeDecoder: return "vae_decoder";
     case TrainStage::Spatial: return "1";
     case TrainStage::Temporal: return "2";
     }
@@ -53,12 +54,14 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     }
     if (stage == "vae") {
         c.stage = TrainStage::Vae;
+    } else if (stage == "vae_decoder") {
+        c.stage = TrainStage::VaeDecoder;
     } else if (stage == "1" || stage == "spatial") {
         c.stage = TrainStage::Spatial;
     } else if (stage == "2" || stage == "temporal") {
         c.stage = TrainStage::Temporal;
     } else {
-        throw Error(origin + ": stage '" + stage + "' is not one of vae, 1, 2");
+        throw Error(origin + ": stage '" + stage + "' is not one of vae, vae_decoder, 1, 2");
     }
     take(j, "steps", c.steps, origin);
     take(j, "batch", c.batch, origin);

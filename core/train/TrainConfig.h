@@ -11,10 +11,13 @@ namespace durian {
 // Which parameters a run trains (the paper's stages, plus our own autoencoder stage).
 enum class TrainStage {
     Vae,      // the autoencoder alone: reconstruction + a small KL term
+    VaeDecoder, // its decoder alone, from the frozen encoder's latents: sharper frames, same latent space,
+                // so a diffusion model trained on that encoder keeps working with the new decoder
     Spatial,  // stage 1: single frames; DNet (not its temporal layers), ARNet, PRNet, pose guider, context encoder
     Temporal, // stage 2: clips; DNet's temporal layers only
 };
 std::string toString(TrainStage stage);
+inline bool isAutoencoderStage(TrainStage stage) { return stage == TrainStage::Vae || stage == TrainStage::VaeDecoder; }
 
 // Where the self-reconstruction samples come from: "world" (the portrait world, rendered on the fly),
 // "videos" (a folder of ordinary portrait videos, tracked and masked automatically) or "both".

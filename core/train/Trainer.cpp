@@ -37,6 +37,7 @@ bool trainedIn(TrainStage stage, const std::string& name)
     const bool temporal = name.find("motion_modules") != std::string::npos;
     switch (stage) {
     case TrainStage::Vae: return starts("vae.");
+    case TrainStage::VaeDecoder: return starts("vae.decoder.") || starts("vae.post_quant_conv.");
     case TrainStage::Spatial:
         return (starts("dnet.") && !temporal) || starts("arnet.") || starts("prnet.") || starts("pose_guider.") ||
             starts("context_encoder.");
@@ -146,7 +147,7 @@ struct Trainer::Impl {
             portraits.push_back(&s.portraitImage);
             holes.push_back(&s.portraitHole);
         }
-        if (config.stage == TrainStage::Vae) {
+        if (isAutoencoderStage(config.stage)) {
             // Every image of the batch: the references (augmented) and the targets.
             std::vector<const Image*> all = targets;
             all.insert(all.end(), attrImages.begin(), attrImages.end());
@@ -158,6 +159,15 @@ struct Trainer::Impl {
                 const auto range = static_cast<std::uint64_t>(size - config.vaeCrop + 1);
                 const auto y0 = static_cast<std::int64_t>(crop() % range), x0 = static_cast<std::int64_t>(crop() % range);
                 x = x.narrow(2, y0, config.vaeCrop).narrow(3, x0, config.vaeCrop).contiguous();
+            }
+            if (config.stage == TrainStage::VaeDecoder) {
+                torch::Tensor latents;
+                {
+                    torch::NoGradGuard noGrad; // the encoder (and so the latent space) stays as it is
+                    latents = model->vae->encode(x);
+                }
+                const auto decoded = model->vae->decode(latents);
+                return torch::abs(decoded - x).mean() + torch::mse_loss(decoded, x);
             }
             const auto [mean, logvar] = model->vae->encodeMoments(x);
             const auto eps = diffusion::seededNoise(mean.sizes().vec(), stepSeed);
@@ -221,7 +231,7 @@ struct Trainer::Impl {
     double trainStep()
     {
         const auto category = data.categoryForStep(static_cast<std::uint64_t>(step));
-        const bool drop = config.stage != TrainStage::Vae && data.dropReferencesAt(static_cast<std::uint64_t>(step));
+        const bool drop = !isAutoencoderStage(config.stage) && data.dropReferencesAt(static_cast<std::uint64_t>(step));
         const int frames = config.stage == TrainStage::Temporal ? config.frames : 1;
         std::vector<TrainingSample> batch;
         for (int b = 0; b < config.batch; ++b) {

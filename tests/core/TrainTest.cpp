@@ -1,4 +1,6 @@
+#include "core/io/Safetensors.h"
 #include "core/masks/MaskOps.h"
+#include "core/pipeline/Pipeline.h"
 #include "core/synth/SynthPeople.h"
 #include "core/synth/SynthRender.h"
 #include "core/train/SelfReconstruction.h"
@@ -214,3 +216,49 @@ static void expectExactResume(TrainStage stage)
 
 TEST(Trainer, ResumeContinuesExactlySpatial) { expectExactResume(TrainStage::Spatial); }
 TEST(Trainer, ResumeContinuesExactlyTemporal) { expectExactResume(TrainStage::Temporal); }
+
+TEST(Trainer, StepsReduceTheLossOnAFixedBatchVaeDecoder) { expectLossFalls(TrainStage::VaeDecoder, 3e-3, 25); }
+
+// The decoder stage changes the decoder and nothing else, and `pack --vae-from` can take just that
+// autoencoder into another model file (a strict load restricted to "vae.").
+TEST(Trainer, DecoderStageKeepsTheEncoderAndItsWeightsMoveAlone)
+{
+    const auto dir = std::filesystem::path(::testing::TempDir()) / "durian-decoder-stage";
+    std::filesystem::remove_all(dir);
+    auto c = tinyConfig(TrainStage::VaeDecoder);
+    Trainer before(c, {}), after(c, {});
+    EXPECT_GT(after.trainableParameters(), 0);
+    EXPECT_LT(after.trainableParameters(), Trainer(tinyConfig(TrainStage::Vae), {}).trainableParameters());
+    for (int i = 0; i < 3; ++i) {
+        after.trainStep();
+    }
+    before.saveCheckpoint(dir / "before");
+    after.saveCheckpoint(dir / "after");
+    const auto a = readSafetensors(dir / "before" / "model.safetensors");
+    const auto b = readSafetensors(dir / "after" / "model.safetensors");
+    auto same = [&](const std::string& name) { return a.find(name)->toFloats() == b.find(name)->toFloats(); };
+    int decoderChanged = 0;
+    for (const auto& t : a.tensors) {
+        if (t.name.rfind("vae.decoder.", 0) == 0) {
+            decoderChanged += same(t.name) ? 0 : 1;
+        } else if (t.name.rfind("vae.post_quant_conv.", 0) != 0) {
+            EXPECT_TRUE(same(t.name)) << t.name << " changed in the decoder stage";
+        }
+    }
+    EXPECT_GT(decoderChanged, 0);
+
+    // Only "vae." from the trained file into the untrained one: the autoencoder comes over, the rest stays.
+    GeneratorOptions options;
+    options.model = "tiny";
+    options.weights = dir / "before" / "model.safetensors";
+    Generator generator(options);
+    generator.loadWeights(dir / "after" / "model.safetensors", "vae.");
+    generator.saveWeights(dir / "merged.safetensors");
+    const auto merged = readSafetensors(dir / "merged.safetensors");
+    for (const auto& t : merged.tensors) {
+        const bool vae = t.name.rfind("vae.", 0) == 0;
+        EXPECT_TRUE(t.toFloats() == (vae ? b : a).find(t.name)->toFloats()) << t.name;
+    }
+    EXPECT_THROW(generator.loadWeights(dir / "after" / "model.safetensors", "nothing-has-this."), Error);
+    std::filesystem::remove_all(dir);
+}
