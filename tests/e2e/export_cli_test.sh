@@ -57,4 +57,20 @@ expect_contains "$err" "keep.mp4" "the full-disk failure names the output"
 [ "$(cat "$work/keep.mp4")" = "precious" ] || fail "a failed render replaced an earlier export"
 leftovers=$(ls -A "$work" | grep -v -E '^(small.mp4|small.gif|frames|high.mp4|driver.mp4|.*\.png|video.durian|sound.mp4|mute.mp4|keep.mp4|corrupt.durian|sky.mp4|sky.durian)$')
 [ -z "$leftovers" ] || fail "left-over files: $leftovers"
+
+# 5. An interpolation pair in the classical export: alpha 0 is hair A alone, 1 is hair B alone, and 0.5
+# lies between them (B is the other end of A's blend, not a second hair drawn over it).
+mkdir -p "$work/pair"
+cp "$SOURCE"/resources/demo/*.png "$work/pair/"
+for a in 0 0.5 1; do
+  sed -e "s/\"alpha\": 0.5/\"alpha\": $a/" -e 's/"frames": 48/"frames": 2/' \
+    "$SOURCE/resources/demo/interpolation.durian" > "$work/pair/a$a.durian"
+  "$DURIAN" render "$work/pair/a$a.durian" -o "$work/pair/out${a/./-}" --quiet >/dev/null || fail "render alpha $a"
+done
+f=frame_00001.png
+convert "$work/pair/out0/$f" "$work/pair/out1/$f" -evaluate-sequence mean "$work/pair/mean.png"
+ends=$(compare -metric MAE "$work/pair/out0/$f" "$work/pair/out1/$f" null: 2>&1 | sed 's/.*(\(.*\))/\1/')
+middle=$(compare -metric MAE "$work/pair/out0-5/$f" "$work/pair/mean.png" null: 2>&1 | sed 's/.*(\(.*\))/\1/')
+awk -v e="$ends" 'BEGIN { exit !(e > 0.01) }' || fail "hair A and hair B render alike (MAE $ends)"
+awk -v m="$middle" -v e="$ends" 'BEGIN { exit !(m < e / 10) }' || fail "alpha 0.5 is not between A and B (MAE $middle vs $ends)"
 echo "export: all checks passed ($err)"
