@@ -325,7 +325,7 @@ ApplicationWindow {
                 visible: preview.hasImage && !preview.modelTrained
                 wrapMode: Text.WordWrap
                 horizontalAlignment: Text.AlignHCenter
-                text: qsTr("Untrained model: trained weights are not installed yet, so the preview shows noise.")
+                text: qsTr("No trained model is installed: the preview and the export use the classical method (warp and composite). Choose trained weights in Settings.")
                 padding: 4
                 background: Rectangle { color: "#4a3b00"; opacity: 0.9 }
             }

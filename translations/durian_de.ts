@@ -615,7 +615,7 @@
     </message>
     <message>
         <source>Untrained model: trained weights are not installed yet, so the preview shows noise.</source>
-        <translation>Untrainiertes Modell: Es sind noch keine trainierten Gewichte installiert, daher zeigt die Vorschau Rauschen.</translation>
+        <translation type="vanished">Untrainiertes Modell: Es sind noch keine trainierten Gewichte installiert, daher zeigt die Vorschau Rauschen.</translation>
     </message>
     <message>
         <source>%1 no longer exists; it was removed from the recent projects.</source>
@@ -674,6 +674,10 @@
     <message>
         <source>Save the changes to “%1” first?</source>
         <translation>Änderungen an „%1“ zuerst speichern?</translation>
+    </message>
+    <message>
+        <source>No trained model is installed: the preview and the export use the classical method (warp and composite). Choose trained weights in Settings.</source>
+        <translation>Kein trainiertes Modell installiert: Vorschau und Export verwenden das klassische Verfahren (Verzerren und Überlagern). Trainierte Gewichte lassen sich in den Einstellungen wählen.</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1062,10 @@
     <message>
         <source>The preview could not be rendered: %1</source>
         <translation>Die Vorschau konnte nicht gerendert werden: %1</translation>
+    </message>
+    <message>
+        <source>Compositing the preview…</source>
+        <translation>Vorschau wird zusammengesetzt…</translation>
     </message>
 </context>
 <context>

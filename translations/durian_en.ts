@@ -589,10 +589,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Untrained model: trained weights are not installed yet, so the preview shows noise.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 no longer exists; it was removed from the recent projects.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -647,6 +643,10 @@
     </message>
     <message>
         <source>Save the changes to “%1” first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trained model is installed: the preview and the export use the classical method (warp and composite). Choose trained weights in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1031,6 +1031,10 @@
     </message>
     <message>
         <source>The preview could not be rendered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compositing the preview…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

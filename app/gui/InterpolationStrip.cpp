@@ -122,6 +122,7 @@ void InterpolationStrip::render()
     const int size = settings->previewResolution();
     const int steps = settings->steps();
     const std::filesystem::path weights = settings->modelWeights().toStdString();
+    const bool trained = PreviewWorker::trainedModelAvailable(weights);
     const int count = count_;
     setRunning(true);
 
@@ -136,13 +137,22 @@ void InterpolationStrip::render()
     };
     JobQueue::instance()->submit(
         tr("Interpolation strip"),
-        [worker = worker_, project, size, steps, weights, count, token, post](JobContext& context) -> QVariant {
+        [worker = worker_, project, size, steps, weights, trained, count, token, post](JobContext& context) -> QVariant {
             if (token->isCancelled()) {
                 return QVariant();
             }
             durian::GenerationRequest request = worker->request(project, size, steps, 1.0);
             if (!request.interpolation) {
                 throw durian::Error("Both references of the interpolation pair must be switched on.");
+            }
+            if (!trained) { // the classical method's cross-fade, as export renders it without a model
+                durian::Project at = project;
+                for (int i = 0; i < count && !context.cancelled() && !token->isCancelled(); ++i) {
+                    context.reportProgress(static_cast<double>(i) / count, tr("Interpolation %1 of %2").arg(i + 1).arg(count));
+                    at.interpolation->alpha = static_cast<double>(i) / (count - 1);
+                    post(i, toQImage(worker->classicalStill(at, size)));
+                }
+                return context.cancelled() || token->isCancelled() ? QVariant() : QVariant(true);
             }
             durian::Generator& generator = worker->generator(weights);
             durian::GenerationCallbacks callbacks;

@@ -5,7 +5,6 @@
 #include "app/gui/ImageConversion.h"
 #include "app/gui/JobQueue.h"
 #include "app/gui/PreviewWorker.h"
-#include "core/pipeline/ShippedModel.h"
 #include "app/gui/ProjectDocument.h"
 #include "core/pipeline/Pipeline.h"
 
@@ -85,6 +84,7 @@ void PreviewController::refresh()
     const int steps = settings->steps();
     const double guidance = settings->guidance();
     const std::filesystem::path weights = settings->modelWeights().toStdString();
+    const bool trained = PreviewWorker::trainedModelAvailable(weights);
     setRunning(true);
     setErrorString({});
     step_ = 0; // the last run's "step 6 of 6" is not this run's progress
@@ -107,9 +107,13 @@ void PreviewController::refresh()
     };
     JobQueue::instance()->submit(
         tr("Preview"),
-        [worker = worker_, project, size, steps, guidance, weights, token, post](JobContext& context) -> QVariant {
+        [worker = worker_, project, size, steps, guidance, weights, trained, token, post](JobContext& context) -> QVariant {
             if (token->isCancelled()) {
                 return QVariant(); // replaced before it started
+            }
+            if (!trained) {
+                context.reportProgress(0.0, tr("Compositing the preview…"));
+                return QVariant(toQImage(worker->classicalStill(project, size)));
             }
             context.reportProgress(0.0, tr("Preparing the preview…"));
             const durian::GenerationRequest request = worker->request(project, size, steps, guidance);
@@ -177,7 +181,7 @@ void PreviewController::refresh()
 bool PreviewController::modelTrained() const
 {
     // A user's file is taken as trained; otherwise the shipped default, when it is installed.
-    return !AppSettings::instance()->modelWeights().isEmpty() || durian::shippedModelWeights().has_value();
+    return PreviewWorker::trainedModelAvailable(AppSettings::instance()->modelWeights().toStdString());
 }
 
 void PreviewController::setRunning(bool running)

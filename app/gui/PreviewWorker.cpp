@@ -1,6 +1,8 @@
 #include "app/gui/PreviewWorker.h"
 
+#include "core/face/Alignment.h"
 #include "core/pipeline/ShippedModel.h"
+#include "core/render/ClassicalAnimation.h"
 
 std::shared_ptr<PreviewWorker> PreviewWorker::shared()
 {
@@ -24,4 +26,17 @@ durian::Generator& PreviewWorker::generator(const std::filesystem::path& weights
         weights_ = weights;
     }
     return *generator_;
+}
+
+bool PreviewWorker::trainedModelAvailable(const std::filesystem::path& weights)
+{
+    return !weights.empty() || durian::shippedModelWeights().has_value();
+}
+
+durian::Image PreviewWorker::classicalStill(const durian::Project& project, int size)
+{
+    const auto& photo = faces_.photo(project.portraitImage, "portrait").image;
+    const durian::AlignedFace portrait =
+        durian::alignFace(photo, faces_.landmarks(project.portraitImage, "portrait", project.portraitFace), size);
+    return durian::ClassicalAnimation(project, faces_, portrait).frame(portrait.landmarks);
 }

@@ -29,6 +29,12 @@ public:
 
     durian::FaceAnalyzer& analyzer() { return faces_.analyzer(); }
 
+    // Whether a trained model is there: a user's file (taken as trained) or the shipped default. Without
+    // one, previews show the classical method, as export renders it; the untrained network draws noise.
+    static bool trainedModelAvailable(const std::filesystem::path& weights);
+    // The project through the classical method at the portrait's own pose (see durian::ClassicalAnimation).
+    durian::Image classicalStill(const durian::Project& project, int size);
+
 private:
     std::unique_ptr<durian::Generator> generator_;
     std::filesystem::path weights_;

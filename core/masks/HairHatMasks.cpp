@@ -87,7 +87,14 @@ cv::Mat segmentFromSeed(const FaceCrop& crop, const HeadRegions& regions, const 
     const bool hasFg = cv::countNonZero((smallLabels == cv::GC_FGD) | (smallLabels == cv::GC_PR_FGD)) > 0;
     const bool hasBg = cv::countNonZero((smallLabels == cv::GC_BGD) | (smallLabels == cv::GC_PR_BGD)) > 0;
     if (hasFg && hasBg) {
+        // GrabCut seeds its colour models' k-means from OpenCV's thread-wide RNG: without a fixed state the
+        // same photo got a different mask depending on what ran before it (the preview and the export of
+        // one project could differ). The caller's RNG state is put back afterwards.
+        cv::RNG& rng = cv::theRNG();
+        const auto callerState = rng.state;
+        rng.state = 0x6a09e667f3bcc908ULL;
         cv::grabCut(small, smallLabels, cv::Rect(), bgd, fgd, 4, cv::GC_INIT_WITH_MASK);
+        rng.state = callerState;
     }
     cv::Mat foreground = (smallLabels == cv::GC_FGD) | (smallLabels == cv::GC_PR_FGD);
     cv::resize(foreground, foreground, cv::Size(n, n), 0, 0, cv::INTER_LINEAR);

@@ -1,6 +1,5 @@
 #include "core/render/ProjectRender.h"
 
-#include "core/eval/WarpComposite.h"
 #include "core/face/Alignment.h"
 #include "core/face/FaceAnalyzer.h"
 #include "core/face/MotionPresets.h"
@@ -11,6 +10,7 @@
 #include "core/io/Image.h"
 #include "core/pipeline/Pipeline.h"
 #include "core/pipeline/ShippedModel.h"
+#include "core/render/ClassicalAnimation.h"
 #include "core/render/ProjectRequest.h"
 #include "core/util/Error.h"
 #include "core/video/VideoDecoder.h"
@@ -66,36 +66,6 @@ std::vector<Image> generateFrames(const Project& project, ProjectFaces& faces, c
     } catch (const GenerationCancelled&) {
         throw RenderCancelled();
     }
-}
-
-// (1-alpha) a + alpha b, per channel value.
-Image crossFade(const Image& a, const Image& b, double alpha)
-{
-    Image out = a;
-    for (std::size_t p = 0; p < out.pixels.size(); ++p) {
-        out.pixels[p] = static_cast<std::uint8_t>(std::lround((1.0 - alpha) * a.pixels[p] + alpha * b.pixels[p]));
-    }
-    return out;
-}
-
-WarpAttribute loadAttribute(ProjectFaces& faces, const AttributeReference& reference)
-{
-    const std::string what = toString(reference.category) + " reference";
-    WarpAttribute attribute;
-    attribute.image = faces.photo(reference.image, what).image;
-    attribute.landmarks = faces.landmarks(reference.image, what);
-    attribute.strength = reference.strength;
-    if (!reference.mask.empty()) {
-        attribute.mask = loadMask(reference.mask);
-        if (attribute.mask.width != attribute.image.width || attribute.mask.height != attribute.image.height) {
-            throw Error("The mask " + reference.mask.string() + " is " + std::to_string(attribute.mask.width) + "x"
-                + std::to_string(attribute.mask.height) + " but its image is " + std::to_string(attribute.image.width)
-                + "x" + std::to_string(attribute.image.height));
-        }
-    } else {
-        attribute.mask = faces.autoMask(reference.image, reference.category);
-    }
-    return attribute;
 }
 
 } // namespace
@@ -207,47 +177,15 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
     const auto weights = exportOptions.classical ? std::nullopt : modelWeightsFor(exportOptions);
     std::function<Image(int)> frameAt; // the animation's frame i at the project's resolution
     std::vector<Image> generated;
-    std::unique_ptr<WarpCompositeAnimator> animator, animatorB;
+    std::unique_ptr<ClassicalAnimation> classical;
     std::string method;
     if (weights) {
         generated = generateFrames(project, faces, track, *weights, size, callbacks);
         frameAt = [&](int i) { return generated[static_cast<std::size_t>(i)]; };
         method = "durian (" + weights->filename().string() + ", " + std::to_string(project.render.steps) + " DDIM steps)";
     } else {
-        // An interpolation pair as the model treats it: B is not an attribute of its own but the other end
-        // of A's blend; here the two composites are cross-faded by alpha (0: exactly A, 1: exactly B).
-        const auto& pairing = project.interpolation;
-        std::vector<WarpAttribute> attributes;
-        int pairedSlot = -1;
-        for (std::size_t i = 0; i < project.attributes.size(); ++i) {
-            const auto& reference = project.attributes[i];
-            if (!reference.enabled || (pairing && pairing->with == static_cast<int>(i))) {
-                continue; // switched off in the editor (rendered as if absent), or the pair's B
-            }
-            throwIfCancelled(callbacks);
-            if (pairing && pairing->slot == static_cast<int>(i)) {
-                pairedSlot = static_cast<int>(attributes.size());
-            }
-            attributes.push_back(loadAttribute(faces, reference));
-        }
-        const double alpha = pairing ? pairing->alpha : 0.0;
-        if (pairedSlot >= 0 && alpha > 0.0 && project.attributes.at(static_cast<std::size_t>(pairing->with)).enabled) {
-            auto withB = attributes;
-            withB[static_cast<std::size_t>(pairedSlot)] =
-                loadAttribute(faces, project.attributes[static_cast<std::size_t>(pairing->with)]);
-            animatorB = std::make_unique<WarpCompositeAnimator>(portrait.image, portrait.landmarks, withB);
-        }
-        if (!animatorB || alpha < 1.0) {
-            animator = std::make_unique<WarpCompositeAnimator>(portrait.image, portrait.landmarks, attributes);
-        }
-        frameAt = [&, alpha](int i) {
-            const auto& keypoints = track.frames[static_cast<std::size_t>(i)];
-            if (!animatorB) {
-                return animator->frame(keypoints);
-            }
-            return animator ? crossFade(animator->frame(keypoints), animatorB->frame(keypoints), alpha)
-                            : animatorB->frame(keypoints);
-        };
+        classical = std::make_unique<ClassicalAnimation>(project, faces, portrait, [&] { throwIfCancelled(callbacks); });
+        frameAt = [&](int i) { return classical->frame(track.frames[static_cast<std::size_t>(i)]); };
         method = exportOptions.classical ? kClassicalMethod : kWarpMethod;
     }
 

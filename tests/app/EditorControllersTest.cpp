@@ -5,7 +5,10 @@
 #include "app/gui/PreviewController.h"
 #include "app/gui/ProjectDocument.h"
 
+#include "app/gui/ImageConversion.h"
+#include "app/gui/PreviewWorker.h"
 #include "tests/common/DemoCopy.h"
+#include "tests/common/UntrainedModel.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -26,6 +29,7 @@ class EditorControllersTest : public QObject {
 
 private:
     QTemporaryDir autosaveDir_;
+    QTemporaryDir weightsDir_;
 
     static QUrl demoCopy(const QTemporaryDir& dir) { return copyDemoProject(dir.path()); }
 
@@ -58,6 +62,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         ProjectDocument::setAutosaveDirectory(autosaveDir_.path());
         AppSettings::instance()->setPreviewResolution(64);
+        chooseUntrainedDefaultModel(weightsDir_); // the strip's model path; the classical one is tested below
     }
 
     void pairingIsValidatedUndoableAndFollowsTheList()
@@ -99,6 +104,37 @@ private Q_SLOTS:
         ProjectDocument reopened;
         QVERIFY(reopened.open(document.fileUrl()));
         QCOMPARE(reopened.interpolation(), document.interpolation());
+    }
+
+    // Without a trained model the strip shows the classical method's cross-fade, as export renders it.
+    void withoutATrainedModelTheStripCrossFadesTheClassicalComposites()
+    {
+        const QString chosen = AppSettings::instance()->modelWeights();
+        AppSettings::instance()->setModelWeights({});
+        QTemporaryDir noModels;
+        qputenv("DURIAN_MODELS_DIR", noModels.path().toUtf8());
+        QTemporaryDir dir;
+        ProjectDocument document;
+        QVERIFY(document.open(demoCopy(dir)));
+        addSecondHair(document, dir);
+        QVERIFY(document.pairAttributes(0, 2));
+        InterpolationStrip strip;
+        strip.setDocument(&document);
+        strip.setCount(3);
+        QSignalSpy done(&strip, &InterpolationStrip::finished);
+        strip.render();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+        QVERIFY2(strip.errorString().isEmpty(), qPrintable(strip.errorString()));
+        QCOMPARE(strip.done(), 3);
+        PreviewWorker worker;
+        durian::Project project = document.project();
+        for (int i = 0; i < 3; ++i) {
+            project.interpolation->alpha = i / 2.0;
+            QCOMPARE(strip.images().at(i).value<QImage>(), toQImage(worker.classicalStill(project, 64)));
+        }
+        QVERIFY(maxDifference(strip.images().at(0).value<QImage>(), strip.images().at(2).value<QImage>()) > 40);
+        qunsetenv("DURIAN_MODELS_DIR");
+        AppSettings::instance()->setModelWeights(chosen);
     }
 
     void alphaChangesThePreviewAndTheStripRendersAcrossAlpha()

@@ -1,7 +1,11 @@
 #include "app/gui/AppSettings.h"
 #include "app/gui/JobQueue.h"
+#include "app/gui/ImageConversion.h"
 #include "app/gui/PreviewController.h"
+#include "app/gui/PreviewWorker.h"
 #include "app/gui/ProjectDocument.h"
+#include "core/io/Project.h"
+#include "tests/common/UntrainedModel.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -11,13 +15,15 @@
 
 #include <atomic>
 
-// The live preview with the untrained default model (random weights, fixed seed) on the demo project:
-// the same code path as with trained weights, small resolution to keep the test fast.
+// The live preview on the demo project with the default model's network, chosen in Settings as a weights
+// file (random weights, fixed seed): the same code path as trained weights, small resolution to keep the
+// test fast. And without any model: the classical method's still.
 class PreviewControllerTest : public QObject {
     Q_OBJECT
 
 private:
     QTemporaryDir autosaveDir_;
+    QTemporaryDir weightsDir_;
 
     static QUrl demoUrl() { return QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/demo.durian"); }
 
@@ -27,6 +33,31 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true); // never the user's settings
         ProjectDocument::setAutosaveDirectory(autosaveDir_.path());
         AppSettings::instance()->setPreviewResolution(64);
+        chooseUntrainedDefaultModel(weightsDir_);
+    }
+
+    void withoutATrainedModelThePreviewIsTheClassicalComposite()
+    {
+        const QString chosen = AppSettings::instance()->modelWeights();
+        AppSettings::instance()->setModelWeights({});
+        QTemporaryDir noModels;
+        qputenv("DURIAN_MODELS_DIR", noModels.path().toUtf8()); // nothing shipped either
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        PreviewController preview;
+        preview.setDebounceMs(20);
+        QSignalSpy finished(&preview, &PreviewController::finished);
+        preview.setDocument(&document);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY2(preview.errorString().isEmpty(), qPrintable(preview.errorString()));
+        QVERIFY(!preview.modelTrained());
+        PreviewWorker worker; // a fresh one: the shared one belongs to the worker thread
+        QCOMPARE(preview.image(), toQImage(worker.classicalStill(document.project(), 64)));
+        document.setAttributeEnabled(0, false); // the hair reference off: another composite
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QCOMPARE(preview.image(), toQImage(worker.classicalStill(document.project(), 64)));
+        qunsetenv("DURIAN_MODELS_DIR");
+        AppSettings::instance()->setModelWeights(chosen);
     }
 
     void aChangeLeadsToANewPreviewImage()
@@ -40,7 +71,8 @@ private Q_SLOTS:
         preview.setDocument(&document); // an open project gets a first preview
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
         QVERIFY2(preview.errorString().isEmpty(), qPrintable(preview.errorString()));
-        QVERIFY(!steps.isEmpty()); // per-step previews arrived before the result
+        QVERIFY(preview.modelTrained()); // a chosen file counts as trained
+        QVERIFY(steps.count() > 1); // per-step previews arrived before the result
         const QImage first = preview.image();
         QCOMPARE(first.size(), QSize(64, 64));
         QVERIFY(!preview.running());

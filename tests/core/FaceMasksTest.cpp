@@ -7,6 +7,7 @@
 #include "core/util/Error.h"
 
 #include <limits>
+#include <opencv2/core.hpp>
 
 #include <gtest/gtest.h>
 
@@ -206,6 +207,24 @@ TEST(FaceMasks, FaceAtTheImageBorderAndTinyImagesDoNotCrash)
     Landmarks small;
     for (int k = 0; k < kLandmarkCount; ++k) small[k] = {4.0f + (k % 9), 4.0f + (k / 9)};
     EXPECT_NO_THROW(computeAutoMasks(Image(16, 16, 3, 90), small));
+}
+
+// The hair mask's GrabCut draws on OpenCV's thread-wide RNG: whatever ran before must not change the mask
+// (the editor's preview and the export of one project computed it after different work and disagreed).
+TEST(FaceMasks, HairMaskDoesNotDependOnWhatRanBefore)
+{
+    const Image photo = loadImageRgb(testing::committedPhoto("astronaut.png"));
+    const FaceAnalysis analysis = testing::sharedAnalyzer().analyze(photo);
+    ASSERT_TRUE(analysis.found());
+    const auto first = computeAutoMasks(photo, analysis.primary().landmarks, {MaskKind::Hair}).front().mask;
+    for (int i = 0; i < 1000; ++i) {
+        cv::theRNG().next(); // someone else's use of the RNG in between
+    }
+    const auto second = computeAutoMasks(photo, analysis.primary().landmarks, {MaskKind::Hair}).front().mask;
+    EXPECT_EQ(first.pixels, second.pixels);
+    const auto state = cv::theRNG().state;
+    computeAutoMasks(photo, analysis.primary().landmarks, {MaskKind::Hair});
+    EXPECT_EQ(cv::theRNG().state, state) << "the caller's RNG state is put back";
 }
 
 } // namespace
