@@ -1,6 +1,7 @@
 #include "app/gui/MotionController.h"
 
 #include "app/gui/DocumentBinding.h"
+#include "app/gui/ImageConversion.h"
 #include "app/gui/JobQueue.h"
 #include "core/face/Alignment.h"
 #include "core/face/FaceAnalyzer.h"
@@ -19,20 +20,14 @@
 
 namespace {
 
-QImage toQImage(const durian::Image& image)
-{
-    const QImage view(image.pixels.data(), image.width, image.height, image.width * image.channels,
-        image.channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
-    return view.convertToFormat(QImage::Format_RGB32); // a deep copy that QPainter draws on
-}
-
 // The photo dimmed, with the keypoint drawing lightened over it, scaled to the panel's size.
 QImage overlay(const durian::Image& photo, const durian::Landmarks& landmarks)
 {
     const double scale = static_cast<double>(MotionController::kPreviewSize) / std::max(photo.width, photo.height);
     const int width = std::max(1, static_cast<int>(photo.width * scale));
     const int height = std::max(1, static_cast<int>(photo.height * scale));
-    QImage image = toQImage(photo).scaled(width, height, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    QImage image = toQImage(photo).convertToFormat(QImage::Format_RGB32) // QPainter draws on it
+                       .scaled(width, height, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     durian::Landmarks scaled = landmarks;
     for (auto& point : scaled) {
         point.x = static_cast<float>(point.x * scale);
