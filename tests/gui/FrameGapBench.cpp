@@ -8,6 +8,7 @@
 #include "app/gui/PreviewController.h"
 #include "app/gui/ProjectDocument.h"
 #include "WindowTestSupport.h"
+#include "tests/common/UntrainedModel.h"
 #include "core/runtime/ComputeRuntime.h"
 
 #include <QApplication>
@@ -32,7 +33,9 @@ int main(int argc, char** argv)
     durian::initializeComputeThreads(0);
     QApplication::setApplicationName("Durian Studio Bench");
     QStandardPaths::setTestModeEnabled(true);
-    AppSettings::instance()->reset(); // defaults: 128-px preview, built-in model
+    AppSettings::instance()->reset(); // defaults: 128-px preview
+    QTemporaryDir weights;
+    chooseUntrainedDefaultModel(weights); // the model's code path, which is what the figures are about
     const int releases = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
 
     QTemporaryDir dir;
