@@ -109,10 +109,7 @@ private Q_SLOTS:
     // Without a trained model the strip shows the classical method's cross-fade, as export renders it.
     void withoutATrainedModelTheStripCrossFadesTheClassicalComposites()
     {
-        const QString chosen = AppSettings::instance()->modelWeights();
-        AppSettings::instance()->setModelWeights({});
-        QTemporaryDir noModels;
-        qputenv("DURIAN_MODELS_DIR", noModels.path().toUtf8());
+        const NoTrainedModel noModel;
         QTemporaryDir dir;
         ProjectDocument document;
         QVERIFY(document.open(demoCopy(dir)));
@@ -133,8 +130,6 @@ private Q_SLOTS:
             QCOMPARE(strip.images().at(i).value<QImage>(), toQImage(worker.classicalStill(project, 64)));
         }
         QVERIFY(maxDifference(strip.images().at(0).value<QImage>(), strip.images().at(2).value<QImage>()) > 40);
-        qunsetenv("DURIAN_MODELS_DIR");
-        AppSettings::instance()->setModelWeights(chosen);
     }
 
     void alphaChangesThePreviewAndTheStripRendersAcrossAlpha()

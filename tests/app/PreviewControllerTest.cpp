@@ -38,10 +38,7 @@ private Q_SLOTS:
 
     void withoutATrainedModelThePreviewIsTheClassicalComposite()
     {
-        const QString chosen = AppSettings::instance()->modelWeights();
-        AppSettings::instance()->setModelWeights({});
-        QTemporaryDir noModels;
-        qputenv("DURIAN_MODELS_DIR", noModels.path().toUtf8()); // nothing shipped either
+        const NoTrainedModel noModel;
         ProjectDocument document;
         QVERIFY(document.open(demoUrl()));
         PreviewController preview;
@@ -56,8 +53,6 @@ private Q_SLOTS:
         document.setAttributeEnabled(0, false); // the hair reference off: another composite
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
         QCOMPARE(preview.image(), toQImage(worker.classicalStill(document.project(), 64)));
-        qunsetenv("DURIAN_MODELS_DIR");
-        AppSettings::instance()->setModelWeights(chosen);
     }
 
     void aChangeLeadsToANewPreviewImage()

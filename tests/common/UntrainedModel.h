@@ -16,3 +16,26 @@ inline QString chooseUntrainedDefaultModel(const QTemporaryDir& folder)
     AppSettings::instance()->setModelWeights(path);
     return path;
 }
+
+// While it lives: no model chosen in Settings and none shipped (an empty DURIAN_MODELS_DIR), so previews
+// use the classical method. Puts the chosen file and the environment back on destruction, so a failed
+// check in the middle of a test does not leave the next tests without their model.
+class NoTrainedModel {
+public:
+    NoTrainedModel() : chosen_(AppSettings::instance()->modelWeights())
+    {
+        AppSettings::instance()->setModelWeights({});
+        qputenv("DURIAN_MODELS_DIR", empty_.path().toUtf8());
+    }
+    ~NoTrainedModel()
+    {
+        qunsetenv("DURIAN_MODELS_DIR");
+        AppSettings::instance()->setModelWeights(chosen_);
+    }
+    NoTrainedModel(const NoTrainedModel&) = delete;
+    NoTrainedModel& operator=(const NoTrainedModel&) = delete;
+
+private:
+    QString chosen_;
+    QTemporaryDir empty_;
+};

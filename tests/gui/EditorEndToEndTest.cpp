@@ -44,7 +44,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        AppSettings::instance()->reset(); // 128-px previews, the built-in model
+        AppSettings::instance()->reset(); // 128-px previews; the classical method until a trained model ships
     }
 
     void composeAutoMaskSlideAndUndo()
