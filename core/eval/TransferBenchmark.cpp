@@ -212,6 +212,7 @@ TransferEvalReport runTransferEval(Generator* generator, const TransferEvalOptio
                 }
                 scores[{"vae_roundtrip", category}].push_back(scoreVideo(roundTrip, c));
                 report.latentStd += generator->latentStd(c.truth, options.size) / total;
+                videos.push_back(std::move(roundTrip)); // on the stills: a hue the autoencoder loses, PSNR hides
             }
             videos.push_back(warpCompositeVideo(c, true));
             scores[{"warp_composite", category}].push_back(scoreVideo(videos.back(), c));

@@ -24,6 +24,8 @@ struct ModelConfig {
     int vaeLayersPerBlock = 1;
     bool vaeMidAttention = true;
     double latentScale = 0.18215; // latents are multiplied by this after encoding (as in SD)
+    int vaeDecoderNormGroups = 0; // GroupNorm groups in the VAE decoder; 0: norm_groups
+    int vaeDecoderGroups() const { return vaeDecoderNormGroups > 0 ? vaeDecoderNormGroups : normGroups; }
 
     // What DNet predicts: "epsilon" (the noise, as SD 1.5) or "v" (alpha*noise - sigma*x0). With epsilon the
     // loss barely weighs the clean image at high noise, where only the references can tell it; v weighs it
