@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 
 namespace durian::cli {
 
@@ -10,7 +11,8 @@ Command packCommand()
 {
     return {"pack", "pack WEIGHTS -o OUT [--model M] [--dtype bf16|f16|f32] [--vae-from WEIGHTS2]",
         "Write a model file for shipping: a trained model's weights (strictly checked) in a smaller type; "
-        "--vae-from takes the autoencoder from another run (a decoder fine-tuned on the same encoder)",
+        "--vae-from takes the autoencoder from another run (a decoder fine-tuned on the same encoder); the "
+        "configuration is --model's, else the one the weights record",
         [](const std::vector<std::string>& args) {
             const Arguments arguments(args, {});
             if (arguments.positionals().size() != 1) {
@@ -29,17 +31,23 @@ Command packCommand()
             } else if (dtypeName != "bf16") {
                 throw UsageError("--dtype must be bf16, f16 or f32");
             }
+            const std::filesystem::path weights = arguments.positionals().front();
             GeneratorOptions options;
-            options.model = arguments.valueOr("model", "default");
-            options.weights = arguments.positionals().front(); // a strict load: every tensor, right shapes
-            Generator generator(options);
+            std::unique_ptr<Generator> generator;
+            if (const auto model = arguments.value("model")) {
+                options.model = *model; // the output's configuration, whatever the weights were trained in
+                generator = std::make_unique<Generator>(options);
+                generator->loadWeights(weights); // a strict load: every tensor, right shapes
+            } else {
+                options.weights = weights; // in the configuration the weights record
+                generator = std::make_unique<Generator>(options);
+            }
             if (const auto vae = arguments.value("vae-from")) {
-                generator.loadWeights(*vae, "vae.");
+                generator->loadWeights(*vae, "vae.");
                 std::printf("autoencoder from %s\n", vae->c_str());
             }
-            generator.saveWeights(*output, dtype);
-            std::printf("%s (%.1f MB) -> %s (%s, %.1f MB)\n", options.weights.c_str(),
-                std::filesystem::file_size(options.weights) / 1e6, output->c_str(), dtypeName.c_str(),
+            generator->saveWeights(*output, dtype);
+            std::printf("%s (%.1f MB) -> %s (%s, %.1f MB)\n", weights.c_str(), std::filesystem::file_size(weights) / 1e6, output->c_str(), dtypeName.c_str(),
                 std::filesystem::file_size(*output) / 1e6);
             return kExitOk;
         }};

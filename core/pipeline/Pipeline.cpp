@@ -11,6 +11,7 @@
 #include <atomic>
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 namespace durian {
 
@@ -207,7 +208,17 @@ struct Generator::Impl {
 
 Generator::Generator(const GeneratorOptions& options) : impl_(std::make_unique<Impl>())
 {
+    std::optional<SafetensorsFile> file;
     impl_->config = resolveModelConfig(options.model);
+    if (!options.weights.empty()) {
+        file = readSafetensors(options.weights);
+        // Our own weights record the configuration they were trained in. Use it: some settings (norm
+        // groups, the prediction target) change what the network computes but no tensor's shape, so the
+        // wrong configuration would load without complaint and draw nonsense.
+        if (const auto stored = file->metadata.find("durian.config"); stored != file->metadata.end()) {
+            impl_->config = parseModelConfig(stored->second, options.weights.string());
+        }
+    }
     torch::manual_seed(options.initSeed);
     impl_->model = model::DurianModel(impl_->config);
     impl_->model->eval();
@@ -217,8 +228,8 @@ Generator::Generator(const GeneratorOptions& options) : impl_(std::make_unique<I
     }
     impl_->cache.setMaxBytes(options.referenceCacheBytes);
     impl_->weightsVersion = nextWeightsVersion++;
-    if (!options.weights.empty()) {
-        loadWeights(options.weights);
+    if (file) {
+        model::loadModelWeights(impl_->model, *file, options.weights.string());
     }
 }
 

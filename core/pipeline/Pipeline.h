@@ -86,7 +86,7 @@ struct GenerationResult {
 };
 
 struct GeneratorOptions {
-    std::string model = "default";      // preset name or config .json
+    std::string model = "default";      // preset name or config .json; weights that record theirs use that
     std::filesystem::path weights;       // Durian safetensors; empty: random initialisation from initSeed
     std::uint64_t initSeed = 0;
     std::size_t referenceCacheBytes = std::size_t{1} << 30;

@@ -280,3 +280,29 @@ TEST(Pipeline, OneStepPredictionIsTheRoundTripAtNoNoiseAndDriftsWithNoise)
     EXPECT_EQ(maxPixelDiff({generator.predictCleanFrame(request, truth, 500)}, {generator.predictCleanFrame(request, truth, 500)}), 0);
     EXPECT_THROW(generator.predictCleanFrame(request, truth, 1000), Error);
 }
+
+TEST(Pipeline, WeightsRunInTheConfigurationTheyRecord)
+{
+    // A decoder trained with 2 norm groups: same tensor shapes as tiny's 4, so a load into the asked-for
+    // configuration would pass and decode wrongly. The generator takes the file's own configuration.
+    const auto dir = std::filesystem::path(::testing::TempDir()) / "durian-recorded-config";
+    std::filesystem::create_directories(dir);
+    const auto configPath = dir / "tiny-g2.json";
+    writeFileAtomically(configPath, R"({"base": "tiny", "name": "tiny-g2", "vae_decoder_norm_groups": 2})");
+    GeneratorOptions made;
+    made.model = configPath.string();
+    made.initSeed = 5;
+    Generator original(made);
+    const auto weights = dir / "g2.safetensors";
+    original.saveWeights(weights);
+
+    GeneratorOptions asked;
+    asked.model = "tiny";
+    asked.weights = weights;
+    Generator loaded(asked);
+    EXPECT_EQ(loaded.config().name, "tiny-g2");
+    EXPECT_EQ(loaded.config().vaeDecoderGroups(), 2);
+    const int size = loaded.config().resolution;
+    EXPECT_EQ(maxPixelDiff({loaded.autoencode(pattern(size, 6), size)}, {original.autoencode(pattern(size, 6), size)}), 0);
+    std::filesystem::remove_all(dir);
+}
