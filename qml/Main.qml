@@ -322,7 +322,7 @@ ApplicationWindow {
             Label {
                 objectName: "untrainedModelNote"
                 anchors { top: parent.top; left: parent.left; right: parent.right }
-                visible: preview.hasImage && !preview.modelTrained
+                visible: preview.hasImage && !preview.modelTrained && !AppSettings.classicalMethod
                 wrapMode: Text.WordWrap
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("No trained model is installed: the preview and the export use the classical method (warp and composite). Choose trained weights in Settings.")

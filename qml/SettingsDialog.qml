@@ -79,16 +79,21 @@ Dialog {
                 id: modelBox
                 objectName: "modelBox"
                 Layout.preferredWidth: 220
-                model: [qsTr("Built-in default model"), AppSettings.modelWeights !== ""
+                model: [qsTr("Built-in default model"), qsTr("Classical method (no model)"), AppSettings.modelWeights !== ""
                         ? qsTr("File: %1").arg(AppSettings.modelWeights.substring(AppSettings.modelWeights.lastIndexOf("/") + 1))
                         : qsTr("A safetensors file…")]
-                currentIndex: AppSettings.modelWeights === "" ? 0 : 1
+                readonly property int chosen: AppSettings.classicalMethod ? 1 : AppSettings.modelWeights === "" ? 0 : 2
+                currentIndex: chosen
                 onActivated: (i) => {
-                    if (i === 0) { AppSettings.modelWeights = ""; modelError.text = "" }
+                    modelError.text = ""
+                    if (i === 0) { AppSettings.modelWeights = ""; AppSettings.classicalMethod = false }
+                    else if (i === 1) AppSettings.classicalMethod = true
+                    else if (AppSettings.modelWeights !== "") AppSettings.classicalMethod = false
                     else modelDialog.open()
+                    currentIndex = Qt.binding(() => chosen) // a cancelled file dialog leaves the setting as it was
                 }
                 ToolTip.visible: hovered
-                ToolTip.text: qsTr("The shipped model, or weights of your own in a .safetensors file")
+                ToolTip.text: qsTr("The shipped model, the classical warp-and-composite method (fast, no diffusion), or weights of your own in a .safetensors file")
             }
             Button {
                 text: qsTr("Browse…")
@@ -122,8 +127,10 @@ Dialog {
         onAccepted: {
             const problem = AppSettings.checkModelFile(file)
             modelError.text = problem
-            if (problem === "")
+            if (problem === "") {
                 AppSettings.modelWeights = file
+                AppSettings.classicalMethod = false
+            }
         }
     }
 }

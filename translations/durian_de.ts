@@ -1392,10 +1392,6 @@
         <translation>Eine safetensors-Datei…</translation>
     </message>
     <message>
-        <source>The shipped model, or weights of your own in a .safetensors file</source>
-        <translation>Das mitgelieferte Modell oder eigene Gewichte in einer .safetensors-Datei</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -1414,6 +1410,14 @@
     <message>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Classical method (no model)</source>
+        <translation>Klassische Methode (ohne Modell)</translation>
+    </message>
+    <message>
+        <source>The shipped model, the classical warp-and-composite method (fast, no diffusion), or weights of your own in a .safetensors file</source>
+        <translation>Das mitgelieferte Modell, die klassische Methode (Verzerren und Einsetzen; schnell, ohne Diffusion) oder eigene Gewichte in einer .safetensors-Datei</translation>
     </message>
 </context>
 <context>

@@ -1350,10 +1350,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The shipped model, or weights of your own in a .safetensors file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1371,6 +1367,14 @@
     </message>
     <message>
         <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classical method (no model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shipped model, the classical warp-and-composite method (fast, no diffusion), or weights of your own in a .safetensors file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -44,6 +44,7 @@ AppSettings::AppSettings(QObject* parent)
         = std::clamp(settings.value("previewResolution", kDefaultResolution).toInt(), kMinResolution, kMaxResolution);
     threads_ = std::clamp(settings.value("threads", 0).toInt(), 0, maxThreads());
     modelWeights_ = settings.value("modelWeights", QString()).toString();
+    classicalMethod_ = settings.value("classicalMethod", false).toBool();
 }
 
 AppSettings* AppSettings::instance()
@@ -95,6 +96,13 @@ void AppSettings::setModelWeights(const QString& path)
     }
 }
 
+void AppSettings::setClassicalMethod(bool classical)
+{
+    if (update(classicalMethod_, classical, "classicalMethod")) {
+        Q_EMIT classicalMethodChanged();
+    }
+}
+
 QString AppSettings::checkModelFile(const QString& path) const
 {
     const QString local = path.startsWith("file:") ? QUrl(path).toLocalFile() : path;
@@ -122,4 +130,5 @@ void AppSettings::reset()
     setPreviewResolution(kDefaultResolution);
     setThreads(0);
     setModelWeights({});
+    setClassicalMethod(false);
 }

@@ -20,11 +20,14 @@ class AppSettings : public QObject {
     Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY threadsChanged)
     // The model's weights: empty for the built-in default model, else a user's .safetensors file.
     Q_PROPERTY(QString modelWeights READ modelWeights WRITE setModelWeights NOTIFY modelWeightsChanged)
+    // The classical method (warp and composite) for previews and export, even where a model is installed.
+    Q_PROPERTY(bool classicalMethod READ classicalMethod WRITE setClassicalMethod NOTIFY classicalMethodChanged)
 
 public:
     static constexpr int kMinSteps = 1, kMaxSteps = 200, kDefaultSteps = 20;
     static constexpr double kMinGuidance = 0.0, kMaxGuidance = 20.0, kDefaultGuidance = 1.0;
-    static constexpr int kMinResolution = 64, kMaxResolution = 512, kDefaultResolution = 128;
+    // The default model's own size: it was trained at 256 px only, and at 128 its previews are shapeless.
+    static constexpr int kMinResolution = 64, kMaxResolution = 512, kDefaultResolution = 256;
 
     // Reads the stored values. No default argument: Qt 6.4 would construct a second instance for QML
     // instead of calling create().
@@ -39,11 +42,13 @@ public:
     int previewResolution() const { return previewResolution_; }
     int threads() const { return threads_; }
     QString modelWeights() const { return modelWeights_; }
+    bool classicalMethod() const { return classicalMethod_; }
     void setSteps(int steps);
     void setGuidance(double guidance);
     void setPreviewResolution(int resolution);
     void setThreads(int threads);
     void setModelWeights(const QString& path); // a file: URL or a path; "" for the built-in model
+    void setClassicalMethod(bool classical);
 
     // Empty when `path` can be a model file (a readable, well-formed safetensors file), else why not.
     // Checks the container only; whether its tensors fit the model shows when the model loads.
@@ -58,6 +63,7 @@ Q_SIGNALS:
     void previewResolutionChanged();
     void threadsChanged();
     void modelWeightsChanged();
+    void classicalMethodChanged();
 
 private:
     int steps_ = kDefaultSteps;
@@ -65,4 +71,5 @@ private:
     int previewResolution_ = kDefaultResolution;
     int threads_ = 0;
     QString modelWeights_;
+    bool classicalMethod_ = false;
 };

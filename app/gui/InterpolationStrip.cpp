@@ -122,7 +122,7 @@ void InterpolationStrip::render()
     const int size = settings->previewResolution();
     const int steps = settings->steps();
     const std::filesystem::path weights = settings->modelWeights().toStdString();
-    const bool trained = PreviewWorker::trainedModelAvailable(weights);
+    const bool trained = !settings->classicalMethod() && PreviewWorker::trainedModelAvailable(weights);
     const int count = count_;
     setRunning(true);
 

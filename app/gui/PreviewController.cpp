@@ -24,6 +24,7 @@ PreviewController::PreviewController(QObject* parent)
     connect(settings, &AppSettings::previewResolutionChanged, this, &PreviewController::scheduleRefresh);
     connect(settings, &AppSettings::stepsChanged, this, &PreviewController::scheduleRefresh);
     connect(settings, &AppSettings::modelWeightsChanged, this, &PreviewController::scheduleRefresh);
+    connect(settings, &AppSettings::classicalMethodChanged, this, &PreviewController::scheduleRefresh);
 }
 
 PreviewController::~PreviewController()
@@ -84,7 +85,7 @@ void PreviewController::refresh()
     const int steps = settings->steps();
     const double guidance = settings->guidance();
     const std::filesystem::path weights = settings->modelWeights().toStdString();
-    const bool trained = PreviewWorker::trainedModelAvailable(weights);
+    const bool trained = !settings->classicalMethod() && PreviewWorker::trainedModelAvailable(weights);
     setRunning(true);
     setErrorString({});
     step_ = 0; // the last run's "step 6 of 6" is not this run's progress

@@ -427,6 +427,7 @@ void ProjectDocument::exportVideoWith(const QUrl& url, const QVariantMap& settin
     options.size = settings.value("size", 0).toInt();
     options.audio = settings.value("audio", true).toBool();
     options.modelWeights = AppSettings::instance()->modelWeights().toStdString(); // the model chosen in Settings
+    options.classical = AppSettings::instance()->classicalMethod();
     const QString quality = settings.value("quality", "high").toString();
     if (const auto parsed = durian::parseExportQuality(quality.toStdString())) {
         options.quality = *parsed;

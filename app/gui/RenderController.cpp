@@ -87,6 +87,7 @@ void RenderController::render()
     cancelRequested_ = std::make_shared<std::atomic<bool>>(false);
     durian::ExportOptions options;
     options.modelWeights = AppSettings::instance()->modelWeights().toStdString(); // the model chosen in Settings
+    options.classical = AppSettings::instance()->classicalMethod();
     JobQueue::instance()->submit(
         tr("Rendering the animation"),
         [project, path, options, cancelled = cancelRequested_](JobContext& context) {

@@ -26,12 +26,13 @@ struct Similarity {
 // Least-squares similarity taking `from` onto `to` (same length, at least 2 points).
 Similarity fitSimilarity(const std::vector<Point2f>& from, const std::vector<Point2f>& to);
 
-// Where the aligned crop puts the face, as fractions of its side. The defaults leave the top ~40% of
-// the crop above the eyes so hair and hats fit, and the chin lands at about 85%.
+// Where the aligned crop puts the face, as fractions of its side. The defaults are the portrait world's
+// head-and-shoulders framing (the mean of 40 world portraits), the only framing the default model was
+// trained on: with a tighter crop (face filling the frame) its output was shapeless.
 struct AlignmentTemplate {
-    Point2f rightEye{0.39f, 0.46f}; // image-left eye (landmarks 36-41)
-    Point2f leftEye{0.61f, 0.46f};  // image-right eye (landmarks 42-47)
-    Point2f mouth{0.50f, 0.69f};    // centre of the outer lips
+    Point2f rightEye{0.44f, 0.41f}; // image-left eye (landmarks 36-41)
+    Point2f leftEye{0.56f, 0.41f};  // image-right eye (landmarks 42-47)
+    Point2f mouth{0.50f, 0.54f};    // centre of the outer lips
 };
 
 // Similarity from image pixels to a size x size crop laid out as the template says.

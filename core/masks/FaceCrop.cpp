@@ -11,7 +11,7 @@ namespace durian::masks {
 
 namespace {
 
-// The analysis layout: a zoomed-out version of the model crop, with room for long hair and tall hats.
+// The analysis layout: about the model crop's framing, a little more room above for tall hats.
 AlignmentTemplate analysisLayout() { return {{0.44f, 0.40f}, {0.56f, 0.40f}, {0.50f, 0.525f}}; }
 
 cv::Mat affine(const Similarity& t) { return (cv::Mat_<double>(2, 3) << t.a, -t.b, t.tx, t.b, t.a, t.ty); }

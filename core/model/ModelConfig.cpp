@@ -43,8 +43,6 @@ ModelConfig defaultPreset()
     // `durian eval --autoencoder` on the trained VAE); this brings them to about 1, as the noise schedule assumes.
     c.latentScale = 0.43;
     c.prediction = "v";
-    // 4 channels per group at the decoder's 16-channel level (16 groups there lost flat colours' hue).
-    c.vaeDecoderNormGroups = 4;
     return c;
 }
 

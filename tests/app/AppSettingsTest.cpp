@@ -27,6 +27,7 @@ private Q_SLOTS:
         QCOMPARE(settings.guidance(), AppSettings::kDefaultGuidance);
         QCOMPARE(settings.previewResolution(), AppSettings::kDefaultResolution);
         QCOMPARE(settings.threads(), 0);
+        QVERIFY(!settings.classicalMethod()); // the model, where one is installed
     }
 
     void valuesAreKeptForTheNextRun()
@@ -40,12 +41,14 @@ private Q_SLOTS:
             settings.setGuidance(2.5);
             settings.setPreviewResolution(192);
             settings.setThreads(1);
+            settings.setClassicalMethod(true);
         }
         const AppSettings nextRun(nullptr);
         QCOMPARE(nextRun.steps(), 8);
         QCOMPARE(nextRun.guidance(), 2.5);
         QCOMPARE(nextRun.previewResolution(), 192);
         QCOMPARE(nextRun.threads(), 1);
+        QVERIFY(nextRun.classicalMethod());
     }
 
     void outOfRangeValuesAreClampedAlsoWhenStored()
@@ -57,8 +60,10 @@ private Q_SLOTS:
         QCOMPARE(settings.guidance(), AppSettings::kMinGuidance);
         QSettings().setValue("generation/previewResolution", 5); // a hand-edited file
         QCOMPARE(AppSettings(nullptr).previewResolution(), AppSettings::kMinResolution);
+        settings.setClassicalMethod(true);
         settings.reset();
         QCOMPARE(AppSettings(nullptr).steps(), AppSettings::kDefaultSteps);
+        QVERIFY(!AppSettings(nullptr).classicalMethod());
     }
 };
 

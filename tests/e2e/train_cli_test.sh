@@ -33,9 +33,11 @@ full=$(stat -c %s "$work/a/model.safetensors"); packed=$(stat -c %s "$work/packe
 out=$("$DURIAN" eval --model tiny --weights "$work/packed.safetensors" --cases 1 --denoise-check 2>&1)
 expect_status 0 $? "the packed model runs ($out)"
 [ "$(echo "$out" | grep -c '(5 cases)')" -eq 6 ] || fail "the denoise check should print 6 noise levels: $out"
-out=$("$DURIAN" pack "$work/a/model.safetensors" -o "$work/wrong.safetensors" 2>&1)
+out=$("$DURIAN" pack "$work/a/model.safetensors" --model default -o "$work/wrong.safetensors" 2>&1)
 expect_status 1 $? "pack into the wrong model's shapes"
 [ -e "$work/wrong.safetensors" ] && fail "a refused pack wrote a file"
+out=$("$DURIAN" pack "$work/a/model.safetensors" -o "$work/own.safetensors" 2>&1)
+expect_status 0 $? "without --model, pack keeps the configuration the weights record ($out)"
 
 # Only the newest three checkpoints are kept.
 sed 's/"checkpoint_every": 3/"checkpoint_every": 1/' "$config" > "$work/every.json"

@@ -44,7 +44,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        AppSettings::instance()->reset(); // 128-px previews; the classical method until a trained model ships
+        AppSettings::instance()->reset(); // default previews (256 px) through the shipped model
     }
 
     void composeAutoMaskSlideAndUndo()
@@ -190,8 +190,15 @@ private Q_SLOTS:
         auto* settings = find(window, "settingsDialog");
         QMetaObject::invokeMethod(settings, "open");
         QTRY_VERIFY(settings->property("opened").toBool());
-        QCOMPARE(find(window, "modelBox")->property("currentIndex").toInt(), 0); // the built-in model
+        auto* modelBox = find(window, "modelBox");
+        QCOMPARE(modelBox->property("currentIndex").toInt(), 0); // the built-in model
         screenshot(window, "8-settings");
+        QMetaObject::invokeMethod(modelBox, "activated", Q_ARG(int, 1)); // as a click on "Classical method"
+        QVERIFY(AppSettings::instance()->classicalMethod());
+        QCOMPARE(modelBox->property("currentIndex").toInt(), 1);
+        QMetaObject::invokeMethod(modelBox, "activated", Q_ARG(int, 0));
+        QVERIFY(!AppSettings::instance()->classicalMethod());
+        QCOMPARE(modelBox->property("currentIndex").toInt(), 0);
     }
 };
 
