@@ -107,13 +107,13 @@ void validateModelConfig(const ModelConfig& c, const std::string& origin)
         fail("attention_levels has " + std::to_string(c.attentionLevels.size()) + " entries, block_channels " +
             std::to_string(c.blockChannels.size()));
     }
-    if (c.vaeDecoderNormGroups < 0) {
-        fail("vae_decoder_norm_groups must be positive (or 0 for norm_groups)");
+    if (c.vaeNormGroups < 0) {
+        fail("vae_norm_groups must be positive (or 0 for norm_groups)");
     }
     for (int ch : c.vaeChannels) {
-        if (ch <= 0 || ch % c.normGroups != 0 || ch % c.vaeDecoderGroups() != 0) {
-            fail("vae channel count " + std::to_string(ch) + " is not a positive multiple of norm_groups " +
-                std::to_string(c.normGroups) + " and vae_decoder_norm_groups " + std::to_string(c.vaeDecoderGroups()));
+        if (ch <= 0 || ch % c.vaeGroups() != 0) {
+            fail("vae channel count " + std::to_string(ch) + " is not a positive multiple of the VAE's norm groups " +
+                std::to_string(c.vaeGroups()));
         }
     }
     for (int ch : c.blockChannels) {
@@ -155,7 +155,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
 {
     const json j = jsonsettings::parseObject(text, origin, "a model configuration");
     static const std::set<std::string> known{"name", "resolution", "image_channels", "latent_channels",
-        "vae_channels", "vae_layers_per_block", "vae_mid_attention", "latent_scale", "vae_decoder_norm_groups", "prediction", "block_channels",
+        "vae_channels", "vae_layers_per_block", "vae_mid_attention", "latent_scale", "vae_norm_groups", "prediction", "block_channels",
         "layers_per_block", "attention_levels", "heads", "norm_groups", "context_dim", "temporal",
         "temporal_heads", "temporal_window", "temporal_overlap", "pose_guider_channels", "context_encoder_channels",
         "context_grid", "attention_chunk_elements", "base"};
@@ -174,7 +174,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
     take(j, "vae_layers_per_block", c.vaeLayersPerBlock, origin);
     take(j, "vae_mid_attention", c.vaeMidAttention, origin);
     take(j, "latent_scale", c.latentScale, origin);
-    take(j, "vae_decoder_norm_groups", c.vaeDecoderNormGroups, origin);
+    take(j, "vae_norm_groups", c.vaeNormGroups, origin);
     take(j, "prediction", c.prediction, origin);
     take(j, "block_channels", c.blockChannels, origin);
     take(j, "layers_per_block", c.layersPerBlock, origin);
@@ -210,8 +210,8 @@ std::string modelConfigToJson(const ModelConfig& c)
     j["vae_layers_per_block"] = c.vaeLayersPerBlock;
     j["vae_mid_attention"] = c.vaeMidAttention;
     j["latent_scale"] = c.latentScale;
-    if (c.vaeDecoderNormGroups > 0) { // absent means norm_groups, so older files keep their exact text
-        j["vae_decoder_norm_groups"] = c.vaeDecoderNormGroups;
+    if (c.vaeNormGroups > 0) { // absent means norm_groups, so older files keep their exact text
+        j["vae_norm_groups"] = c.vaeNormGroups;
     }
     j["prediction"] = c.prediction;
     j["block_channels"] = c.blockChannels;

@@ -24,8 +24,11 @@ struct ModelConfig {
     int vaeLayersPerBlock = 1;
     bool vaeMidAttention = true;
     double latentScale = 0.18215; // latents are multiplied by this after encoding (as in SD)
-    int vaeDecoderNormGroups = 0; // GroupNorm groups in the VAE decoder; 0: norm_groups
-    int vaeDecoderGroups() const { return vaeDecoderNormGroups > 0 ? vaeDecoderNormGroups : normGroups; }
+    // GroupNorm groups in the VAE; 0: norm_groups. With one channel per group (16 groups on the default's
+    // 16-channel level) GroupNorm erases what is constant over the image, and the autoencoder turned flat
+    // saturated colours grey (a flat green 64,160,64 came back 101,96,95).
+    int vaeNormGroups = 0;
+    int vaeGroups() const { return vaeNormGroups > 0 ? vaeNormGroups : normGroups; }
 
     // What DNet predicts: "epsilon" (the noise, as SD 1.5) or "v" (alpha*noise - sigma*x0). With epsilon the
     // loss barely weighs the clean image at high noise, where only the references can tell it; v weighs it

@@ -35,7 +35,7 @@ VaeImpl::VaeImpl(const ModelConfig& c) : scale_(c.latentScale)
 {
     const auto& ch = c.vaeChannels;
     const int levels = static_cast<int>(ch.size());
-    const int g = c.normGroups;
+    const int g = c.vaeGroups();
     const double eps = 1e-6;
     const int L = c.latentChannels;
     const auto budget = c.attentionChunkElements;
@@ -63,21 +63,21 @@ VaeImpl::VaeImpl(const ModelConfig& c) : scale_(c.latentScale)
             samplers->push_back(downsamplers_.back());
         }
     }
-    auto midBlock = [&](torch::nn::Module& parent, std::vector<ResnetBlock>& resnets, VaeAttention& attention, int groups) {
+    auto midBlock = [&](torch::nn::Module& parent, std::vector<ResnetBlock>& resnets, VaeAttention& attention) {
         auto mid = child(parent, "mid_block");
         auto list = mid->register_module("resnets", torch::nn::ModuleList());
         const int last = ch.back();
         for (int k = 0; k < 2; ++k) {
-            resnets.push_back(ResnetBlock(last, last, 0, groups, eps));
+            resnets.push_back(ResnetBlock(last, last, 0, g, eps));
             list->push_back(resnets.back());
         }
         if (c.vaeMidAttention) {
             auto attentions = mid->register_module("attentions", torch::nn::ModuleList());
-            attention = VaeAttention(last, groups, budget);
+            attention = VaeAttention(last, g, budget);
             attentions->push_back(attention);
         }
     };
-    midBlock(*encoder_, encMid_, encMidAttention_, g);
+    midBlock(*encoder_, encMid_, encMidAttention_);
     enc_norm_out = encoder_->register_module("conv_norm_out", torch::nn::GroupNorm(torch::nn::GroupNormOptions(g, ch.back()).eps(eps)));
     enc_conv_out = encoder_->register_module("conv_out", torch::nn::Conv2d(torch::nn::Conv2dOptions(ch.back(), 2 * L, 3).padding(1)));
     quant_conv = register_module("quant_conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(2 * L, 2 * L, 1)));
@@ -86,10 +86,7 @@ VaeImpl::VaeImpl(const ModelConfig& c) : scale_(c.latentScale)
     post_quant_conv = register_module("post_quant_conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(L, L, 1)));
     decoder_ = register_module("decoder", std::make_shared<torch::nn::Module>());
     dec_conv_in = decoder_->register_module("conv_in", torch::nn::Conv2d(torch::nn::Conv2dOptions(L, ch.back(), 3).padding(1)));
-    // The decoder may normalise in fewer groups: with one channel per group GroupNorm is instance norm, which
-    // strips each feature map's mean, and a portrait's large flat areas (background, shirt) lost their hue.
-    const int dg = c.vaeDecoderGroups();
-    midBlock(*decoder_, decMid_, decMidAttention_, dg);
+    midBlock(*decoder_, decMid_, decMidAttention_);
     auto decUp = decoder_->register_module("up_blocks", torch::nn::ModuleList());
     std::vector<int> rev(ch.rbegin(), ch.rend());
     out = rev[0];
@@ -101,7 +98,7 @@ VaeImpl::VaeImpl(const ModelConfig& c) : scale_(c.latentScale)
         auto resnets = block->register_module("resnets", torch::nn::ModuleList());
         std::vector<ResnetBlock> list;
         for (int j = 0; j < c.vaeLayersPerBlock + 1; ++j) {
-            list.push_back(ResnetBlock(j == 0 ? prev : out, out, 0, dg, eps));
+            list.push_back(ResnetBlock(j == 0 ? prev : out, out, 0, g, eps));
             resnets->push_back(list.back());
         }
         decResnets_.push_back(list);
@@ -111,7 +108,7 @@ VaeImpl::VaeImpl(const ModelConfig& c) : scale_(c.latentScale)
             samplers->push_back(upsamplers_.back());
         }
     }
-    dec_norm_out = decoder_->register_module("conv_norm_out", torch::nn::GroupNorm(torch::nn::GroupNormOptions(dg, ch[0]).eps(eps)));
+    dec_norm_out = decoder_->register_module("conv_norm_out", torch::nn::GroupNorm(torch::nn::GroupNormOptions(g, ch[0]).eps(eps)));
     dec_conv_out = decoder_->register_module("conv_out", torch::nn::Conv2d(torch::nn::Conv2dOptions(ch[0], c.imageChannels, 3).padding(1)));
 }
 

@@ -64,26 +64,27 @@ TEST(ModelConfig, RejectsUnknownKeysAndInconsistentValues)
     EXPECT_THROW(parseModelConfig(R"({"heads": "four"})", "cfg.json"), Error);
 }
 
-TEST(ModelConfig, VaeDecoderNormGroupsChangeOnlyTheDecoder)
+TEST(ModelConfig, VaeNormGroupsChangeOnlyTheAutoencoder)
 {
-    // Absent: the decoder uses norm_groups, and the JSON text stays as it was before the key existed.
-    EXPECT_EQ(modelConfigToJson(tiny()).find("vae_decoder_norm_groups"), std::string::npos);
-    EXPECT_EQ(tiny().vaeDecoderGroups(), tiny().normGroups);
+    // Absent: the VAE uses norm_groups, and the JSON text stays as it was before the key existed.
+    EXPECT_EQ(modelConfigToJson(tiny()).find("vae_norm_groups"), std::string::npos);
+    EXPECT_EQ(tiny().vaeGroups(), tiny().normGroups);
 
-    const auto config = parseModelConfig(R"({"base": "tiny", "vae_decoder_norm_groups": 2})", "cfg.json");
-    EXPECT_EQ(parseModelConfig(modelConfigToJson(config), "again").vaeDecoderNormGroups, 2);
+    const auto config = parseModelConfig(R"({"base": "tiny", "vae_norm_groups": 2})", "cfg.json");
+    EXPECT_EQ(parseModelConfig(modelConfigToJson(config), "again").vaeNormGroups, 2);
     DurianModel model(config);
     auto groupsOf = [&](const std::string& name) {
         return model->named_modules()[name]->as<torch::nn::GroupNorm>()->options.num_groups();
     };
     EXPECT_EQ(groupsOf("vae.decoder.conv_norm_out"), 2);
     EXPECT_EQ(groupsOf("vae.decoder.mid_block.resnets.0.norm1"), 2);
-    EXPECT_EQ(groupsOf("vae.encoder.conv_norm_out"), tiny().normGroups);
+    EXPECT_EQ(groupsOf("vae.encoder.conv_norm_out"), 2);
+    EXPECT_EQ(groupsOf("dnet.conv_norm_out"), tiny().normGroups);
     // The same tensors either way, so weights of one load into the other.
     EXPECT_EQ(model->named_parameters().size(), DurianModel(tiny())->named_parameters().size());
 
-    EXPECT_THROW(parseModelConfig(R"({"base": "tiny", "vae_decoder_norm_groups": 3})", "cfg.json"), Error);
-    EXPECT_THROW(parseModelConfig(R"({"base": "tiny", "vae_decoder_norm_groups": -1})", "cfg.json"), Error);
+    EXPECT_THROW(parseModelConfig(R"({"base": "tiny", "vae_norm_groups": 3})", "cfg.json"), Error);
+    EXPECT_THROW(parseModelConfig(R"({"base": "tiny", "vae_norm_groups": -1})", "cfg.json"), Error);
 }
 
 TEST(Attention, ChunkPlanKeepsAnSd15LayerWithinBudget)

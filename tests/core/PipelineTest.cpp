@@ -288,7 +288,7 @@ TEST(Pipeline, WeightsRunInTheConfigurationTheyRecord)
     const auto dir = std::filesystem::path(::testing::TempDir()) / "durian-recorded-config";
     std::filesystem::create_directories(dir);
     const auto configPath = dir / "tiny-g2.json";
-    writeFileAtomically(configPath, R"({"base": "tiny", "name": "tiny-g2", "vae_decoder_norm_groups": 2})");
+    writeFileAtomically(configPath, R"({"base": "tiny", "name": "tiny-g2", "vae_norm_groups": 2})");
     GeneratorOptions made;
     made.model = configPath.string();
     made.initSeed = 5;
@@ -301,7 +301,7 @@ TEST(Pipeline, WeightsRunInTheConfigurationTheyRecord)
     asked.weights = weights;
     Generator loaded(asked);
     EXPECT_EQ(loaded.config().name, "tiny-g2");
-    EXPECT_EQ(loaded.config().vaeDecoderGroups(), 2);
+    EXPECT_EQ(loaded.config().vaeGroups(), 2);
     const int size = loaded.config().resolution;
     EXPECT_EQ(maxPixelDiff({loaded.autoencode(pattern(size, 6), size)}, {original.autoencode(pattern(size, 6), size)}), 0);
     std::filesystem::remove_all(dir);
