@@ -29,7 +29,7 @@ void printInterpolation(const InterpolationCheck& check)
 Command evalCommand()
 {
     return {"eval",
-        "eval [-o DIR] [--seed N] [--cases K] [--frames F] [--steps S] [--size PX] [--model M] [--weights F | --untrained] "
+        "eval [-o DIR] [--seed N] [--cases K] [--frames F] [--steps S] [--guidance G] [--size PX] [--model M] [--weights F | --untrained] "
         "[--baselines-only] [--autoencoder] [--stills] [--no-interpolation] [--denoise-check]",
         "Benchmark attribute transfer against the world's ground truth: the model, warp_composite and no_transfer",
         [](const std::vector<std::string>& args) {
@@ -42,7 +42,7 @@ Command evalCommand()
             options.cases = arguments.integerOr("cases", 4, 1, 1000);
             options.frames = arguments.integerOr("frames", 8, 1, 480);
             options.steps = arguments.integerOr("steps", 20, 1, 1000);
-            options.guidance = arguments.numberOr("guidance", 1.0);
+            options.guidance = arguments.numberOr("guidance", options.guidance);
             options.autoencoderRow = arguments.has("autoencoder");
             const auto output = arguments.value("output");
             if (arguments.has("stills")) {
@@ -73,9 +73,9 @@ Command evalCommand()
             }
             options.size = arguments.integerOr("size", options.size, 32, 1024);
 
-            std::printf("durian eval: seed %llu, %d cases per category, %d frames, %dx%d, %d steps, weights %s\n",
+            std::printf("durian eval: seed %llu, %d cases per category, %d frames, %dx%d, %d steps, guidance %g, weights %s\n",
                 static_cast<unsigned long long>(options.seed), options.cases, options.frames, options.size, options.size,
-                options.steps, weightsName.c_str());
+                options.steps, options.guidance, weightsName.c_str());
             std::fflush(stdout);
             if (arguments.has("denoise-check")) {
                 if (!generator) {

@@ -47,8 +47,8 @@ Command packCommand()
                 std::printf("autoencoder from %s\n", vae->c_str());
             }
             generator->saveWeights(*output, dtype);
-            std::printf("%s (%.1f MB) -> %s (%s, %.1f MB)\n", weights.c_str(), std::filesystem::file_size(weights) / 1e6, output->c_str(), dtypeName.c_str(),
-                std::filesystem::file_size(*output) / 1e6);
+            std::printf("%s (%.1f MB) -> %s (%s, %.1f MB)\n", weights.c_str(), std::filesystem::file_size(weights) / 1e6,
+                output->c_str(), dtypeName.c_str(), std::filesystem::file_size(*output) / 1e6);
             return kExitOk;
         }};
 }

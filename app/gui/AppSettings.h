@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/io/Project.h"
+
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
 
@@ -25,7 +27,7 @@ class AppSettings : public QObject {
 
 public:
     static constexpr int kMinSteps = 1, kMaxSteps = 200, kDefaultSteps = 20;
-    static constexpr double kMinGuidance = 0.0, kMaxGuidance = 20.0, kDefaultGuidance = 1.0;
+    static constexpr double kMinGuidance = 0.0, kMaxGuidance = 20.0, kDefaultGuidance = durian::kDefaultGuidance;
     // The default model's own size: it was trained at 256 px only, and at 128 its previews are shapeless.
     static constexpr int kMinResolution = 64, kMaxResolution = 512, kDefaultResolution = 256;
 

@@ -121,6 +121,7 @@ void InterpolationStrip::render()
     const AppSettings* settings = AppSettings::instance();
     const int size = settings->previewResolution();
     const int steps = settings->steps();
+    const double guidance = settings->guidance(); // as the preview: the strip's ends are its images
     const std::filesystem::path weights = settings->modelWeights().toStdString();
     const bool trained = !settings->classicalMethod() && PreviewWorker::trainedModelAvailable(weights);
     const int count = count_;
@@ -137,11 +138,11 @@ void InterpolationStrip::render()
     };
     JobQueue::instance()->submit(
         tr("Interpolation strip"),
-        [worker = worker_, project, size, steps, weights, trained, count, token, post](JobContext& context) -> QVariant {
+        [worker = worker_, project, size, steps, guidance, weights, trained, count, token, post](JobContext& context) -> QVariant {
             if (token->isCancelled()) {
                 return QVariant();
             }
-            durian::GenerationRequest request = worker->request(project, size, steps, 1.0);
+            durian::GenerationRequest request = worker->request(project, size, steps, guidance);
             if (!request.interpolation) {
                 throw durian::Error("Both references of the interpolation pair must be switched on.");
             }

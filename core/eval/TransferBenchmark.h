@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/eval/TransferCases.h"
+#include "core/io/Project.h"
 #include "core/io/Image.h"
 
 #include <array>
@@ -23,7 +24,7 @@ struct TransferEvalOptions {
     int frames = 8;
     int size = 256;
     int steps = 20;          // DDIM steps of the model
-    double guidance = 1.0;
+    double guidance = kDefaultGuidance; // as the app renders
     std::filesystem::path stillsDir; // when set: one side-by-side PNG per case (see writeCaseStill)
     bool autoencoderRow = false;     // also score the truth through the model's autoencoder ("vae_roundtrip"),
                                      // the ceiling of what the model's frames can reach

@@ -174,6 +174,7 @@ BenchmarkFigures runBenchmark(const BenchmarkOptions& options, const std::functi
     say("preview latency after an alpha change");
     request.steps = 20;
     request.interpolation = InterpolationInput{0, smoothImage(size, 4), topHalfMask(size), 0.3};
+    request.guidance = RenderSettings{}.guidance; // the default settings, as the editor's preview runs them
     auto preview = previewRequest(request);
     f.previewSteps = preview.steps;
     generator.generate(preview); // encodes reference B once, as the first slider touch would

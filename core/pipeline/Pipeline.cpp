@@ -67,8 +67,7 @@ GenerationRequest previewRequest(const GenerationRequest& full)
     }
     preview.steps = std::min(full.steps, kPreviewSteps);
     preview.sampler = SamplerType::DpmSolver2M;
-    preview.guidance = 1.0;
-    return preview;
+    return preview; // the request's guidance: the references steer the preview as they steer the result
 }
 
 void validateRequest(const GenerationRequest& r, const ModelConfig& config)

@@ -94,7 +94,7 @@ struct GeneratorOptions {
 };
 
 // The editor's quick preview of a request: its first frame only, kPreviewSteps DPM-Solver++(2M) steps,
-// no guidance. Same seed and references, so the references come from the cache.
+// the request's guidance. Same seed and references, so the references come from the cache.
 inline constexpr int kPreviewSteps = 6;
 GenerationRequest previewRequest(const GenerationRequest& full);
 

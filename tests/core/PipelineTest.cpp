@@ -184,7 +184,9 @@ TEST(Pipeline, PreviewRequestIsOneQuickFrame)
 {
     auto request = baseRequest(2);
     request.steps = 30;
+    request.guidance = 2.5;
     const auto preview = previewRequest(request);
+    EXPECT_EQ(preview.guidance, 2.5); // the Settings' guidance reaches the editor's preview
     EXPECT_EQ(preview.frames, 1);
     EXPECT_EQ(preview.keypoints.size(), 1u);
     EXPECT_EQ(preview.steps, kPreviewSteps);

@@ -54,6 +54,13 @@ expect_contains "$out" "method    durian (model.safetensors, 20 DDIM steps)" "th
 out=$("$DURIAN" render "$work/short/demo.durian" -o "$work/classic.mp4" --classical 2>&1)
 expect_contains "$out" "warp_composite (classical baseline, as asked)" "--classical picks the classical method"
 cmp -s "$work/model.mp4" "$work/classic.mp4" && fail "the model's clip equals the classical one"
+# With no model chosen, the shipped default model makes the frames (this test runs with DURIAN_MODELS_DIR
+# pointing at an empty folder so the 48-frame renders above stay quick; unset, the source tree's is found).
+out=$(env -u DURIAN_MODELS_DIR "$DURIAN" render "$work/short/demo.durian" -o "$work/shipped.mp4" 2>&1)
+expect_status 0 $? "render with the shipped model ($out)"
+expect_contains "$out" "method    durian (default.safetensors, 20 DDIM steps)" "the shipped model made the frames"
+out=$("$DURIAN" render "$work/short/demo.durian" -o "$work/none.mp4" 2>&1)
+expect_contains "$out" "the trained Durian model is not installed" "without a model the classical method says why"
 out=$("$DURIAN" render "$demo" -o "$work/x.mp4" --weights "$work/none.safetensors" 2>&1); expect_status 1 $? "missing weights"
 expect_contains "$out" "none.safetensors" "the missing weights file is named"
 echo "render: all checks passed"
