@@ -123,7 +123,7 @@ void InterpolationStrip::render()
     const int steps = settings->steps();
     const double guidance = settings->guidance(); // as the preview: the strip's ends are its images
     const std::filesystem::path weights = settings->modelWeights().toStdString();
-    const bool trained = !settings->classicalMethod() && PreviewWorker::trainedModelAvailable(weights);
+    const bool trained = PreviewWorker::drawsWithModel(weights, settings->classicalMethod());
     const int count = count_;
     setRunning(true);
 

@@ -85,7 +85,7 @@ void PreviewController::refresh()
     const int steps = settings->steps();
     const double guidance = settings->guidance();
     const std::filesystem::path weights = settings->modelWeights().toStdString();
-    const bool trained = !settings->classicalMethod() && PreviewWorker::trainedModelAvailable(weights);
+    const bool trained = PreviewWorker::drawsWithModel(weights, settings->classicalMethod());
     setRunning(true);
     setErrorString({});
     step_ = 0; // the last run's "step 6 of 6" is not this run's progress

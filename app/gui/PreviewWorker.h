@@ -32,6 +32,11 @@ public:
     // Whether a trained model is there: a user's file (taken as trained) or the shipped default. Without
     // one, previews show the classical method, as export renders it; the untrained network draws noise.
     static bool trainedModelAvailable(const std::filesystem::path& weights);
+    // Whether previews draw with the model: one is there and Settings does not ask for the classical method.
+    static bool drawsWithModel(const std::filesystem::path& weights, bool classicalChosen)
+    {
+        return !classicalChosen && trainedModelAvailable(weights);
+    }
     // The project through the classical method at the portrait's own pose (see durian::ClassicalAnimation).
     durian::Image classicalStill(const durian::Project& project, int size);
 
