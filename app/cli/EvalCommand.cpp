@@ -30,10 +30,10 @@ Command evalCommand()
 {
     return {"eval",
         "eval [-o DIR] [--seed N] [--cases K] [--frames F] [--steps S] [--guidance G] [--size PX] [--model M] [--weights F | --untrained] "
-        "[--baselines-only] [--autoencoder] [--stills] [--no-interpolation] [--denoise-check]",
+        "[--baselines-only] [--autoencoder] [--ablation] [--stills] [--no-interpolation] [--denoise-check]",
         "Benchmark attribute transfer against the world's ground truth: the model, warp_composite and no_transfer",
         [](const std::vector<std::string>& args) {
-            const Arguments arguments(args, {"untrained", "baselines-only", "autoencoder", "stills", "no-interpolation", "denoise-check"});
+            const Arguments arguments(args, {"untrained", "baselines-only", "autoencoder", "ablation", "stills", "no-interpolation", "denoise-check"});
             if (!arguments.positionals().empty()) {
                 throw UsageError("eval takes no positional arguments");
             }
@@ -44,6 +44,7 @@ Command evalCommand()
             options.steps = arguments.integerOr("steps", 20, 1, 1000);
             options.guidance = arguments.numberOr("guidance", options.guidance);
             options.autoencoderRow = arguments.has("autoencoder");
+            options.ablation = arguments.has("ablation"); // the row "durian_no_references": the prior alone carries it
             const auto output = arguments.value("output");
             if (arguments.has("stills")) {
                 if (!output) {

@@ -1,4 +1,5 @@
 #include "app/cli/CommandLine.h"
+#include "core/face/FaceAnalyzer.h"
 #include "core/pipeline/Pipeline.h"
 #include "core/pipeline/RequestFile.h"
 
@@ -6,6 +7,43 @@
 #include <filesystem>
 
 namespace durian::cli {
+
+namespace {
+
+// A model that refines the classical prior pastes the references by their faces: find the faces the
+// request file does not give. A still (one frame, no motion) keeps the portrait's own pose.
+void completeLandmarks(GenerationRequest& request)
+{
+    FaceAnalyzer analyzer;
+    const auto face = [&](const Image& image, const std::string& what) {
+        const auto analysis = analyzer.analyze(image);
+        if (!analysis.found()) {
+            throw Error("no face found in the " + what + "; the model pastes references by their faces");
+        }
+        return analysis.faces.front().landmarks;
+    };
+    if (!request.portraitLandmarks) {
+        request.portraitLandmarks = face(request.portrait, "portrait");
+    }
+    for (std::size_t i = 0; i < request.attributes.size(); ++i) {
+        auto& a = request.attributes[i];
+        if (!a.landmarks) {
+            a.landmarks = face(a.image, "reference " + std::to_string(i + 1) + " (" + toString(a.category) + ")");
+        }
+    }
+    if (request.interpolation && !request.interpolation->landmarks) {
+        request.interpolation->landmarks = face(request.interpolation->image, "interpolation reference");
+    }
+    if (request.motion.empty() && request.frames == 1) {
+        request.motion = {*request.portraitLandmarks};
+    }
+    if (request.motion.empty()) {
+        throw Error("the request has " + std::to_string(request.frames) + " frames but no \"motion\" (a keypoint track "
+            "from 'durian motion'); this model needs the frames' landmarks");
+    }
+}
+
+} // namespace
 
 Command generateCommand()
 {
@@ -25,6 +63,9 @@ Command generateCommand()
             options.model = arguments.valueOr("model", file.model);
             options.weights = arguments.valueOr("weights", file.weights.string());
             Generator generator(options);
+            if (generator.config().prior) {
+                completeLandmarks(file.request);
+            }
             const bool quiet = arguments.has("quiet");
             const auto previewDir = arguments.value("preview-dir");
             GenerationCallbacks callbacks;

@@ -6,7 +6,7 @@ namespace durian::diffusion {
 
 torch::Tensor sampleLatents(model::DurianModel& model, int frames, int latentHeight, int latentWidth,
     const torch::Tensor& pose, const model::DenoiseReferences& references, const model::ReferenceMix& mix,
-    const SamplingOptions& options, const SamplingHooks& hooks)
+    const SamplingOptions& options, const SamplingHooks& hooks, const torch::Tensor& prior)
 {
     torch::NoGradGuard noGrad;
     const auto& config = model->config();
@@ -26,11 +26,15 @@ torch::Tensor sampleLatents(model::DurianModel& model, int frames, int latentHei
         for (const auto& w : windows) {
             const auto xw = x.narrow(0, w.start, w.length).to(dtype);
             const auto poseW = pose.defined() ? pose.narrow(0, w.start, w.length) : torch::Tensor();
+            const auto priorW = prior.defined() ? prior.narrow(0, w.start, w.length) : torch::Tensor();
             const auto ts = torch::full({w.length}, t, torch::kFloat32);
-            auto e = model->denoise(xw, ts, poseW, w.length, &references, mix).to(torch::kFloat32);
+            // Guidance 0 is the unconditional branch alone (the references dropped): no conditional pass.
+            auto e = options.guidance == 0.0 ? torch::Tensor()
+                : model->denoise(xw, ts, poseW, w.length, &references, mix, priorW).to(torch::kFloat32);
             if (options.guidance != 1.0) {
-                const auto u = model->denoise(xw, ts, poseW, w.length, nullptr, model::ReferenceMix{}).to(torch::kFloat32);
-                e = u + options.guidance * (e - u);
+                const auto u = model->denoise(xw, ts, poseW, w.length, nullptr, model::ReferenceMix{}, priorW)
+                                   .to(torch::kFloat32);
+                e = options.guidance == 0.0 ? u : u + options.guidance * (e - u);
             }
             if (windows.size() == 1) {
                 eps = e;

@@ -30,9 +30,10 @@ struct SamplingCancelled {};
 // The denoising loop for one sample of `frames` frames: seeded noise [F, L, h, w]; per step DNet runs
 // on every temporal window (conditional, plus unconditional without references when guidance != 1),
 // overlapping windows' noise predictions are blended, and the solver advances. Returns clean latents.
-// pose: [F, c0, h, w] or undefined.
+// pose: [F, c0, h, w] or undefined; prior: [F, priorChannels, h, w] (DurianModelImpl::priorInput), defined
+// exactly for a model with a prior, which both branches of guidance see.
 torch::Tensor sampleLatents(model::DurianModel& model, int frames, int latentHeight, int latentWidth,
     const torch::Tensor& pose, const model::DenoiseReferences& references, const model::ReferenceMix& mix,
-    const SamplingOptions& options, const SamplingHooks& hooks = {});
+    const SamplingOptions& options, const SamplingHooks& hooks = {}, const torch::Tensor& prior = {});
 
 } // namespace durian::diffusion

@@ -20,7 +20,7 @@ namespace durian {
 
 namespace {
 
-const char* const kMethods[] = {"durian", "warp_composite", "no_transfer", "vae_roundtrip"};
+const char* const kMethods[] = {"durian", "durian_no_references", "warp_composite", "no_transfer", "vae_roundtrip"};
 
 void paste(Image& canvas, const Image& tile, int x0, int y0)
 {
@@ -129,12 +129,14 @@ GenerationRequest transferRequest(const TransferCase& c, const TransferEvalOptio
     GenerationRequest request;
     request.portrait = c.portrait;
     request.portraitMask = c.portraitHole;
+    request.portraitLandmarks = c.portraitLandmarks;
     for (const auto& r : c.references) {
-        request.attributes.push_back({r.category, r.image, r.mask, 1.0});
+        request.attributes.push_back({r.category, r.image, r.mask, 1.0, r.landmarks});
     }
     for (const auto& k : c.keypoints) {
         request.keypoints.push_back(renderKeypointImage(k, c.portrait.width, c.portrait.height));
     }
+    request.motion = c.keypoints;
     request.frames = static_cast<int>(c.keypoints.size());
     request.steps = options.steps;
     request.guidance = options.guidance;
@@ -149,7 +151,11 @@ std::vector<Image> durianVideo(Generator& generator, const TransferCase& c, cons
 {
     GenerationCallbacks callbacks;
     callbacks.cancel = cancel;
-    return generator.generate(transferRequest(c, options), callbacks).frames;
+    auto request = transferRequest(c, options);
+    if (options.dropReferences) {
+        request.guidance = 0.0; // the unconditional branch alone: no reference reaches the denoiser
+    }
+    return generator.generate(request, callbacks).frames;
 }
 
 std::vector<DenoiseCheckRow> checkOneStepDenoising(
@@ -204,6 +210,12 @@ TransferEvalReport runTransferEval(Generator* generator, const TransferEvalOptio
                 report.durianSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 report.durianFrames += options.frames;
                 scores[{"durian", category}].push_back(scoreVideo(videos.back(), c));
+            }
+            if (generator && options.ablation) {
+                auto ablated = options;
+                ablated.dropReferences = true;
+                videos.push_back(durianVideo(*generator, c, ablated, cancel));
+                scores[{"durian_no_references", category}].push_back(scoreVideo(videos.back(), c));
             }
             if (generator && options.autoencoderRow) {
                 std::vector<Image> roundTrip;
@@ -325,14 +337,16 @@ InterpolationCheck checkInterpolation(Generator& generator, std::uint64_t seed, 
     GenerationRequest request;
     request.portrait = portrait.rgb;
     request.portraitMask = hole;
-    request.attributes.push_back({AttributeCategory::Hair, refA.rgb, refA.mask(SynthMask::Hair), 1.0});
+    request.attributes.push_back({AttributeCategory::Hair, refA.rgb, refA.mask(SynthMask::Hair), 1.0, landmarksOf(refA)});
     request.keypoints.push_back(renderKeypointImage(landmarksOf(truthA), size, size));
+    request.portraitLandmarks = landmarksOf(portrait);
+    request.motion = {landmarksOf(truthA)};
     request.steps = steps;
     request.seed = seed;
     request.resolution = size;
     for (int i = 0; i < points; ++i) {
         const double alpha = static_cast<double>(i) / (points - 1);
-        request.interpolation = InterpolationInput{0, refB.rgb, refB.mask(SynthMask::Hair), alpha};
+        request.interpolation = InterpolationInput{0, refB.rgb, refB.mask(SynthMask::Hair), alpha, landmarksOf(refB)};
         const auto frames = generator.generate(request).frames;
         check.alphas.push_back(alpha);
         check.colours.push_back(meanColour(frames.front(), region));

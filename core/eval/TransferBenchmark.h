@@ -28,6 +28,8 @@ struct TransferEvalOptions {
     std::filesystem::path stillsDir; // when set: one side-by-side PNG per case (see writeCaseStill)
     bool autoencoderRow = false;     // also score the truth through the model's autoencoder ("vae_roundtrip"),
                                      // the ceiling of what the model's frames can reach
+    bool ablation = false;           // also the model with its references dropped ("durian_no_references")
+    bool dropReferences = false;     // durianVideo: the unconditional branch alone (guidance 0)
 };
 
 // Frame metrics of a video against a case's truth, averaged over its frames.
@@ -41,7 +43,7 @@ struct TransferScores {
 TransferScores scoreVideo(const std::vector<Image>& frames, const TransferCase& c);
 
 struct TransferEvalRow {
-    std::string method;   // "durian", "warp_composite", "no_transfer", "vae_roundtrip"
+    std::string method;   // "durian", "durian_no_references", "warp_composite", "no_transfer", "vae_roundtrip"
     std::string category; // a transferCategories() name or "all"
     int cases = 0;
     TransferScores scores;

@@ -1,4 +1,5 @@
 #include "core/model/DurianModel.h"
+#include "core/util/Error.h"
 
 namespace durian::model {
 
@@ -8,7 +9,7 @@ DurianModelImpl::DurianModelImpl(const ModelConfig& config) : config_(config)
 {
     validateModelConfig(config, "model configuration '" + config.name + "'");
     vae = register_module("vae", Vae(config));
-    dnet = register_module("dnet", UNet(config, config.latentChannels, config.temporal));
+    dnet = register_module("dnet", UNet(config, config.latentChannels + config.priorChannels(), config.temporal));
     arnet = register_module("arnet", UNet(config, config.latentChannels + 1, false));
     prnet = register_module("prnet", UNet(config, config.latentChannels + 1, false));
     pose_guider = register_module("pose_guider", PoseGuider(config));
@@ -21,6 +22,12 @@ torch::Tensor DurianModelImpl::referenceInput(const torch::Tensor& maskedImage, 
     const auto small = F::adaptive_avg_pool2d(mask.to(latent.dtype()),
         F::AdaptiveAvgPool2dFuncOptions({latent.size(2), latent.size(3)}));
     return torch::cat({latent, small}, 1);
+}
+
+torch::Tensor DurianModelImpl::priorInput(const torch::Tensor& priorFrames, const torch::Tensor& regions)
+{
+    const auto latent = vae->encode(priorFrames);
+    return torch::cat({latent, torch::pixel_unshuffle(regions.to(latent.dtype()), config_.vaeFactor())}, 1);
 }
 
 ReferenceFeatures DurianModelImpl::encodeReference(const torch::Tensor& input, ReferenceRole role)
@@ -45,8 +52,13 @@ torch::Tensor DurianModelImpl::poseFeatures(const torch::Tensor& keypointImages)
 }
 
 torch::Tensor DurianModelImpl::denoise(const torch::Tensor& latents, const torch::Tensor& timesteps,
-    const torch::Tensor& pose, int frames, const DenoiseReferences* refs, const ReferenceMix& mix)
+    const torch::Tensor& pose, int frames, const DenoiseReferences* refs, const ReferenceMix& mix,
+    const torch::Tensor& prior)
 {
+    if (config_.prior != prior.defined()) {
+        throw Error(config_.prior ? "this model refines a classical prior, and none was given"
+                                                  : "this model takes no prior");
+    }
     UNetRun run;
     run.frames = frames;
     run.mix = mix;
@@ -69,7 +81,8 @@ torch::Tensor DurianModelImpl::denoise(const torch::Tensor& latents, const torch
         run.context.base = nullToken;
         run.mix = ReferenceMix{};
     }
-    return dnet->forward(latents, timesteps, run, pose);
+    return dnet->forward(prior.defined() ? torch::cat({latents, prior.to(latents.dtype())}, 1) : latents, timesteps, run,
+        pose);
 }
 
 long long parameterCount(const torch::nn::Module& module)

@@ -26,10 +26,14 @@ public:
     ReferenceFeatures encodeReference(const torch::Tensor& referenceInput, ReferenceRole role);
     // Keypoint images [B*F,3,H,W] in [-1,1] -> pose features.
     torch::Tensor poseFeatures(const torch::Tensor& keypointImages);
+    // A model with a prior (config().prior): the classical frames [B*F,3,H,W] in [-1,1] and their edit regions
+    // [B*F,1,H,W] in [0,1] -> DNet's extra input [B*F, priorChannels, h, w].
+    torch::Tensor priorInput(const torch::Tensor& priorFrames, const torch::Tensor& regions);
     // Noise prediction for latents [B*F,L,h,w]. refs == nullptr: the unconditional branch (no reference
-    // tokens, context = the null token only).
+    // tokens, context = the null token only). `prior` (from priorInput) is required exactly when the
+    // config has one; with it the latents are the correction of the prior, not the frame.
     torch::Tensor denoise(const torch::Tensor& latents, const torch::Tensor& timesteps, const torch::Tensor& pose,
-        int frames, const DenoiseReferences* refs, const ReferenceMix& mix);
+        int frames, const DenoiseReferences* refs, const ReferenceMix& mix, const torch::Tensor& prior = {});
 
     Vae vae{nullptr};
     UNet dnet{nullptr}, arnet{nullptr}, prnet{nullptr};

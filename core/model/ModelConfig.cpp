@@ -122,6 +122,17 @@ void validateModelConfig(const ModelConfig& c, const std::string& origin)
                 "temporal_heads");
         }
     }
+    if (c.pixelUnshuffle < 0 || (c.pixelUnshuffle > 0 && !isPowerOfTwo(c.pixelUnshuffle))) {
+        fail("pixel_unshuffle must be 0 (a VAE) or a power of two");
+    }
+    if (c.pixelUnshuffle > 0 && c.latentChannels != c.imageChannels * c.pixelUnshuffle * c.pixelUnshuffle) {
+        fail("with pixel_unshuffle " + std::to_string(c.pixelUnshuffle) + ", latent_channels must be image_channels x " +
+            std::to_string(c.pixelUnshuffle * c.pixelUnshuffle) + " = " +
+            std::to_string(c.imageChannels * c.pixelUnshuffle * c.pixelUnshuffle));
+    }
+    if (!(c.latentScale > 0.0) || !std::isfinite(c.latentScale)) {
+        fail("latent_scale must be a positive number");
+    }
     const int factor = c.vaeFactor();
     if (c.resolution % (factor << (c.blockChannels.size() - 1)) != 0) {
         fail("resolution " + std::to_string(c.resolution) + " is not divisible by the VAE factor times the UNet's "
@@ -158,7 +169,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
         "vae_channels", "vae_layers_per_block", "vae_mid_attention", "latent_scale", "vae_norm_groups", "prediction", "block_channels",
         "layers_per_block", "attention_levels", "heads", "norm_groups", "context_dim", "temporal",
         "temporal_heads", "temporal_window", "temporal_overlap", "pose_guider_channels", "context_encoder_channels",
-        "context_grid", "attention_chunk_elements", "base"};
+        "context_grid", "attention_chunk_elements", "pixel_unshuffle", "prior", "base"};
     jsonsettings::rejectUnknown(j, known, origin, "model setting");
     ModelConfig c;
     if (j.contains("base")) {
@@ -190,6 +201,8 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
     take(j, "context_encoder_channels", c.contextEncoderChannels, origin);
     take(j, "context_grid", c.contextGrid, origin);
     take(j, "attention_chunk_elements", c.attentionChunkElements, origin);
+    take(j, "pixel_unshuffle", c.pixelUnshuffle, origin);
+    take(j, "prior", c.prior, origin);
     validateModelConfig(c, origin);
     return c;
 }
@@ -228,6 +241,12 @@ std::string modelConfigToJson(const ModelConfig& c)
     j["context_encoder_channels"] = c.contextEncoderChannels;
     j["context_grid"] = c.contextGrid;
     j["attention_chunk_elements"] = c.attentionChunkElements;
+    if (c.pixelUnshuffle > 0) { // absent in older files, which keep their exact text
+        j["pixel_unshuffle"] = c.pixelUnshuffle;
+    }
+    if (c.prior) {
+        j["prior"] = true;
+    }
     return j.dump(2) + "\n";
 }
 

@@ -29,6 +29,16 @@ struct ModelConfig {
     // saturated colours grey (a flat green 64,160,64 came back 101,96,95).
     int vaeNormGroups = 0;
     int vaeGroups() const { return vaeNormGroups > 0 ? vaeNormGroups : normGroups; }
+    // > 0: no autoencoder at all; the denoiser works on the frame's pixel unshuffle (space-to-depth) by this
+    // factor, so latent_channels = image_channels * factor^2. Lossless: the VAE capped every frame at 23.3 dB.
+    int pixelUnshuffle = 0;
+    bool usesVae() const { return pixelUnshuffle <= 0; }
+
+    // DNet also takes the classical warp-and-composite frame (in the latent space) and the edit region
+    // (its pixel unshuffle to the latent grid) as extra input channels, and its clean sample is the
+    // correction of that prior (frame - prior), pasted back inside the feathered edit region only.
+    bool prior = false;
+    int priorChannels() const { return prior ? latentChannels + vaeFactor() * vaeFactor() : 0; }
 
     // What DNet predicts: "epsilon" (the noise, as SD 1.5) or "v" (alpha*noise - sigma*x0). With epsilon the
     // loss barely weighs the clean image at high noise, where only the references can tell it; v weighs it
@@ -59,7 +69,10 @@ struct ModelConfig {
     // Attention memory bound: most score-matrix elements one chunk may hold (per batch element).
     long long attentionChunkElements = 1LL << 24;
 
-    int vaeFactor() const { return 1 << (static_cast<int>(vaeChannels.size()) - 1); }
+    int vaeFactor() const
+    {
+        return pixelUnshuffle > 0 ? pixelUnshuffle : 1 << (static_cast<int>(vaeChannels.size()) - 1);
+    }
     int latentSize(int imageSize) const { return imageSize / vaeFactor(); }
 };
 

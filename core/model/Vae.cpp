@@ -31,8 +31,11 @@ std::shared_ptr<torch::nn::Module> child(torch::nn::Module& parent, const std::s
 
 } // namespace
 
-VaeImpl::VaeImpl(const ModelConfig& c) : scale_(c.latentScale)
+VaeImpl::VaeImpl(const ModelConfig& c) : scale_(c.latentScale), unshuffle_(c.pixelUnshuffle)
 {
+    if (unshuffle_ > 0) {
+        return; // a lossless pixel unshuffle: nothing to learn
+    }
     const auto& ch = c.vaeChannels;
     const int levels = static_cast<int>(ch.size());
     const int g = c.vaeGroups();
@@ -114,6 +117,10 @@ VaeImpl::VaeImpl(const ModelConfig& c) : scale_(c.latentScale)
 
 std::pair<torch::Tensor, torch::Tensor> VaeImpl::encodeMoments(const torch::Tensor& images)
 {
+    if (unshuffle_ > 0) {
+        const auto mean = torch::pixel_unshuffle(images, unshuffle_);
+        return {mean, torch::full_like(mean, -30.0)};
+    }
     auto h = enc_conv_in(images);
     for (std::size_t i = 0; i < encResnets_.size(); ++i) {
         for (auto& r : encResnets_[i]) {
@@ -140,6 +147,9 @@ torch::Tensor VaeImpl::encode(const torch::Tensor& images)
 
 torch::Tensor VaeImpl::decode(const torch::Tensor& latents)
 {
+    if (unshuffle_ > 0) {
+        return torch::pixel_shuffle(latents / scale_, unshuffle_);
+    }
     auto h = dec_conv_in(post_quant_conv(latents / scale_));
     h = decMid_[0]->forward(h);
     if (decMidAttention_) {

@@ -22,7 +22,8 @@ private:
 };
 TORCH_MODULE(VaeAttention);
 
-// AutoencoderKL with diffusers names (encoder.*, decoder.*, quant_conv, post_quant_conv).
+// AutoencoderKL with diffusers names (encoder.*, decoder.*, quant_conv, post_quant_conv); with the config's
+// pixel_unshuffle, the lossless space-to-depth instead, with no parameters.
 class VaeImpl : public torch::nn::Module {
 public:
     explicit VaeImpl(const ModelConfig& config);
@@ -38,6 +39,7 @@ public:
 
 private:
     double scale_;
+    int unshuffle_ = 0;
     std::shared_ptr<torch::nn::Module> encoder_, decoder_;
     torch::nn::Conv2d enc_conv_in{nullptr}, enc_conv_out{nullptr}, dec_conv_in{nullptr}, dec_conv_out{nullptr};
     torch::nn::Conv2d quant_conv{nullptr}, post_quant_conv{nullptr};

@@ -1,6 +1,8 @@
 #include "core/pipeline/Pipeline.h"
 
 #include "core/diffusion/ReferenceCache.h"
+#include "core/face/KeypointImage.h"
+#include "core/pipeline/ClassicalPrior.h"
 #include "core/diffusion/Sampler.h"
 #include "core/model/DurianModel.h"
 #include "core/model/Weights.h"
@@ -65,6 +67,9 @@ GenerationRequest previewRequest(const GenerationRequest& full)
     if (!preview.keypoints.empty()) {
         preview.keypoints.resize(1);
     }
+    if (!preview.motion.empty()) {
+        preview.motion.resize(1);
+    }
     preview.steps = std::min(full.steps, kPreviewSteps);
     preview.sampler = SamplerType::DpmSolver2M;
     return preview; // the request's guidance: the references steer the preview as they steer the result
@@ -106,6 +111,10 @@ void validateRequest(const GenerationRequest& r, const ModelConfig& config)
     }
     if (!r.keypoints.empty() && static_cast<int>(r.keypoints.size()) != r.frames) {
         throw Error("the request has " + std::to_string(r.keypoints.size()) + " keypoint images for " +
+            std::to_string(r.frames) + " frames");
+    }
+    if (!r.motion.empty() && static_cast<int>(r.motion.size()) != r.frames) {
+        throw Error("the request has " + std::to_string(r.motion.size()) + " frames of landmarks for " +
             std::to_string(r.frames) + " frames");
     }
     if (r.steps < 1 || r.steps > 1000) {
@@ -192,8 +201,38 @@ struct Generator::Impl {
                 images.push_back(pipeline::imageToTensor(k, size));
             }
             c.pose = model->poseFeatures(torch::cat(images, 0).to(dtype));
+        } else if (!request.motion.empty()) {
+            std::vector<torch::Tensor> images;
+            for (const auto& k : request.motion) {
+                images.push_back(pipeline::imageToTensor(
+                    renderKeypointImage(k, request.portrait.width, request.portrait.height), size));
+            }
+            c.pose = model->poseFeatures(torch::cat(images, 0).to(dtype));
         }
         return c;
+    }
+
+    // The classical prior of a model with one: per frame the prior image and its edit region at `size`
+    // (what paste-back blends), DNet's extra input and the prior's own latents (the sample is their correction).
+    struct Prior {
+        std::vector<Image> frames, regions;
+        torch::Tensor input, latents;
+    };
+
+    Prior prior(const ClassicalPrior& classical, int size)
+    {
+        Prior p;
+        std::vector<torch::Tensor> images, regions;
+        for (int f = 0; f < classical.frames(); ++f) {
+            p.frames.push_back(classical.frame(f));
+            p.regions.push_back(classical.region(f));
+            images.push_back(pipeline::imageToTensor(p.frames.back(), size));
+            regions.push_back(pipeline::maskToTensor(p.regions.back(), size, 0.0f));
+        }
+        const auto x = torch::cat(images, 0).to(dtype), r = torch::cat(regions, 0).to(dtype);
+        p.input = model->priorInput(x, r);
+        p.latents = model->vae->encode(x).to(torch::kFloat32);
+        return p;
     }
 
     const torch::Tensor& projection()
@@ -309,7 +348,20 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
     GenerationResult result;
 
     try {
+        std::optional<ClassicalPrior> classical;
+        if (c.prior) {
+            classical.emplace(request, size);
+            if (!classical->editsAnything()) {
+                // Nothing to transfer: the portrait animated by the classical warp, and nothing invented.
+                for (int f = 0; f < request.frames; ++f) {
+                    result.frames.push_back(classical->frame(f));
+                }
+                result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                return result;
+            }
+        }
         const auto conditioning = impl_->condition(request, size, result);
+        const auto prior = classical ? impl_->prior(*classical, size) : Impl::Prior{};
 
         diffusion::SamplingOptions options;
         options.solver = request.sampler == SamplerType::Ddim ? diffusion::SolverKind::Ddim : diffusion::SolverKind::DpmSolver2M;
@@ -326,16 +378,26 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
         if (callbacks.preview) {
             const auto& projection = impl_->projection();
             hooks.preview = [&](int step, const torch::Tensor& x0) {
-                callbacks.preview(pipeline::projectLatentPreview(x0[0], projection), step, request.steps);
+                const auto frame = prior.latents.defined() ? x0[0] + prior.latents[0] : x0[0];
+                callbacks.preview(pipeline::projectLatentPreview(frame, projection), step, request.steps);
             };
         }
-        const auto latents = diffusion::sampleLatents(
-            m, request.frames, latent, latent, conditioning.pose, conditioning.refs, conditioning.mix, options, hooks);
+        const auto latents = diffusion::sampleLatents(m, request.frames, latent, latent, conditioning.pose,
+            conditioning.refs, conditioning.mix, options, hooks, prior.input);
         for (int f = 0; f < request.frames; ++f) {
             if (callbacks.cancel && callbacks.cancel->isCancelled()) {
                 throw GenerationCancelled();
             }
-            result.frames.push_back(pipeline::tensorToImage(m->vae->decode(latents.narrow(0, f, 1).to(impl_->dtype))[0]));
+            auto z = latents.narrow(0, f, 1);
+            if (classical) {
+                z = z + prior.latents.narrow(0, f, 1); // the sample is the prior's correction
+            }
+            Image frame = pipeline::tensorToImage(m->vae->decode(z.to(impl_->dtype))[0]);
+            if (classical) {
+                const auto i = static_cast<std::size_t>(f);
+                frame = pasteInsideRegion(prior.frames[i], frame, prior.regions[i]);
+            }
+            result.frames.push_back(std::move(frame));
         }
     } catch (const diffusion::SamplingCancelled&) {
         throw GenerationCancelled();
@@ -354,6 +416,9 @@ Image Generator::predictCleanFrame(const GenerationRequest& request, const Image
     if (!one.keypoints.empty()) {
         one.keypoints.resize(1);
     }
+    if (!one.motion.empty()) {
+        one.motion.resize(1);
+    }
     validateRequest(one, impl_->config);
     static const diffusion::NoiseSchedule schedule = diffusion::NoiseSchedule::stableDiffusion();
     if (timestep < 0 || timestep >= schedule.trainSteps()) {
@@ -364,16 +429,29 @@ Image Generator::predictCleanFrame(const GenerationRequest& request, const Image
     const int size = one.resolution > 0 ? one.resolution : impl_->config.resolution;
     GenerationResult result;
     const auto conditioning = impl_->condition(one, size, result);
-    const auto clean = m->vae->encode(pipeline::imageToTensor(truth, size).to(impl_->dtype)).to(torch::kFloat32);
+    std::optional<ClassicalPrior> classical;
+    Impl::Prior prior;
+    if (impl_->config.prior) {
+        classical.emplace(one, size);
+        prior = impl_->prior(*classical, size);
+    }
+    auto clean = m->vae->encode(pipeline::imageToTensor(truth, size).to(impl_->dtype)).to(torch::kFloat32);
+    if (classical) {
+        clean = clean - prior.latents;
+    }
     const auto noise = diffusion::seededNoise(clean.sizes().vec(), one.seed);
     const auto t = torch::full({1}, timestep, torch::kLong);
     const auto noisy = schedule.addNoise(clean, noise, t);
     const auto output = m->denoise(noisy.to(impl_->dtype), t.to(torch::kFloat32), conditioning.pose, 1,
-        &conditioning.refs, conditioning.mix);
+        &conditioning.refs, conditioning.mix, prior.input);
     const double a = schedule.alphaBar(timestep);
     const auto eps = diffusion::noiseFromOutput(output.to(torch::kFloat32), noisy, a, impl_->config.predictsVelocity());
-    const auto x0 = (noisy - std::sqrt(1.0 - a) * eps) / std::sqrt(a);
-    return pipeline::tensorToImage(m->vae->decode(x0.to(impl_->dtype))[0]);
+    auto x0 = (noisy - std::sqrt(1.0 - a) * eps) / std::sqrt(a);
+    if (classical) {
+        x0 = x0 + prior.latents;
+    }
+    const Image frame = pipeline::tensorToImage(m->vae->decode(x0.to(impl_->dtype))[0]);
+    return classical ? pasteInsideRegion(prior.frames.front(), frame, prior.regions.front()) : frame;
 }
 
 } // namespace durian

@@ -1,6 +1,7 @@
 #pragma once
 
 // The generation API the GUI and the CLI share. Plain types only: no torch, no Qt.
+#include "core/face/FaceTypes.h"
 #include "core/io/Image.h"
 #include "core/io/Project.h"
 #include "core/io/Safetensors.h"
@@ -25,6 +26,7 @@ struct AttributeInput {
     Image image;
     Image mask;
     double strength = 1.0;
+    std::optional<Landmarks> landmarks; // the donor's face in `image`: where the classical prior pastes it
 };
 
 // A second reference B for attribute slot `slot`: the result is (1-alpha)*with A + alpha*with B, per
@@ -34,6 +36,7 @@ struct InterpolationInput {
     Image image;
     Image mask;
     double alpha = 0.0;
+    std::optional<Landmarks> landmarks;
 };
 
 enum class SamplerType { Ddim, DpmSolver2M };
@@ -47,6 +50,10 @@ struct GenerationRequest {
     std::optional<InterpolationInput> interpolation;
     std::vector<Image> keypoints; // one keypoint image per frame (68 points drawn as RGB); empty: no motion input
     int frames = 1;               // must equal keypoints.size() when keypoints are given
+    // The faces' landmarks, for a model that refines the classical prior (ModelConfig::prior; see
+    // pipeline/ClassicalPrior.h): the portrait's in its pixels and each frame's keypoints (frames entries).
+    std::optional<Landmarks> portraitLandmarks;
+    std::vector<Landmarks> motion;
     int steps = 20;
     double guidance = 1.0;        // classifier-free guidance; 1 skips the unconditional branch
     std::uint64_t seed = 1;

@@ -1,5 +1,7 @@
 #include "core/pipeline/RequestFile.h"
 
+#include "core/face/KeypointTrack.h"
+
 #include "core/io/AtomicFile.h"
 
 #include <nlohmann/json.hpp>
@@ -81,7 +83,7 @@ RequestFile loadRequestFile(const std::filesystem::path& file)
     }
     const Reader r(file);
     r.allowOnly(j, "", {"model", "weights", "portrait", "portrait_mask", "attributes", "interpolation", "keypoints",
-                           "frames", "steps", "guidance", "seed", "resolution", "sampler"});
+                           "motion", "frames", "steps", "guidance", "seed", "resolution", "sampler"});
     RequestFile out;
     auto& q = out.request;
     out.model = r.get<std::string>(j, "model", "", "default");
@@ -125,7 +127,12 @@ RequestFile loadRequestFile(const std::filesystem::path& file)
     for (const auto& name : r.get<std::vector<std::string>>(j, "keypoints", "", {})) {
         q.keypoints.push_back(loadImageRgb(r.path(name)));
     }
-    q.frames = r.get<int>(j, "frames", "", q.keypoints.empty() ? 1 : static_cast<int>(q.keypoints.size()));
+    const auto motion = r.get<std::string>(j, "motion", "", "");
+    if (!motion.empty()) {
+        q.motion = loadKeypointTrack(r.path(motion)).frames; // the landmarks, in the portrait's pixels
+    }
+    const auto motionFrames = !q.keypoints.empty() ? q.keypoints.size() : q.motion.size();
+    q.frames = r.get<int>(j, "frames", "", motionFrames == 0 ? 1 : static_cast<int>(motionFrames));
     q.steps = r.get<int>(j, "steps", "", q.steps);
     q.guidance = r.get<double>(j, "guidance", "", q.guidance);
     q.seed = r.get<std::uint64_t>(j, "seed", "", q.seed);

@@ -74,7 +74,7 @@ torch::Tensor fitLatentPreviewProjection(model::DurianModel& model)
                                             .size(std::vector<std::int64_t>{size, size})
                                             .mode(torch::kBilinear)
                                             .align_corners(false));
-    const auto dtype = model->vae->parameters().front().scalar_type();
+    const auto dtype = model->dnet->parameters().front().scalar_type(); // a pixel unshuffle has no parameters
     const auto latents = model->vae->encode(images.to(dtype)).to(torch::kFloat32);
     const auto targets = F::avg_pool2d(images, F::AvgPool2dFuncOptions(factor));
     const auto L = latents.size(1);

@@ -88,6 +88,7 @@ ProjectRequest projectRequest(const Project& project, ProjectFaces& faces, int s
     out.portraitLandmarks = aligned.landmarks;
     auto& request = out.request;
     request.portrait = aligned.image;
+    request.portraitLandmarks = aligned.landmarks;
     request.resolution = size;
     request.seed = project.render.seed;
     request.steps = project.render.steps;
@@ -108,7 +109,7 @@ ProjectRequest projectRequest(const Project& project, ProjectFaces& faces, int s
         hole = uniteMasks(hole, inferenceMask(mask, landmarks, ownRegion, aligned.landmarks, size, size));
         const AlignedFace referenceAligned = alignFace(image, landmarks, size);
         return AttributeInput{reference.category, referenceAligned.image,
-            warpImage(mask, referenceAligned.toAligned, size, size), reference.strength};
+            warpImage(mask, referenceAligned.toAligned, size, size), reference.strength, referenceAligned.landmarks};
     };
     const auto& pairing = project.interpolation;
     std::vector<int> slotOf(project.attributes.size(), -1); // project index -> request index
@@ -124,7 +125,7 @@ ProjectRequest projectRequest(const Project& project, ProjectFaces& faces, int s
         project.attributes.at(static_cast<std::size_t>(pairing->with)).enabled) {
         const AttributeInput b = prepare(project.attributes[static_cast<std::size_t>(pairing->with)]);
         request.interpolation =
-            InterpolationInput{slotOf[static_cast<std::size_t>(pairing->slot)], b.image, b.mask, pairing->alpha};
+            InterpolationInput{slotOf[static_cast<std::size_t>(pairing->slot)], b.image, b.mask, pairing->alpha, b.landmarks};
     }
     request.portraitMask = growMask(hole, static_cast<int>(std::lround(kHoleGrowth * size)));
     return out;
@@ -134,6 +135,7 @@ GenerationRequest projectPreviewRequest(const Project& project, ProjectFaces& fa
 {
     ProjectRequest r = projectRequest(project, faces, size);
     r.request.keypoints = {renderKeypointImage(r.portraitLandmarks, size, size)};
+    r.request.motion = {r.portraitLandmarks};
     r.request.frames = 1;
     r.request.steps = steps;
     r.request.guidance = guidance;
@@ -148,6 +150,7 @@ GenerationRequest projectAnimationRequest(ProjectRequest request, const std::vec
     for (const auto& landmarks : frames) {
         out.keypoints.push_back(renderKeypointImage(landmarks, size, size));
     }
+    out.motion = frames;
     out.frames = static_cast<int>(frames.size());
     return out;
 }

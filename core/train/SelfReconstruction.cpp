@@ -1,8 +1,11 @@
 #include "core/train/SelfReconstruction.h"
 
+#include "core/eval/TransferCases.h"
 #include "core/face/KeypointImage.h"
 #include "core/masks/AutoMasks.h"
 #include "core/masks/MaskOps.h"
+#include "core/pipeline/ClassicalPrior.h"
+#include "core/pipeline/Pipeline.h"
 #include "core/synth/SynthLandmarks.h"
 #include "core/synth/SynthPeople.h"
 #include "core/synth/SynthRender.h"
@@ -93,6 +96,7 @@ Image applyAffine(const Image& image, const ReferenceAffine& a, bool isMask)
 // The pieces a sample is made of, before augmentation: from the world or from a video.
 struct SelfReconstructionData::Frames {
     Image attributeRgb, attributeMask, portraitRgb, portraitHole;
+    Landmarks attributeLandmarks{}, portraitLandmarks{};
     std::vector<Image> targets;
     std::vector<Landmarks> targetLandmarks;
 };
@@ -122,8 +126,9 @@ struct SelfReconstructionData::VideoSource {
     }
 };
 
-SelfReconstructionData::SelfReconstructionData(const TrainDataConfig& config, int imageSize, std::uint64_t seed)
-    : config_(config), size_(imageSize), seed_(seed)
+SelfReconstructionData::SelfReconstructionData(
+    const TrainDataConfig& config, int imageSize, std::uint64_t seed, bool priors)
+    : config_(config), size_(imageSize), seed_(seed), priors_(priors)
 {
     if (imageSize < 16 || imageSize > 2048) {
         throw Error("training image size " + std::to_string(imageSize) + " is out of range (16..2048)");
@@ -182,7 +187,9 @@ SelfReconstructionData::Frames SelfReconstructionData::worldFrames(std::uint64_t
     out.portraitHole = binarize(uniteMasks(portraitFrame.mask(which), expandedFrame.mask(which)));
     out.attributeRgb = attributeFrame.rgb;
     out.attributeMask = attributeFrame.mask(which);
+    out.attributeLandmarks = landmarksOf(attributeFrame);
     out.portraitRgb = portraitFrame.rgb;
+    out.portraitLandmarks = landmarksOf(portraitFrame);
     for (int f = 0; f < frames; ++f) {
         SynthFrame target = renderSynthFrame(s.person, s.motion[s.firstTarget + f], options);
         out.targetLandmarks.push_back(landmarksOf(target));
@@ -207,13 +214,34 @@ SelfReconstructionData::Frames SelfReconstructionData::videoFrames(std::uint64_t
     Frames out;
     out.attributeRgb = clip.frames[static_cast<std::size_t>(s.attributeFrame)];
     out.attributeMask = source.mask(clipIndex, s.attributeFrame, category);
+    out.attributeLandmarks = clip.landmarks[static_cast<std::size_t>(s.attributeFrame)];
     out.portraitRgb = clip.frames[static_cast<std::size_t>(s.portraitFrame)];
+    out.portraitLandmarks = clip.landmarks[static_cast<std::size_t>(s.portraitFrame)];
     out.portraitHole = growMask(binarize(source.mask(clipIndex, s.portraitFrame, category)),
         static_cast<int>(std::lround(kVideoHoleExpansion * size_)));
     for (int f = 0; f < frames; ++f) {
         out.targets.push_back(clip.frames[static_cast<std::size_t>(s.firstTarget + f)]);
         out.targetLandmarks.push_back(clip.landmarks[static_cast<std::size_t>(s.firstTarget + f)]);
     }
+    return out;
+}
+
+SelfReconstructionData::Frames SelfReconstructionData::swapFrames(
+    std::uint64_t sampleSeed, AttributeCategory category, int frames, TrainingSample& s) const
+{
+    // The benchmark's construction on the training stream (its seeds never meet the benchmark's).
+    TransferCase c = makeTransferCase({category}, mixSeed(sampleSeed, 7), frames, size_);
+    s.trueSwap = true;
+    Frames out;
+    auto& reference = c.references.front();
+    out.attributeRgb = std::move(reference.image);
+    out.attributeMask = std::move(reference.mask);
+    out.attributeLandmarks = reference.landmarks;
+    out.portraitRgb = std::move(c.portrait);
+    out.portraitLandmarks = c.portraitLandmarks;
+    out.portraitHole = std::move(c.portraitHole);
+    out.targets = std::move(c.truth);
+    out.targetLandmarks = std::move(c.keypoints);
     return out;
 }
 
@@ -235,11 +263,30 @@ TrainingSample SelfReconstructionData::sample(std::uint64_t index, AttributeCate
     std::mt19937_64 rng(sampleSeed);
     TrainingSample s;
     s.category = category;
-    Frames raw = fromVideo(sampleSeed) ? videoFrames(sampleSeed, category, frames, s, rng)
-                                       : worldFrames(sampleSeed, category, frames, s, rng);
+    const bool video = fromVideo(sampleSeed);
+    std::mt19937_64 swapRng(mixSeed(sampleSeed, 8));
+    Frames raw = video ? videoFrames(sampleSeed, category, frames, s, rng)
+        : uniform(swapRng, 0.0, 1.0) < config_.swapFraction ? swapFrames(sampleSeed, category, frames, s)
+                                                             : worldFrames(sampleSeed, category, frames, s, rng);
     const int growth = static_cast<int>(std::lround(uniform(rng, 0.0, config_.maxGrowth) * size_));
     if (growth > 0) {
         raw.portraitHole = growMask(raw.portraitHole, growth);
+    }
+    if (priors_) {
+        // From the references as they are (inference has no augmentation to undo): the prior's own
+        // misalignment is what the model must learn to correct.
+        GenerationRequest request;
+        request.portrait = raw.portraitRgb;
+        request.portraitMask = raw.portraitHole;
+        request.portraitLandmarks = raw.portraitLandmarks;
+        request.attributes.push_back({category, raw.attributeRgb, raw.attributeMask, 1.0, raw.attributeLandmarks});
+        request.motion = raw.targetLandmarks;
+        request.frames = static_cast<int>(raw.targets.size());
+        const ClassicalPrior prior(request, size_);
+        for (int f = 0; f < prior.frames(); ++f) {
+            s.priors.push_back(prior.frame(f));
+            s.editRegions.push_back(prior.region(f));
+        }
     }
     s.attributeAffine = randomAffine(rng, config_, size_);
     s.portraitAffine = randomAffine(rng, config_, size_);

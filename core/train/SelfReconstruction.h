@@ -21,8 +21,10 @@ struct ReferenceAffine {
     double angleDegrees = 0.0, scale = 1.0, shiftX = 0.0, shiftY = 0.0; // shift in pixels
 };
 
-// One self-reconstruction sample: two frames of one random world clip become the references, other frames
-// of the same clip are the targets, reconstructed from their keypoint images.
+// One training sample. Self-reconstruction: two frames of one random world clip become the references, other
+// frames of the same clip are the targets, reconstructed from their keypoint images. A true swap (world
+// only, TrainDataConfig::swapFraction): the portrait's person P, an attribute reference of another person
+// Q, and the world's rendering of P wearing Q's attribute in a third person's motion as the targets.
 struct TrainingSample {
     AttributeCategory category = AttributeCategory::Hair;
     Image attributeImage;   // RGB, augmented; the network sees attributeImage * attributeMask
@@ -31,6 +33,10 @@ struct TrainingSample {
     Image portraitHole;     // 1 channel, binary: true attribute region U expanded variant's region, grown
     std::vector<Image> targets;        // RGB frames to reconstruct
     std::vector<Image> keypointImages; // their keypoint images (renderKeypointImage), same size
+    // With priors (see the constructor): per target, the classical warp-and-composite frame and its edit
+    // region, built from the references before augmentation, exactly as inference builds them.
+    std::vector<Image> priors, editRegions;
+    bool trueSwap = false; // the targets are the portrait's person wearing another person's attribute
     // Where it came from, so tests can re-render the world and check the masks.
     std::filesystem::path sourceVideo; // empty for a world sample
     Person person;
@@ -44,7 +50,8 @@ struct TrainingSample {
 // world: a sample depends only on the seed, its index, the category and the settings.
 class SelfReconstructionData {
 public:
-    SelfReconstructionData(const TrainDataConfig& config, int imageSize, std::uint64_t seed);
+    // `priors`: also build each sample's classical prior (for a model with ModelConfig::prior).
+    SelfReconstructionData(const TrainDataConfig& config, int imageSize, std::uint64_t seed, bool priors = false);
     ~SelfReconstructionData();
 
     int videoClipCount() const;
@@ -65,12 +72,14 @@ private:
         std::mt19937_64& rng) const;
     Frames videoFrames(std::uint64_t sampleSeed, AttributeCategory category, int frames, TrainingSample& s,
         std::mt19937_64& rng) const;
+    Frames swapFrames(std::uint64_t sampleSeed, AttributeCategory category, int frames, TrainingSample& s) const;
     bool fromVideo(std::uint64_t sampleSeed) const;
 
     std::shared_ptr<VideoSource> videos_;
     TrainDataConfig config_;
     int size_;
     std::uint64_t seed_;
+    bool priors_ = false;
 };
 
 Image applyAffine(const Image& image, const ReferenceAffine& affine, bool isMask);

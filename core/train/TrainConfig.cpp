@@ -43,7 +43,7 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
 {
     const json j = jsonsettings::parseObject(text, origin, "a training configuration");
     checkKeys(j, {"stage", "steps", "batch", "frames", "lr", "weight_decay", "beta1", "beta2", "epsilon", "grad_clip",
-        "ema_decay", "kl_weight", "vae_crop", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "data"},
+        "ema_decay", "kl_weight", "vae_crop", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "outside_region_weight", "data"},
         origin, "");
     TrainConfig c;
     std::string stage = toString(c.stage);
@@ -87,13 +87,14 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     take(j, "resolution", c.resolution, origin);
     take(j, "log_every", c.logEvery, origin);
     take(j, "checkpoint_every", c.checkpointEvery, origin);
+    take(j, "outside_region_weight", c.outsideRegionWeight, origin);
     if (j.contains("data")) {
         const auto& d = j["data"];
         if (!d.is_object()) {
             throw Error(origin + ": 'data' must be an object");
         }
         checkKeys(d, {"source", "videos", "video_fraction", "clip_length", "supersample", "max_growth", "max_rotation", "max_scale", "max_shift",
-            "colour_jitter", "reference_dropout", "fixed_sample"}, origin, "data ");
+            "colour_jitter", "reference_dropout", "swap_fraction", "fixed_sample"}, origin, "data ");
         take(d, "source", c.data.source, origin);
         if (d.contains("videos")) {
             std::string videos;
@@ -109,6 +110,7 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
         take(d, "max_shift", c.data.maxShift, origin);
         take(d, "colour_jitter", c.data.colourJitter, origin);
         take(d, "reference_dropout", c.data.referenceDropout, origin);
+        take(d, "swap_fraction", c.data.swapFraction, origin);
         take(d, "fixed_sample", c.data.fixedSample, origin);
     }
     auto fail = [&](const std::string& what) { throw Error(origin + ": " + what); };
@@ -132,6 +134,12 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     }
     if (c.data.referenceDropout < 0.0 || c.data.referenceDropout > 1.0) {
         fail("data.reference_dropout must be in [0,1]");
+    }
+    if (!(c.data.swapFraction >= 0.0 && c.data.swapFraction <= 1.0)) {
+        fail("data.swap_fraction must be in [0,1]");
+    }
+    if (!(c.outsideRegionWeight >= 0.0 && c.outsideRegionWeight <= 1.0)) {
+        fail("outside_region_weight must be in [0,1]");
     }
     if (c.logEvery < 1 || c.checkpointEvery < 1) {
         fail("log_every and checkpoint_every must be at least 1");
@@ -168,12 +176,14 @@ std::string trainConfigToJson(const TrainConfig& c)
         {"clip_length", c.data.clipLength}, {"supersample", c.data.supersample},
         {"max_growth", c.data.maxGrowth}, {"max_rotation", c.data.maxRotation}, {"max_scale", c.data.maxScale},
         {"max_shift", c.data.maxShift}, {"colour_jitter", c.data.colourJitter},
-        {"reference_dropout", c.data.referenceDropout}, {"fixed_sample", c.data.fixedSample}};
+        {"reference_dropout", c.data.referenceDropout}, {"swap_fraction", c.data.swapFraction},
+        {"fixed_sample", c.data.fixedSample}};
     json j{{"stage", toString(c.stage)}, {"steps", c.steps}, {"batch", c.batch}, {"frames", c.frames},
         {"lr", c.learningRate}, {"weight_decay", c.weightDecay}, {"beta1", c.beta1}, {"beta2", c.beta2},
         {"epsilon", c.epsilon}, {"grad_clip", c.gradClip}, {"ema_decay", c.emaDecay}, {"kl_weight", c.klWeight}, {"vae_crop", c.vaeCrop},
         {"seed", c.seed}, {"model", c.model}, {"init", c.init.string()}, {"resolution", c.resolution},
-        {"log_every", c.logEvery}, {"checkpoint_every", c.checkpointEvery}, {"data", d}};
+        {"log_every", c.logEvery}, {"checkpoint_every", c.checkpointEvery},
+        {"outside_region_weight", c.outsideRegionWeight}, {"data", d}};
     return j.dump(2) + "\n";
 }
 

@@ -33,6 +33,7 @@ struct TrainDataConfig {
     double maxShift = 0.06;      // reference augmentation: fraction of the image size
     double colourJitter = 0.08;  // reference augmentation: brightness/contrast/saturation amplitude
     double referenceDropout = 0.1; // probability a step trains the unconditional branch (for guidance)
+    double swapFraction = 0.0;   // world samples that are true cross-identity swaps, not self-reconstruction
     bool fixedSample = false;    // every step sees the same batch, timesteps and noise (tests: fitting one batch)
 };
 
@@ -55,6 +56,9 @@ struct TrainConfig {
     int resolution = 0;          // 0: the model's resolution
     int logEvery = 10;
     int checkpointEvery = 500;
+    // Diffusion stages of a model with a prior: the loss's weight outside the edit region, where
+    // paste-back keeps the prior's pixels anyway (inside it weighs 1).
+    double outsideRegionWeight = 0.1;
     TrainDataConfig data;
 
     ModelConfig modelConfig() const { return resolveModelConfig(model); }

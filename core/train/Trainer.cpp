@@ -18,6 +18,8 @@
 
 namespace durian {
 
+namespace F = torch::nn::functional;
+
 namespace {
 
 model::ReferenceRole roleOf(AttributeCategory c)
@@ -87,7 +89,7 @@ struct Trainer::Impl {
     std::vector<Slot> slots; // trained parameters, in the model's order
 
     Impl(const TrainConfig& c, std::filesystem::path dir)
-        : config(c), runDir(std::move(dir)), data(c.data, c.imageSize(), c.seed), size(c.imageSize())
+        : config(c), runDir(std::move(dir)), data(c.data, c.imageSize(), c.seed, c.modelConfig().prior), size(c.imageSize())
     {
         torch::manual_seed(c.seed); // initial weights
         model = model::DurianModel(c.modelConfig());
@@ -136,11 +138,15 @@ struct Trainer::Impl {
         // fixedSample: the same timesteps and noise too, so the loss measures fitting one batch.
         const std::uint64_t stepSeed = mixSeed(mixSeed(config.seed, 0x7e5),
             config.data.fixedSample ? 0 : static_cast<std::uint64_t>(step));
-        std::vector<const Image*> targets, keypoints, attrImages, attrMasks, portraits, holes;
+        std::vector<const Image*> targets, keypoints, attrImages, attrMasks, portraits, holes, priors, regions;
         for (const auto& s : batch) {
             for (std::size_t f = 0; f < s.targets.size(); ++f) {
                 targets.push_back(&s.targets[f]);
                 keypoints.push_back(&s.keypointImages[f]);
+                if (f < s.priors.size()) {
+                    priors.push_back(&s.priors[f]);
+                    regions.push_back(&s.editRegions[f]);
+                }
             }
             attrImages.push_back(&s.attributeImage);
             attrMasks.push_back(&s.attributeMask);
@@ -178,11 +184,23 @@ struct Trainer::Impl {
             return recon + config.klWeight * kl;
         }
         const int frames = static_cast<int>(batch.front().targets.size());
-        torch::Tensor latents, pose;
+        torch::Tensor latents, pose, priorInput, regionWeights;
         model::ReferenceFeatures portrait, attribute;
+        const auto& modelConfig = model->config();
         {
             torch::NoGradGuard noGrad; // the VAE is frozen in both diffusion stages
             latents = model->vae->encode(images(targets));
+            if (modelConfig.prior) {
+                // The sample is the prior's correction; the loss weighs the edit region, the only place
+                // paste-back lets the model's pixels through.
+                const auto priorImages = images(priors), regionMasks = masks(regions);
+                latents = latents - model->vae->encode(priorImages);
+                priorInput = model->priorInput(priorImages, regionMasks);
+                const auto region = modelConfig.usesVae()
+                    ? F::adaptive_avg_pool2d(regionMasks, F::AdaptiveAvgPool2dFuncOptions({latents.size(2), latents.size(3)}))
+                    : torch::pixel_unshuffle(regionMasks, modelConfig.vaeFactor()).repeat({1, modelConfig.imageChannels, 1, 1});
+                regionWeights = config.outsideRegionWeight + (1.0 - config.outsideRegionWeight) * region;
+            }
         }
         auto encodeRefs = [&] {
             const auto attrImage = images(attrImages), attrMask = masks(attrMasks);
@@ -216,16 +234,21 @@ struct Trainer::Impl {
         model::ReferenceMix mix;
         torch::Tensor predicted;
         if (dropReferences) {
-            predicted = model->denoise(noisy, timesteps.to(torch::kFloat32), pose, frames, nullptr, model::ReferenceMix{});
+            predicted = model->denoise(noisy, timesteps.to(torch::kFloat32), pose, frames, nullptr, model::ReferenceMix{},
+                priorInput);
         } else {
             model::DenoiseReferences refs;
             refs.portrait = &portrait;
             refs.attributes.push_back(&attribute);
             mix.strengths.push_back(1.0);
-            predicted = model->denoise(noisy, timesteps.to(torch::kFloat32), pose, frames, &refs, mix);
+            predicted = model->denoise(noisy, timesteps.to(torch::kFloat32), pose, frames, &refs, mix, priorInput);
         }
-        return torch::mse_loss(predicted,
-            model->config().predictsVelocity() ? schedule.velocity(latents, noise, timesteps) : noise);
+        const auto target = modelConfig.predictsVelocity() ? schedule.velocity(latents, noise, timesteps) : noise;
+        if (regionWeights.defined()) {
+            const auto weights = regionWeights.expand_as(predicted);
+            return (weights * (predicted - target).pow(2)).sum() / (weights.sum() + 1e-8); // weighted mean
+        }
+        return torch::mse_loss(predicted, target);
     }
 
     double trainStep()

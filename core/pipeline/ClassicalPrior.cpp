@@ -1,0 +1,169 @@
+#include "core/pipeline/ClassicalPrior.h"
+
+#include "core/face/LandmarkWarp.h"
+#include "core/face/OpenCvBridge.h"
+#include "core/masks/MaskOps.h"
+#include "core/pipeline/Pipeline.h"
+#include "core/util/Error.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+
+namespace durian {
+
+namespace {
+
+// The region grows by this fraction of the portrait's width before it is warped (the aligned masks are
+// only as good as the landmarks), and its edge is feathered over this fraction after.
+constexpr double kRegionGrowth = 0.02;
+constexpr double kRegionFeather = 0.012;
+
+WarpAttribute warpAttribute(const Image& image, const Image& mask, const std::optional<Landmarks>& landmarks,
+    double strength, const std::string& what)
+{
+    if (!landmarks) {
+        throw Error(what + " has no face landmarks, which the model's classical prior needs");
+    }
+    Image fullMask = mask.empty() ? Image(image.width, image.height, 1, 255) : mask;
+    if (fullMask.channels != 1) {
+        Image grey(fullMask.width, fullMask.height, 1);
+        for (std::size_t p = 0; p < grey.pixels.size(); ++p) {
+            grey.pixels[p] = fullMask.pixels[p * static_cast<std::size_t>(fullMask.channels)];
+        }
+        fullMask = std::move(grey);
+    }
+    return {image, std::move(fullMask), *landmarks, strength};
+}
+
+Image resized(const Image& image, int size)
+{
+    if (image.empty() || (image.width == size && image.height == size)) {
+        return image;
+    }
+    cv::Mat out;
+    cv::resize(cvbridge::view(image), out, cv::Size(size, size), 0, 0,
+        size < image.width ? cv::INTER_AREA : cv::INTER_LINEAR);
+    return cvbridge::toImage(out);
+}
+
+Landmarks scaled(Landmarks landmarks, double sx, double sy)
+{
+    for (auto& p : landmarks) {
+        p.x = static_cast<float>((p.x + 0.5) * sx - 0.5);
+        p.y = static_cast<float>((p.y + 0.5) * sy - 0.5);
+    }
+    return landmarks;
+}
+
+// (1-alpha) a + alpha b, per channel value.
+Image crossFade(const Image& a, const Image& b, double alpha)
+{
+    Image out = a;
+    for (std::size_t p = 0; p < out.pixels.size(); ++p) {
+        out.pixels[p] = static_cast<std::uint8_t>(std::lround((1.0 - alpha) * a.pixels[p] + alpha * b.pixels[p]));
+    }
+    return out;
+}
+
+} // namespace
+
+ClassicalPrior::ClassicalPrior(const GenerationRequest& request, int size)
+{
+    if (!request.portraitLandmarks) {
+        throw Error("the portrait has no face landmarks, which the model's classical prior needs");
+    }
+    if (request.motion.size() != static_cast<std::size_t>(request.frames)) {
+        throw Error("the request has " + std::to_string(request.motion.size()) + " frames of keypoints (landmarks) for " +
+            std::to_string(request.frames) + " frames; the model's classical prior needs one per frame");
+    }
+    // Everything of the portrait's at the model's size; the references are warped from their own pixels.
+    const Image portrait = resized(request.portrait, size);
+    const double sx = static_cast<double>(size) / request.portrait.width, sy = static_cast<double>(size) / request.portrait.height;
+    portrait_ = scaled(*request.portraitLandmarks, sx, sy);
+    for (const auto& k : request.motion) {
+        motion_.push_back(scaled(k, sx, sy));
+    }
+    const int w = size, h = size;
+
+    std::vector<WarpAttribute> attributes;
+    Image region = request.portraitMask.empty() ? Image(w, h, 1, 0) : resized(request.portraitMask, size);
+    const auto addToRegion = [&](const WarpAttribute& a) {
+        region = uniteMasks(region, warpByLandmarks(a.mask, a.landmarks, portrait_, w, h, LandmarkWarpMode::Similarity));
+        editsAnything_ = true;
+    };
+    for (std::size_t i = 0; i < request.attributes.size(); ++i) {
+        const auto& a = request.attributes[i];
+        attributes.push_back(warpAttribute(a.image, a.mask, a.landmarks, a.strength,
+            "attribute " + std::to_string(i + 1) + " (" + toString(a.category) + ")"));
+        if (a.strength > 0.0) {
+            addToRegion(attributes.back());
+        }
+    }
+    if (request.interpolation && request.interpolation->alpha > 0.0) {
+        const auto& in = *request.interpolation;
+        auto withB = attributes;
+        auto& slot = withB.at(static_cast<std::size_t>(in.slot));
+        slot = warpAttribute(in.image, in.mask, in.landmarks, slot.strength, "the interpolation reference");
+        if (slot.strength > 0.0) {
+            addToRegion(slot);
+        }
+        withB_ = std::make_unique<WarpCompositeAnimator>(portrait, portrait_, withB);
+        alpha_ = in.alpha;
+    }
+    if (!withB_ || alpha_ < 1.0) {
+        withA_ = std::make_unique<WarpCompositeAnimator>(portrait, portrait_, attributes);
+    }
+    if (editsAnything_) {
+        region_ = growMask(region, static_cast<int>(std::lround(kRegionGrowth * w)));
+        feather_ = static_cast<float>(kRegionFeather * w);
+    }
+}
+
+ClassicalPrior::~ClassicalPrior() = default;
+
+int ClassicalPrior::frames() const { return static_cast<int>(motion_.size()); }
+
+Image ClassicalPrior::frame(int index) const
+{
+    const Landmarks& keypoints = motion_.at(static_cast<std::size_t>(index));
+    if (!withB_) {
+        return withA_->frame(keypoints);
+    }
+    return withA_ ? crossFade(withA_->frame(keypoints), withB_->frame(keypoints), alpha_) : withB_->frame(keypoints);
+}
+
+Image ClassicalPrior::region(int index) const
+{
+    const Landmarks& keypoints = motion_.at(static_cast<std::size_t>(index));
+    if (!editsAnything_) {
+        const Image& composite = withA_ ? withA_->composite() : withB_->composite();
+        return Image(composite.width, composite.height, 1, 0);
+    }
+    const Image moved = warpByLandmarks(region_, portrait_, keypoints, region_.width, region_.height,
+        LandmarkWarpMode::PiecewiseAffine, WarpBorder::Zero);
+    return featherMask(moved, feather_);
+}
+
+Image pasteInsideRegion(const Image& prior, const Image& generated, const Image& region)
+{
+    if (prior.width != generated.width || prior.height != generated.height || prior.channels != generated.channels
+        || region.width != prior.width || region.height != prior.height || region.channels != 1) {
+        throw Error("paste-back needs the prior, the generated frame and the region at one size");
+    }
+    Image out = prior;
+    const auto channels = static_cast<std::size_t>(prior.channels);
+    for (std::size_t p = 0; p < region.pixels.size(); ++p) {
+        const int a = region.pixels[p];
+        if (a == 0) {
+            continue;
+        }
+        for (std::size_t c = 0; c < channels; ++c) {
+            const auto i = p * channels + c;
+            out.pixels[i] = static_cast<std::uint8_t>((prior.pixels[i] * (255 - a) + generated.pixels[i] * a + 127) / 255);
+        }
+    }
+    return out;
+}
+
+} // namespace durian

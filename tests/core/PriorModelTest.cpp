@@ -1,0 +1,159 @@
+// A model that refines the classical prior in a lossless pixel space (ModelConfig::pixel_unshuffle, ::prior):
+// the representation's round trip, paste-back, strength 0, and training on true swaps. Tiny random weights:
+// these are properties of the construction, not of training.
+#include "core/eval/TransferBenchmark.h"
+#include "core/eval/TransferCases.h"
+#include "core/io/AtomicFile.h"
+#include "core/pipeline/ClassicalPrior.h"
+#include "core/pipeline/Pipeline.h"
+#include "core/train/SelfReconstruction.h"
+#include "core/train/Trainer.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <unistd.h>
+
+using namespace durian;
+
+namespace {
+
+// The tiny preset in pixel space (factor 4: 32x32x3 -> 8x8x48) with the prior's input channels.
+std::string tinyPriorModel()
+{
+    static const std::string path = [] {
+        const auto dir = std::filesystem::temp_directory_path() / ("durian-prior-test-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir);
+        const auto file = dir / "tiny-prior.json";
+        writeFileAtomically(file,
+            R"({"base": "tiny", "name": "tiny-prior", "pixel_unshuffle": 4, "latent_channels": 48, "latent_scale": 2.0,
+                "prior": true, "prediction": "v"})");
+        return file.string();
+    }();
+    return path;
+}
+
+Generator& tinyPriorGenerator()
+{
+    static Generator generator([] {
+        GeneratorOptions o;
+        o.model = tinyPriorModel();
+        o.initSeed = 5;
+        return o;
+    }());
+    return generator;
+}
+
+TransferCase hairCase(int frames = 3)
+{
+    return makeTransferCase({AttributeCategory::Hair}, 0x5eed, frames, 32);
+}
+
+TransferEvalOptions fewSteps()
+{
+    TransferEvalOptions o;
+    o.steps = 2;
+    o.guidance = 2.0;
+    return o;
+}
+
+} // namespace
+
+TEST(PriorModel, PixelSpaceRoundTripIsLossless)
+{
+    auto& generator = tinyPriorGenerator();
+    const auto c = hairCase(1);
+    EXPECT_EQ(generator.autoencode(c.truth.front(), 32).pixels, c.truth.front().pixels);
+    Image flat(32, 32, 3);
+    for (std::size_t p = 0; p < flat.pixels.size(); p += 3) {
+        flat.pixels[p] = 64;
+        flat.pixels[p + 1] = 160;
+        flat.pixels[p + 2] = 64;
+    }
+    EXPECT_EQ(generator.autoencode(flat, 32).pixels, flat.pixels); // the VAE made this 101,96,95
+    EXPECT_EQ(generator.parameterCounts().front().first, "vae");
+    EXPECT_EQ(generator.parameterCounts().front().second, 0);
+}
+
+TEST(PriorModel, OutsideTheEditRegionTheFrameIsThePriorByteForByte)
+{
+    const auto c = hairCase();
+    const auto request = transferRequest(c, fewSteps());
+    const auto frames = tinyPriorGenerator().generate(request).frames;
+    const ClassicalPrior prior(request, 32);
+    ASSERT_TRUE(prior.editsAnything());
+    ASSERT_EQ(frames.size(), 3u);
+    int inside = 0, changedInside = 0;
+    for (int f = 0; f < 3; ++f) {
+        const Image expected = prior.frame(f), region = prior.region(f);
+        for (std::size_t p = 0; p < region.pixels.size(); ++p) {
+            for (int ch = 0; ch < 3; ++ch) {
+                const auto i = p * 3 + static_cast<std::size_t>(ch);
+                if (region.pixels[p] == 0) {
+                    ASSERT_EQ(frames[f].pixels[i], expected.pixels[i]) << "frame " << f << " pixel " << p;
+                } else if (region.pixels[p] == 255) {
+                    ++inside;
+                    changedInside += frames[f].pixels[i] != expected.pixels[i];
+                }
+            }
+        }
+    }
+    EXPECT_GT(inside, 0);
+    EXPECT_GT(changedInside, inside / 10); // the (untrained) model did draw inside
+}
+
+TEST(PriorModel, StrengthZeroOnEveryReferenceIsThePortraitAnimated)
+{
+    const auto c = hairCase();
+    auto request = transferRequest(c, fewSteps());
+    for (auto& a : request.attributes) {
+        a.strength = 0.0;
+    }
+    const auto frames = tinyPriorGenerator().generate(request).frames;
+    const auto animated = warpCompositeVideo(c, false); // the no_transfer baseline: the portrait, warped
+    ASSERT_EQ(frames.size(), animated.size());
+    for (std::size_t f = 0; f < frames.size(); ++f) {
+        EXPECT_EQ(frames[f].pixels, animated[f].pixels) << "frame " << f;
+    }
+}
+
+TEST(PriorModel, RequestWithoutLandmarksIsRefusedByName)
+{
+    auto request = transferRequest(hairCase(1), fewSteps());
+    request.attributes.front().landmarks.reset();
+    try {
+        tinyPriorGenerator().generate(request);
+        FAIL() << "generated without the reference's landmarks";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("attribute 1 (hair) has no face landmarks"), std::string::npos) << e.what();
+    }
+}
+
+TEST(PriorModel, TrueSwapSamplesCarryTheirPriorAndTrain)
+{
+    TrainDataConfig d;
+    d.clipLength = 8;
+    d.swapFraction = 1.0;
+    const SelfReconstructionData data(d, 32, 3, true);
+    const auto s = data.sample(2, AttributeCategory::Beard, 2);
+    EXPECT_TRUE(s.trueSwap);
+    ASSERT_EQ(s.priors.size(), 2u);
+    ASSERT_EQ(s.editRegions.size(), 2u);
+    EXPECT_EQ(s.priors[0].width, 32);
+    EXPECT_NE(s.priors[0].pixels, s.targets[0].pixels); // the classical result is not the truth
+
+    TrainConfig c;
+    c.stage = TrainStage::Spatial;
+    c.model = tinyPriorModel();
+    c.steps = 3;
+    c.batch = 2;
+    c.learningRate = 1e-3;
+    c.seed = 7;
+    c.data = d;
+    c.data.referenceDropout = 0.5;
+    Trainer trainer(c, {});
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_TRUE(std::isfinite(trainer.trainStep()));
+    }
+}
