@@ -16,6 +16,7 @@ extern "C" void onInterrupt(int)
 const std::atomic<bool>* cancelOnInterrupt()
 {
     std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt); // a polite kill cleans up as Ctrl-C does
     return &interrupted;
 }
 

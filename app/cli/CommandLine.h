@@ -41,7 +41,7 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Makes Ctrl-C (SIGINT) set the returned flag instead of killing the process, so a long command can
+// Makes Ctrl-C (SIGINT) and SIGTERM set the returned flag instead of killing the process, so a long command can
 // stop at its next check and leave no partial file behind.
 const std::atomic<bool>* cancelOnInterrupt();
 

@@ -100,7 +100,7 @@ VideoFormat parseFormat(const std::string& name)
 Command encodeCommand()
 {
     return {"encode",
-        "encode FRAMES_DIR -o OUT [--format mp4|webm|gif|png] [--fps N] [--crf N] [--preset P] [--audio VIDEO]",
+        "encode FRAMES_DIR -o OUT [--format mp4|webm|gif|png] [--fps N] [--crf N] [--preset P] [--audio VIDEO] [--quiet]",
         "Encode a directory of image frames (in name order) into a video, GIF or PNG sequence",
         [](const std::vector<std::string>& args) {
             const Arguments arguments(args, {"quiet"});

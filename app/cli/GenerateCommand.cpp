@@ -2,6 +2,7 @@
 #include "core/face/FaceAnalyzer.h"
 #include "core/pipeline/Pipeline.h"
 #include "core/pipeline/RequestFile.h"
+#include "core/pipeline/ShippedModel.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -47,10 +48,10 @@ void completeLandmarks(GenerationRequest& request)
 
 Command generateCommand()
 {
-    return {"generate", "generate REQUEST.json -o DIR [--model M] [--weights F] [--preview-dir D] [--quiet]",
+    return {"generate", "generate REQUEST.json -o DIR [--model M] [--weights F | --untrained] [--preview-dir D] [--quiet]",
         "Render a generation request (JSON) to PNG frames",
         [](const std::vector<std::string>& args) {
-            const Arguments arguments(args, {"quiet"});
+            const Arguments arguments(args, {"quiet", "untrained"});
             if (arguments.positionals().size() != 1) {
                 throw UsageError("expected one request file");
             }
@@ -62,6 +63,15 @@ Command generateCommand()
             GeneratorOptions options;
             options.model = arguments.valueOr("model", file.model);
             options.weights = arguments.valueOr("weights", file.weights.string());
+            if (options.weights.empty() && !arguments.has("untrained")) {
+                // An untrained network draws noise: never that by accident.
+                const auto shipped = options.model == "default" ? shippedModelWeights() : std::nullopt;
+                if (!shipped) {
+                    throw UsageError("no weights for model '" + options.model + "': pass --weights FILE (or "
+                        "--untrained for random weights)");
+                }
+                options.weights = *shipped;
+            }
             Generator generator(options);
             if (generator.config().prior) {
                 completeLandmarks(file.request);

@@ -64,7 +64,8 @@ void writeKeypointFrames(const KeypointTrack& track, const std::filesystem::path
 
 Command motionCommand()
 {
-    return {"motion", "motion (VIDEO | --preset NAME) -o TRACK.json [--portrait PHOTO] [--frames N] [--fps F]",
+    return {"motion", "motion (VIDEO | --preset NAME) -o TRACK.json [--portrait PHOTO | --portrait-landmarks JSON --width W --height H] "
+        "[--frames N] [--fps F] [--raw] [--keypoint-frames DIR]",
         "Keypoint track of a driving video or a preset, smoothed and retargeted to a portrait",
         [](const std::vector<std::string>& args) {
             const Arguments arguments(args, {"raw"});

@@ -99,7 +99,9 @@ int runDlibCheck(const Arguments& a)
 
 Command synthCommand()
 {
-    return {"synth", "synth --seed N -o DIR | --sheet -o PNG | --bench | --dlib-check",
+    return {"synth",
+        "synth --seed N -o DIR [--frames N] [--fps F] [--size PX | --width W --height H] [--supersample K] "
+        "[--swap CATEGORY:SEED,...] [--expand CATEGORY] [--motion-seed S] | --sheet -o PNG [--count N] | --bench | --dlib-check",
         "Render the procedural portrait world: frames, masks, keypoints; contact sheets; benchmark",
         [](const std::vector<std::string>& args) {
             const Arguments a(args, {"sheet", "bench", "dlib-check"});

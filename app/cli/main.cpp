@@ -2,7 +2,11 @@
 #include "app/common/ProcessSetup.h"
 #include "core/runtime/ComputeRuntime.h"
 
+#include <algorithm>
+#include <csignal>
 #include <cstdio>
+#include <regex>
+#include <set>
 #include <exception>
 #include <string>
 #include <vector>
@@ -45,6 +49,40 @@ void printHelp()
                 "\n`durian --version` is `durian version`.\n");
 }
 
+// The options a command's usage names ("-o" stands for --output). The usage is the one list: an option it
+// does not name is a typo, and a typo must not quietly fall back to a default ("--weigths F").
+std::set<std::string> usageOptions(const std::string& usage)
+{
+    std::set<std::string> names;
+    static const std::regex option("--([a-z0-9][a-z0-9-]*)");
+    for (auto it = std::sregex_iterator(usage.begin(), usage.end(), option); it != std::sregex_iterator(); ++it) {
+        names.insert((*it)[1]);
+    }
+    if (usage.find("-o ") != std::string::npos) {
+        names.insert("output");
+    }
+    return names;
+}
+
+bool asksForHelp(const std::vector<std::string>& args)
+{
+    return std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; });
+}
+
+void rejectUnknownOptions(const std::vector<std::string>& args, const std::string& usage)
+{
+    const auto known = usageOptions(usage);
+    for (const auto& arg : args) {
+        if (arg.rfind("--", 0) != 0 || arg == "--") {
+            continue;
+        }
+        const std::string name = arg.substr(2, arg.find('=') == std::string::npos ? std::string::npos : arg.find('=') - 2);
+        if (known.count(name) == 0) {
+            throw durian::cli::UsageError("unknown option --" + name);
+        }
+    }
+}
+
 // --threads N may come anywhere; it is taken out before the command sees its arguments.
 int takeThreadsOption(std::vector<std::string>& args)
 {
@@ -63,6 +101,8 @@ int takeThreadsOption(std::vector<std::string>& args)
 int main(int argc, char* argv[])
 {
     durian::preferPassiveOpenMpWaiting(argv);
+    // Past the file size limit a write should fail with EFBIG (and the full-disk message), not kill us.
+    std::signal(SIGXFSZ, SIG_IGN);
     std::vector<std::string> args(argv + 1, argv + argc);
     int threads = 0;
     try {
@@ -84,7 +124,12 @@ int main(int argc, char* argv[])
         if (command.name != name) {
             continue;
         }
+        if (asksForHelp(args)) {
+            std::printf("usage: durian %s\n\n%s\n", command.usage.c_str(), command.summary.c_str());
+            return durian::cli::kExitOk;
+        }
         try {
+            rejectUnknownOptions(args, command.usage);
             durian::initializeComputeThreads(threads);
             return command.run(args);
         } catch (const durian::cli::UsageError& e) {

@@ -51,6 +51,9 @@ torch::Tensor sampleLatents(model::DurianModel& model, int frames, int latentHei
         eps = noiseFromOutput(eps, x, schedule.alphaBar(static_cast<int>(t)), config.predictsVelocity());
         torch::Tensor x0;
         x = solver.step(i, x, eps, hooks.preview ? &x0 : nullptr);
+        if (!torch::isfinite(x).all().item<bool>()) {
+            throw NonFiniteSample{i + 1};
+        }
         if (hooks.progress) {
             hooks.progress(i + 1, total);
         }

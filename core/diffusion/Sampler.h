@@ -26,6 +26,10 @@ struct SamplingHooks {
 
 // Thrown when the hooks' cancelled() says so.
 struct SamplingCancelled {};
+// Thrown when the latents stop being finite numbers (damaged weights): `step` counts from 1.
+struct NonFiniteSample {
+    int step = 0;
+};
 
 // The denoising loop for one sample of `frames` frames: seeded noise [F, L, h, w]; per step DNet runs
 // on every temporal window (conditional, plus unconditional without references when guidance != 1),

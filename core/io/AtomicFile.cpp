@@ -87,6 +87,15 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view byt
 
 std::string readFile(const std::filesystem::path& path)
 {
+    // Only a regular file has an end: /dev/zero or a pipe would be read until memory runs out.
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (!error && std::filesystem::is_directory(status)) {
+        throw Error("Cannot read " + path.string() + ": it is a folder, not a file");
+    }
+    if (!error && !std::filesystem::is_regular_file(status)) {
+        throw Error("Cannot read " + path.string() + ": it is not a regular file");
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw Error("Cannot read " + path.string() + ": " + systemReason(errno));

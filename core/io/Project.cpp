@@ -2,6 +2,7 @@
 
 #include "core/io/AtomicFile.h"
 #include "core/util/Error.h"
+#include "core/util/JsonSettings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -37,7 +38,7 @@ public:
             return fallback;
         }
         try {
-            return it->template get<T>();
+            return jsonsettings::strictValue<T>(*it);
         } catch (const json::exception&) {
             fail(path(key), "has the wrong type");
         }
@@ -158,6 +159,9 @@ Project parse(const json& root, const std::filesystem::path& base)
         project.render.guidance = reader.get<double>("guidance", project.render.guidance);
         project.render.seed = reader.get<std::uint64_t>("seed", project.render.seed);
         requireRange(reader, "resolution", project.render.resolution, 64, 2048);
+        if (project.render.resolution % 32 != 0) { // the models' size granularity (VAE factor x UNet downsampling)
+            FieldReader::fail(reader.path("resolution"), "must be a multiple of 32");
+        }
         requireRange(reader, "steps", project.render.steps, 1, 1000);
         requireRange(reader, "guidance", project.render.guidance, 0, 30);
     }

@@ -97,8 +97,46 @@ std::vector<std::string> modelConfigPresetNames() { return {"tiny", "default", "
 void validateModelConfig(const ModelConfig& c, const std::string& origin)
 {
     auto fail = [&](const std::string& what) { throw Error(origin + ": " + what); };
-    if (c.resolution <= 0 || c.imageChannels <= 0 || c.latentChannels <= 0) {
-        fail("resolution, image_channels and latent_channels must be positive");
+    // Every field's range first: the checks below divide and shift by them.
+    const auto range = [&](const std::string& name, long long value, long long low, long long high) {
+        if (value < low || value > high) {
+            fail(name + " must be between " + std::to_string(low) + " and " + std::to_string(high) + " (got " +
+                std::to_string(value) + ")");
+        }
+    };
+    range("resolution", c.resolution, 8, 4096);
+    range("image_channels", c.imageChannels, 1, 4);
+    range("latent_channels", c.latentChannels, 1, 4096);
+    range("heads", c.heads, 1, 64);
+    range("norm_groups", c.normGroups, 1, 1024);
+    range("vae_norm_groups", c.vaeNormGroups, 0, 1024);
+    range("temporal_heads", c.temporalHeads, 1, 64);
+    range("context_dim", c.contextDim, 1, 8192);
+    range("layers_per_block", c.layersPerBlock, 1, 8);
+    range("vae_layers_per_block", c.vaeLayersPerBlock, 1, 8);
+    range("temporal_window", c.temporalWindow, 1, 256);
+    range("temporal_overlap", c.temporalOverlap, 0, 255);
+    range("context_encoder_channels", c.contextEncoderChannels, 1, 8192);
+    range("context_grid", c.contextGrid, 1, 64);
+    range("pixel_unshuffle", c.pixelUnshuffle, 0, 64);
+    range("vae_channels' length", static_cast<long long>(c.vaeChannels.size()), 2, 8);
+    range("block_channels' length", static_cast<long long>(c.blockChannels.size()), 1, 8);
+    range("pose_guider_channels' length", static_cast<long long>(c.poseGuiderChannels.size()), 1, 8);
+    for (const auto* list : {&c.vaeChannels, &c.blockChannels, &c.poseGuiderChannels}) {
+        for (int ch : *list) {
+            range("a channel count", ch, 1, 4096);
+        }
+    }
+    // The size before anything is allocated: about 50 ch^2 parameters per UNet layer with attention
+    // (30 without), three UNets. Stable Diffusion 1.5's sizes come to ~2.4e9 by this count.
+    double parameters = 0.0;
+    for (std::size_t i = 0; i < c.blockChannels.size() && i < c.attentionLevels.size(); ++i) {
+        const double ch = c.blockChannels[i];
+        parameters += 3.0 * ch * ch * (2 * c.layersPerBlock + 1) * (c.attentionLevels[i] ? 50.0 : 30.0);
+    }
+    if (parameters > 3e9) {
+        fail("the model would have about " + std::to_string(static_cast<long long>(parameters / 1e6)) +
+            " million parameters, more than this tool runs (3000 million)");
     }
     if (c.vaeChannels.size() < 2 || c.blockChannels.empty()) {
         fail("vae_channels needs at least two levels and block_channels at least one");

@@ -162,7 +162,12 @@ void loadModelWeights(DurianModel& model, const SafetensorsFile& file, const std
     }
     for (const auto& t : file.tensors) {
         if (within(t.name)) {
-            assign(tensors[t.name], toTensor(t));
+            const auto value = toTensor(t);
+            // NaN or Inf anywhere renders black frames that look like a result: refuse them by name.
+            if (value.is_floating_point() && !torch::isfinite(value).all().item<bool>()) {
+                throw Error(origin + ": tensor '" + t.name + "' holds NaN or infinite values; the file is damaged");
+            }
+            assign(tensors[t.name], value);
         }
     }
 }

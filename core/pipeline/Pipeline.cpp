@@ -401,6 +401,9 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
         }
     } catch (const diffusion::SamplingCancelled&) {
         throw GenerationCancelled();
+    } catch (const diffusion::NonFiniteSample& e) {
+        throw Error("the model produced NaN or infinite values at sampling step " + std::to_string(e.step) +
+            "; its weights are damaged or do not fit its configuration");
     } catch (const c10::Error& e) {
         const std::string what = e.what_without_backtrace();
         throw Error("generation failed inside the model: " + what.substr(0, what.find('\n')));

@@ -3,6 +3,7 @@
 #include "core/face/KeypointTrack.h"
 
 #include "core/io/AtomicFile.h"
+#include "core/util/JsonSettings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -43,7 +44,7 @@ public:
             return fallback;
         }
         try {
-            return it->get<T>();
+            return jsonsettings::strictValue<T>(*it);
         } catch (const json::exception&) {
             fail(where.empty() ? key : where + "." + key, "has the wrong type (" + it->dump() + ")");
         }

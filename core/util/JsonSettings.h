@@ -7,8 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <limits>
 #include <set>
 #include <string>
+#include <type_traits>
 
 namespace durian::jsonsettings {
 
@@ -41,6 +44,36 @@ inline void rejectUnknown(
     }
 }
 
+// value as a T, strictly: an integer setting must be a whole JSON number within T's range (nlohmann would
+// turn 4.7 into 4, 4294967300 into 4 and -1 into 2^64-1), a number must be finite. Throws json's type_error.
+template <typename T>
+T strictValue(const json& value)
+{
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        if (value.is_number_unsigned()) {
+            const auto v = value.get<std::uint64_t>();
+            if (v <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())) {
+                return static_cast<T>(v);
+            }
+        } else if (value.is_number_integer()) {
+            const auto v = value.get<std::int64_t>();
+            if (std::is_signed_v<T> ? (v >= static_cast<std::int64_t>(std::numeric_limits<T>::min())
+                                          && v <= static_cast<std::int64_t>(std::numeric_limits<T>::max()))
+                                    : (v >= 0 && static_cast<std::uint64_t>(v) <= std::numeric_limits<T>::max())) {
+                return static_cast<T>(v);
+            }
+        }
+        throw json::type_error::create(302, "not a whole number in range", &value);
+    } else if constexpr (std::is_floating_point_v<T>) {
+        if (!value.is_number() || !std::isfinite(value.get<double>())) {
+            throw json::type_error::create(302, "not a finite number", &value);
+        }
+        return value.get<T>();
+    } else {
+        return value.get<T>();
+    }
+}
+
 // Sets `target` from object[key] when the key is present; a value of the wrong type is an error.
 template <typename T>
 void take(const json& object, const char* key, T& target, const std::string& origin, const std::string& setting)
@@ -50,7 +83,7 @@ void take(const json& object, const char* key, T& target, const std::string& ori
         return;
     }
     try {
-        target = it->get<T>();
+        target = strictValue<T>(*it);
     } catch (const json::exception&) {
         throw Error(origin + ": " + setting + " '" + key + "' has the wrong type (" + it->dump() + ")");
     }

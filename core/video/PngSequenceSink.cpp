@@ -1,12 +1,16 @@
 // A directory of numbered PNG frames (frame_00001.png, ...), written into a temporary directory beside
-// the target and swapped in on success, so a reader never sees half a sequence.
+// the target and moved in on success, so a reader never sees half a sequence. The tool never deletes a
+// file it did not write: the target must be new, empty, or hold only an earlier sequence's frame files,
+// which are the only files replaced or removed.
 #include "core/video/FfmpegUtil.h"
 #include "core/video/VideoSink.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace durian {
@@ -28,6 +32,30 @@ fs::path makeTemporaryDirectory(const fs::path& target, const std::string& tag)
     return pattern;
 }
 
+bool isFrameFileName(const std::string& name)
+{
+    // frame_NNNNN.png, as write() names them (more digits past 99999 frames)
+    if (name.size() < 15 || name.rfind("frame_", 0) != 0 || name.substr(name.size() - 4) != ".png") {
+        return false;
+    }
+    return std::all_of(name.begin() + 6, name.end() - 4, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The entries of `dir` that are not an earlier sequence's frames (at most a few, for the message).
+std::vector<std::string> foreignEntries(const fs::path& dir)
+{
+    std::vector<std::string> foreign;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(dir, error)) {
+        const auto name = entry.path().filename().string();
+        if (!entry.is_regular_file(error) || !isFrameFileName(name)) {
+            foreign.push_back(name);
+        }
+    }
+    std::sort(foreign.begin(), foreign.end());
+    return foreign;
+}
+
 class PngSequenceSink : public VideoEncoder::Sink {
 public:
     PngSequenceSink(const fs::path& path, const VideoEncodeOptions& options);
@@ -47,6 +75,14 @@ private:
     std::int64_t count_ = 0;
 
     [[noreturn]] void fail(const std::string& what) const { throw Error("Cannot write " + target_.string() + ": " + what); }
+    void checkOnlyFrames() const
+    {
+        const auto foreign = foreignEntries(target_);
+        if (!foreign.empty()) {
+            fail("the folder already holds other files (" + foreign.front() + (foreign.size() > 1 ? ", ..." : "") +
+                "); PNG frames go into a new or empty folder, or one holding only earlier frames");
+        }
+    }
 };
 
 PngSequenceSink::PngSequenceSink(const fs::path& path, const VideoEncodeOptions& options)
@@ -55,6 +91,9 @@ PngSequenceSink::PngSequenceSink(const fs::path& path, const VideoEncodeOptions&
     std::error_code error;
     if (fs::exists(target_, error) && !fs::is_directory(target_, error)) {
         fail("it exists and is not a directory (PNG frames are written into a directory)");
+    }
+    if (fs::is_directory(target_, error)) {
+        checkOnlyFrames();
     }
     const char* encoderName = options.videoEncoder.empty() ? "png" : options.videoEncoder.c_str();
     codec_ = avcodec_find_encoder_by_name(encoderName);
@@ -124,27 +163,34 @@ void PngSequenceSink::finish(const std::function<void(std::int64_t, std::int64_t
         ::close(fd);
     }
     std::error_code error;
-    fs::path previous;
-    if (fs::exists(target_, error)) {
-        // Move the old sequence aside (onto an empty directory of our own), swap, then delete it.
-        previous = makeTemporaryDirectory(target_, "old");
-        if (std::rename(target_.c_str(), previous.c_str()) != 0) {
-            const int reason = errno;
-            fs::remove(previous, error);
-            throw Error("Cannot replace " + target_.string() + ": " + std::strerror(reason));
+    if (!fs::exists(target_, error)) {
+        // mkdtemp made it private (0700); a new folder gets the umask's mode, as files do.
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        ::chmod(temporary_.c_str(), 0777 & ~mask);
+        if (std::rename(temporary_.c_str(), target_.c_str()) != 0) {
+            fail(std::strerror(errno));
         }
+        committed_ = true;
+        return;
     }
-    if (std::rename(temporary_.c_str(), target_.c_str()) != 0) {
-        const int reason = errno;
-        if (!previous.empty()) {
-            std::rename(previous.c_str(), target_.c_str());
+    checkOnlyFrames(); // again: someone may have put a file there while the frames were rendered
+    // Each new frame replaces its namesake in one rename; then the earlier sequence's extra frames go.
+    for (std::int64_t i = 1; i <= count_; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "frame_%05lld.png", static_cast<long long>(i));
+        if (std::rename((temporary_ / name).c_str(), (target_ / name).c_str()) != 0) {
+            fail(std::string("cannot move the frames in (") + std::strerror(errno) + ")");
         }
-        throw Error("Cannot replace " + target_.string() + ": " + std::strerror(reason));
     }
     committed_ = true;
-    if (!previous.empty()) {
-        fs::remove_all(previous, error);
+    for (const auto& entry : fs::directory_iterator(target_, error)) {
+        const auto name = entry.path().filename().string();
+        if (isFrameFileName(name) && std::stoll(name.substr(6, name.size() - 10)) > count_) {
+            fs::remove(entry.path(), error);
+        }
     }
+    fs::remove_all(temporary_, error); // empty by now
 }
 
 } // namespace

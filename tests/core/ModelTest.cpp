@@ -64,6 +64,32 @@ TEST(ModelConfig, RejectsUnknownKeysAndInconsistentValues)
     EXPECT_THROW(parseModelConfig(R"({"heads": "four"})", "cfg.json"), Error);
 }
 
+TEST(ModelConfig, RangesAreCheckedBeforeAnyArithmeticOrAllocation)
+{
+    const auto messageFor = [](const std::string& json) {
+        try {
+            parseModelConfig(json, "cfg.json");
+        } catch (const Error& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    // These divided by zero inside the validation itself (SIGFPE).
+    for (const char* field : {"heads", "norm_groups", "temporal_heads"}) {
+        for (const char* value : {"0", "-1"}) {
+            const auto message = messageFor(std::string(R"({"base": "tiny", ")") + field + "\": " + value + "}");
+            EXPECT_NE(message.find(std::string("cfg.json: ") + field + " must be between"), std::string::npos) << message;
+        }
+    }
+    // A huge network is refused by its size, before libtorch tries to allocate it.
+    const auto huge = messageFor(R"({"base": "tiny", "block_channels": [4096, 4096, 4096, 4096], "attention_levels": [true, true, true, true],
+        "norm_groups": 4})");
+    EXPECT_NE(huge.find("million parameters"), std::string::npos) << huge;
+    EXPECT_NE(messageFor(R"({"base": "tiny", "latent_scale": 0})").find("latent_scale"), std::string::npos);
+    EXPECT_NE(messageFor(R"({"base": "tiny", "pixel_unshuffle": 4})").find("latent_channels must be"), std::string::npos);
+    EXPECT_EQ(messageFor(R"({"base": "sd15"})"), ""); // the largest preset still fits
+}
+
 TEST(ModelConfig, VaeNormGroupsChangeOnlyTheAutoencoder)
 {
     // Absent: the VAE uses norm_groups, and the JSON text stays as it was before the key existed.

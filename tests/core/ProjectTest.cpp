@@ -110,6 +110,25 @@ TEST(Project, CorruptAndInvalidFilesNameTheProblem)
     EXPECT_NE(errorOf(dir / "missing.durian").find("missing.durian"), std::string::npos);
 }
 
+TEST(Project, NumbersAreCheckedAsTheyAreRead)
+{
+    const auto dir = freshDirectory("numbers");
+    const auto errorFor = [&](const std::string& name, const std::string& fields) {
+        durian::writeFileAtomically(dir / name, R"({"format": "durian-project", )" + fields + "}");
+        return errorOf(dir / name);
+    };
+    // nlohmann alone made these 4 frames, 4 frames, seed 2^64-1 and version 1.
+    EXPECT_NE(errorFor("wrap.durian", R"("version": 1, "motion": {"frames": 4294967300})").find("motion.frames: has the wrong type"),
+        std::string::npos);
+    EXPECT_NE(errorFor("fraction.durian", R"("version": 1, "motion": {"frames": 4.7})").find("motion.frames"), std::string::npos);
+    EXPECT_NE(errorFor("seed.durian", R"("version": 1, "render": {"seed": -1})").find("render.seed"), std::string::npos);
+    EXPECT_NE(errorFor("version.durian", R"("version": 1.9)").find("version"), std::string::npos);
+    EXPECT_NE(errorFor("huge.durian", R"("version": 1e20)").find("version"), std::string::npos);
+    EXPECT_NE(errorFor("nan.durian", R"("version": 1, "render": {"resolution": 100})").find("render.resolution: must be a multiple of 32"),
+        std::string::npos);
+    EXPECT_EQ(errorFor("fine.durian", R"("version": 1, "motion": {"frames": 12}, "render": {"seed": 18446744073709551615})"), "");
+}
+
 TEST(Project, CategoriesRoundTripThroughText)
 {
     for (auto category : {durian::AttributeCategory::Hair, durian::AttributeCategory::Eyeglasses,

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include <algorithm>
 #include <cstring>
 #include <functional>
@@ -206,6 +208,30 @@ TEST(ModelWeights, SaveLoadRoundTripAndStrictErrors)
     second.saveWeights(dir / "bf16.safetensors", TensorDType::BF16);
     EXPECT_EQ(readSafetensors(dir / "bf16.safetensors").tensors.front().dtype, TensorDType::BF16);
     second.loadWeights(dir / "bf16.safetensors");
+    std::filesystem::remove_all(dir);
+}
+
+TEST(ModelWeights, NonFiniteValuesAndNonRegularFilesAreRefusedByName)
+{
+    const auto dir = tempDir("nan-weights");
+    GeneratorOptions a;
+    a.model = "tiny";
+    Generator generator(a);
+    savedWeights(generator, dir / "tiny.safetensors");
+    auto file = readSafetensors(dir / "tiny.safetensors");
+    for (auto& t : file.tensors) {
+        if (t.name == "dnet.conv_in.bias") {
+            std::vector<float> values(static_cast<std::size_t>(t.elementCount()), 0.0f);
+            values[1] = std::numeric_limits<float>::quiet_NaN();
+            t = TensorData::fromFloats(t.name, t.shape, values);
+        }
+    }
+    writeSafetensors(dir / "nan.safetensors", file);
+    const auto message = messageOf([&] { generator.loadWeights(dir / "nan.safetensors"); });
+    EXPECT_NE(message.find("nan.safetensors: tensor 'dnet.conv_in.bias' holds NaN"), std::string::npos) << message;
+    // /dev/zero has no end and a folder is not a file: neither is read.
+    EXPECT_NE(messageOf([&] { readSafetensors("/dev/zero"); }).find("not a regular file"), std::string::npos);
+    EXPECT_NE(messageOf([&] { readSafetensors(dir); }).find("it is a folder"), std::string::npos);
     std::filesystem::remove_all(dir);
 }
 

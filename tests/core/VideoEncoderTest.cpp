@@ -1,6 +1,8 @@
 // The encoder's output, checked by ffprobe (an independent reader) and by decoding it back.
 #include "VideoTestSupport.h"
 
+#include <sys/stat.h>
+
 #include "core/io/AtomicFile.h"
 #include "core/video/VideoEncoder.h"
 
@@ -166,12 +168,10 @@ TEST(VideoEncoder, PngSequenceIsLosslessAndReplacesAnOldSequenceWhole)
 {
     const auto dir = freshDirectory("enc-png");
     const auto target = dir / "frames";
-    fs::create_directories(target);
-    durian::writeFileAtomically(target / "stale.txt", "from an earlier export");
-    const auto clip = portraitClip(33, 21, 4);
+    encode(target, portraitClip(33, 21, 6), withFormat(VideoFormat::PngSequence)); // an earlier, longer export
+    const auto clip = portraitClip(33, 21, 4, 1.3);
     encode(target, clip, withFormat(VideoFormat::PngSequence));
-    EXPECT_FALSE(fs::exists(target / "stale.txt")) << "the old sequence is replaced, not mixed in";
-    ASSERT_EQ(fileCount(target), 4u);
+    ASSERT_EQ(fileCount(target), 4u) << "the earlier sequence's frames 5 and 6 are gone, not mixed in";
     for (std::size_t i = 0; i < clip.size(); ++i) {
         char name[32];
         std::snprintf(name, sizeof name, "frame_%05zu.png", i + 1);
@@ -179,6 +179,35 @@ TEST(VideoEncoder, PngSequenceIsLosslessAndReplacesAnOldSequenceWhole)
         EXPECT_EQ(back.pixels, clip[i].pixels) << name;
     }
     EXPECT_EQ(fileCount(dir), 1u) << "no temporary directory left";
+}
+
+TEST(VideoEncoder, PngSequenceNeverDeletesFilesItDidNotWrite)
+{
+    const auto dir = freshDirectory("enc-png-foreign");
+    const auto target = dir / "project";
+    fs::create_directories(target / "assets");
+    durian::writeFileAtomically(target / "notes.txt", "mine");
+    durian::writeFileAtomically(target / "clip.mp4", "a video");
+    durian::writeFileAtomically(target / "assets" / "a.png", "an asset");
+    try {
+        encode(target, portraitClip(33, 21, 2), withFormat(VideoFormat::PngSequence));
+        FAIL() << "frames were written into a folder holding other files";
+    } catch (const durian::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("already holds other files"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(durian::readFile(target / "notes.txt"), "mine");
+    EXPECT_EQ(durian::readFile(target / "clip.mp4"), "a video");
+    EXPECT_EQ(durian::readFile(target / "assets" / "a.png"), "an asset");
+    EXPECT_EQ(fileCount(target), 3u);
+    EXPECT_EQ(fileCount(dir), 1u) << "no temporary directory left";
+
+    // A new folder gets the umask's permissions, as files do (mkdtemp's are 0700).
+    const mode_t old = ::umask(022);
+    encode(dir / "fresh", portraitClip(33, 21, 1), withFormat(VideoFormat::PngSequence));
+    ::umask(old);
+    EXPECT_EQ(fs::status(dir / "fresh").permissions() & fs::perms::all,
+        fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+            fs::perms::others_exec);
 }
 
 TEST(VideoEncoder, AudioIsCarriedOverAndCutToTheClip)

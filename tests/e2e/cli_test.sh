@@ -41,4 +41,13 @@ err=$("$DURIAN" synth --seed 3 --size 5 -o "$work/x" 2>&1); expect_status 2 $? "
 expect_contains "$err" "--size must be a whole number from 16 to 4096" "bad size is explained"
 out=$("$DURIAN" synth --sheet --count 4 --size 48 -o "$work/sheet.png"); expect_status 0 $? "synth contact sheet"
 [ -f "$work/sheet.png" ] || fail "no contact sheet"
+# Every command answers --help with its usage, exit 0; an option no usage names is a typo, exit 2.
+for command in $("$DURIAN" --help | awk '/^Commands:/{f=1;next} f && /^  [a-z]/{print $1}' | sort -u); do
+  out=$("$DURIAN" "$command" --help 2>&1); expect_status 0 $? "durian $command --help"
+  expect_contains "$out" "usage: durian $command" "$command --help prints its usage"
+done
+err=$("$DURIAN" render "$SOURCE/resources/demo/demo.durian" -o "$work/typo.mp4" --weigths nan.safetensors 2>&1)
+expect_status 2 $? "a misspelt option"
+expect_contains "$err" "unknown option --weigths" "the misspelt option is named"
+[ ! -e "$work/typo.mp4" ] || fail "a misspelt option rendered anyway"
 echo "cli: all checks passed"

@@ -23,26 +23,29 @@ cat > "$work/request.json" <<JSON
  "keypoints": ["k0.ppm", "k1.ppm", "k2.ppm"], "steps": 3, "seed": 4, "sampler": "dpmpp2m"}
 JSON
 
-out=$("$DURIAN" generate "$work/request.json" -o "$work/a" --preview-dir "$work/previews" 2>&1)
+out=$("$DURIAN" generate --untrained "$work/request.json" -o "$work/a" --preview-dir "$work/previews" 2>&1)
 expect_status 0 $? "generate a tiny request"
 expect_contains "$out" "wrote 3 frames (32x32)" "generate reports the frames"
 for f in 0 1 2; do [ -s "$work/a/frame_000$f.png" ] || fail "frame $f missing"; done
 [ -s "$work/previews/preview_0003.png" ] || fail "previews missing"
-"$DURIAN" generate "$work/request.json" -o "$work/b" --quiet; expect_status 0 $? "generate again"
+"$DURIAN" generate --untrained "$work/request.json" -o "$work/b" --quiet; expect_status 0 $? "generate again"
 for f in 0 1 2; do cmp -s "$work/a/frame_000$f.png" "$work/b/frame_000$f.png" || fail "frame $f differs between runs"; done
-"$DURIAN" generate "$work/request.json" -o "$work/c" --quiet --threads 1; expect_status 0 $? "generate on one thread"
+"$DURIAN" generate --untrained "$work/request.json" -o "$work/c" --quiet --threads 1; expect_status 0 $? "generate on one thread"
 
 sed 's/"seed": 4/"seed": 5/' "$work/request.json" > "$work/seed5.json"
-"$DURIAN" generate "$work/seed5.json" -o "$work/d" --quiet
+"$DURIAN" generate --untrained "$work/seed5.json" -o "$work/d" --quiet
 cmp -s "$work/a/frame_0000.png" "$work/d/frame_0000.png" && fail "another seed gave the same frame"
 
 sed 's/"strength": 0.8/"strength": 2/' "$work/request.json" > "$work/strong.json"
-err=$("$DURIAN" generate "$work/strong.json" -o "$work/e" 2>&1); expect_status 1 $? "strength out of range"
+err=$("$DURIAN" generate --untrained "$work/strong.json" -o "$work/e" 2>&1); expect_status 1 $? "strength out of range"
 expect_contains "$err" "attribute 1 (hair) has strength 2" "strength error is readable"
 sed 's/hair_b.ppm/gone.ppm/' "$work/request.json" > "$work/gone.json"
-err=$("$DURIAN" generate "$work/gone.json" -o "$work/e" 2>&1); expect_status 1 $? "missing image"
+err=$("$DURIAN" generate --untrained "$work/gone.json" -o "$work/e" 2>&1); expect_status 1 $? "missing image"
 expect_contains "$err" "gone.ppm" "missing image is named"
 err=$("$DURIAN" generate "$work/request.json" 2>&1); expect_status 2 $? "generate without -o"
+err=$("$DURIAN" generate "$work/request.json" -o "$work/f" 2>&1); expect_status 2 $? "generate without weights"
+expect_contains "$err" "pass --weights FILE" "an untrained model is never used by accident"
+[ ! -e "$work/f" ] || fail "nothing is written without weights"
 expect_contains "$err" "missing -o/--output DIR" "usage error for -o"
 
 out=$("$DURIAN" bench --model tiny --steps 1 --quiet); expect_status 0 $? "bench tiny"
