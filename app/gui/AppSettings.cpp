@@ -1,6 +1,7 @@
 #include "app/gui/AppSettings.h"
 
 #include "core/io/Safetensors.h"
+#include "core/model/ModelConfig.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -116,6 +117,10 @@ QString AppSettings::checkModelFile(const QString& path) const
         const auto file = durian::readSafetensors(local.toStdString());
         if (file.tensors.empty()) {
             return tr("The model file %1 holds no tensors.").arg(local);
+        }
+        // The configuration it records is validated as the renderer will (ranges, size) before anything loads.
+        if (const auto stored = file.metadata.find("durian.config"); stored != file.metadata.end()) {
+            durian::parseModelConfig(stored->second, local.toStdString());
         }
     } catch (const std::exception& e) {
         return tr("The model file %1 cannot be read: %2").arg(local, QString::fromUtf8(e.what()));

@@ -36,6 +36,15 @@ WarpCompositeAnimator::WarpCompositeAnimator(
     }
 }
 
+Image crossFade(const Image& a, const Image& b, double alpha)
+{
+    Image out = a;
+    for (std::size_t p = 0; p < out.pixels.size(); ++p) {
+        out.pixels[p] = static_cast<std::uint8_t>(std::lround((1.0 - alpha) * a.pixels[p] + alpha * b.pixels[p]));
+    }
+    return out;
+}
+
 Image WarpCompositeAnimator::frame(const Landmarks& keypoints) const
 {
     return warpByLandmarks(composite_, landmarks_, keypoints, composite_.width, composite_.height,

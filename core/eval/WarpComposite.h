@@ -36,4 +36,7 @@ private:
     Landmarks landmarks_;
 };
 
+// (1-alpha) a + alpha b per channel value: the two ends of an interpolation pair, composited classically.
+Image crossFade(const Image& a, const Image& b, double alpha);
+
 } // namespace durian

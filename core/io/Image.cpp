@@ -6,6 +6,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <fstream>
 #include <string>
 
 namespace durian {
@@ -23,6 +24,9 @@ namespace {
 cv::Mat readWithOpenCv(const std::filesystem::path& path, int flags)
 {
     std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+        throw Error("Cannot open image " + path.string() + ": it is a folder, not an image file");
+    }
     if (!std::filesystem::is_regular_file(path, error)) {
         throw Error("Cannot open image " + path.string() + ": no such file");
     }
@@ -33,6 +37,14 @@ cv::Mat readWithOpenCv(const std::filesystem::path& path, int flags)
         throw Error("Cannot read image " + path.string() + ": " + e.what());
     }
     if (mat.empty()) {
+        // OpenCV reads no GIF: say so rather than call a good file damaged.
+        std::ifstream in(path, std::ios::binary);
+        char magic[4] = {};
+        in.read(magic, 4);
+        if (std::string(magic, 4) == "GIF8") {
+            throw Error("Cannot read image " + path.string() + ": GIF images (animated or not) are not supported; "
+                "save it as PNG or JPEG");
+        }
         throw Error("Cannot read image " + path.string() + ": not an image, or the file is damaged");
     }
     return mat;

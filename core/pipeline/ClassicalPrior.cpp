@@ -56,16 +56,6 @@ Landmarks scaled(Landmarks landmarks, double sx, double sy)
     return landmarks;
 }
 
-// (1-alpha) a + alpha b, per channel value.
-Image crossFade(const Image& a, const Image& b, double alpha)
-{
-    Image out = a;
-    for (std::size_t p = 0; p < out.pixels.size(); ++p) {
-        out.pixels[p] = static_cast<std::uint8_t>(std::lround((1.0 - alpha) * a.pixels[p] + alpha * b.pixels[p]));
-    }
-    return out;
-}
-
 } // namespace
 
 ClassicalPrior::ClassicalPrior(const GenerationRequest& request, int size)

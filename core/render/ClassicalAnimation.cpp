@@ -15,27 +15,9 @@ WarpAttribute loadAttribute(ProjectFaces& faces, const AttributeReference& refer
     attribute.image = faces.photo(reference.image, what).image;
     attribute.landmarks = faces.landmarks(reference.image, what);
     attribute.strength = reference.strength;
-    if (!reference.mask.empty()) {
-        attribute.mask = loadMask(reference.mask);
-        if (attribute.mask.width != attribute.image.width || attribute.mask.height != attribute.image.height) {
-            throw Error("The mask " + reference.mask.string() + " is " + std::to_string(attribute.mask.width) + "x"
-                + std::to_string(attribute.mask.height) + " but its image is " + std::to_string(attribute.image.width)
-                + "x" + std::to_string(attribute.image.height));
-        }
-    } else {
-        attribute.mask = faces.autoMask(reference.image, reference.category);
-    }
+    attribute.mask = reference.mask.empty() ? faces.autoMask(reference.image, reference.category)
+                                            : loadMaskOf(reference.mask, attribute.image, what);
     return attribute;
-}
-
-// (1-alpha) a + alpha b, per channel value.
-Image crossFade(const Image& a, const Image& b, double alpha)
-{
-    Image out = a;
-    for (std::size_t p = 0; p < out.pixels.size(); ++p) {
-        out.pixels[p] = static_cast<std::uint8_t>(std::lround((1.0 - alpha) * a.pixels[p] + alpha * b.pixels[p]));
-    }
-    return out;
 }
 
 } // namespace

@@ -175,20 +175,6 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
         faces.landmarks(project.portraitImage, "portrait", project.portraitFace), size);
     const KeypointTrack track = projectMotionTrack(faces.analyzer(), project, portrait.landmarks, size);
     const auto weights = exportOptions.classical ? std::nullopt : modelWeightsFor(exportOptions);
-    std::function<Image(int)> frameAt; // the animation's frame i at the project's resolution
-    std::vector<Image> generated;
-    std::unique_ptr<ClassicalAnimation> classical;
-    std::string method;
-    if (weights) {
-        generated = generateFrames(project, faces, track, *weights, size, callbacks);
-        frameAt = [&](int i) { return generated[static_cast<std::size_t>(i)]; };
-        method = "durian (" + weights->filename().string() + ", " + std::to_string(project.render.steps) + " DDIM steps)";
-    } else {
-        classical = std::make_unique<ClassicalAnimation>(project, faces, portrait, [&] { throwIfCancelled(callbacks); });
-        frameAt = [&](int i) { return classical->frame(track.frames[static_cast<std::size_t>(i)]); };
-        method = exportOptions.classical ? kClassicalMethod : kWarpMethod;
-    }
-
     const double outputFps = exportOptions.fps > 0 ? exportOptions.fps : project.motion.fps;
     const int outputFrames = exportFrameCount(track.size(), project.motion.fps, outputFps);
     VideoEncodeOptions options;
@@ -200,14 +186,29 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
     options.cancel = callbacks.cancel;
     int width = 0;
     int height = 0;
+    std::string method;
     try {
+        // Opened before the frames are made: an unwritable output or a format's limit fails now, not after
+        // the whole render. Nothing replaces the output until finish().
         VideoEncoder encoder(output, options);
+        std::function<Image(int)> frameAt; // the animation's frame i at the project's resolution
+        std::vector<Image> generated;
+        std::unique_ptr<ClassicalAnimation> classical;
+        if (weights) {
+            generated = generateFrames(project, faces, track, *weights, size, callbacks);
+            frameAt = [&](int i) { return generated[static_cast<std::size_t>(i)]; };
+            method = "durian (" + weights->filename().string() + ", " + std::to_string(project.render.steps) + " DDIM steps)";
+        } else {
+            classical = std::make_unique<ClassicalAnimation>(project, faces, portrait, [&] { throwIfCancelled(callbacks); });
+            frameAt = [&](int i) { return classical->frame(track.frames[static_cast<std::size_t>(i)]); };
+            method = exportOptions.classical ? kClassicalMethod : kWarpMethod;
+        }
         for (int j = 0; j < outputFrames; ++j) {
             throwIfCancelled(callbacks);
             const int i = exportSourceFrame(j, track.size(), project.motion.fps, outputFps);
             const Image frame = scaledTo(frameAt(i), exportOptions.size);
-            width = frame.width;
-            height = frame.height;
+            width = encodedDimension(format, frame.width); // what the file holds: --size 17 is 18x18 in an MP4
+            height = encodedDimension(format, frame.height);
             encoder.write(frame);
             report("rendering", j + 1, outputFrames);
         }

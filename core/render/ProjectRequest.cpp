@@ -76,6 +76,17 @@ const Image& ProjectFaces::autoMask(const std::filesystem::path& path, Attribute
     return masks_.emplace(key, std::move(mask)).first->second;
 }
 
+Image loadMaskOf(const std::filesystem::path& mask, const Image& image, const std::string& what)
+{
+    Image loaded = loadMask(mask);
+    if (loaded.width != image.width || loaded.height != image.height) {
+        throw Error("The mask " + mask.string() + " is " + std::to_string(loaded.width) + "x" +
+            std::to_string(loaded.height) + " but the " + what + " is " + std::to_string(image.width) + "x" +
+            std::to_string(image.height) + ". Paint or compute the mask again.");
+    }
+    return loaded;
+}
+
 ProjectRequest projectRequest(const Project& project, ProjectFaces& faces, int size)
 {
     if (project.portraitImage.empty()) {
@@ -95,7 +106,8 @@ ProjectRequest projectRequest(const Project& project, ProjectFaces& faces, int s
     request.guidance = project.render.guidance;
     Image hole(size, size, 1, 0);
     if (!project.portraitMask.empty()) {
-        hole = uniteMasks(hole, warpImage(loadMask(project.portraitMask), aligned.toAligned, size, size));
+        hole = uniteMasks(hole, warpImage(loadMaskOf(project.portraitMask, portraitPhoto, "portrait"), aligned.toAligned,
+            size, size));
     }
 
     // One reference aligned to the portrait's face; its region (and the portrait's own) joins the hole.
@@ -104,7 +116,7 @@ ProjectRequest projectRequest(const Project& project, ProjectFaces& faces, int s
         const Image& image = faces.photo(reference.image, what).image;
         const Landmarks& landmarks = faces.landmarks(reference.image, what);
         const Image mask = reference.mask.empty() ? faces.autoMask(reference.image, reference.category)
-                                                  : loadMask(reference.mask);
+                                                  : loadMaskOf(reference.mask, image, what);
         const Image& ownRegion = faces.autoMask(project.portraitImage, reference.category, size);
         hole = uniteMasks(hole, inferenceMask(mask, landmarks, ownRegion, aligned.landmarks, size, size));
         const AlignedFace referenceAligned = alignFace(image, landmarks, size);

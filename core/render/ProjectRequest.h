@@ -42,6 +42,10 @@ private:
     std::map<std::tuple<std::filesystem::path, int, int>, Image> masks_;
 };
 
+// The mask file of `image`, which must be of the image's size (a mask painted on another photo, or
+// damaged, would silently land in the wrong place). `what` names the photo in the message.
+Image loadMaskOf(const std::filesystem::path& mask, const Image& image, const std::string& what);
+
 // What the model is asked for a project, before motion: the chosen portrait face aligned to `size`, the
 // hole it may repaint, the enabled references aligned with their masks, and the interpolation pair (when
 // both of its references are on) as the request's second reference.

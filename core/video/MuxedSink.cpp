@@ -192,8 +192,7 @@ void MuxedSink::drain()
 void MuxedSink::write(const Image& rgb)
 {
     if (!output_) {
-        // yuv420p needs even sizes: pad (never crop) by one repeated row/column.
-        open(rgb.width + (rgb.width & 1), rgb.height + (rgb.height & 1));
+        open(encodedDimension(VideoFormat::Mp4, rgb.width), encodedDimension(VideoFormat::Mp4, rgb.height));
     }
     converter_.convert(rgb, *frame_, AV_PIX_FMT_YUV420P, video_->width, video_->height);
     frame_->pts = frames_++;

@@ -5,6 +5,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
 
 namespace durian {
 
@@ -44,11 +48,34 @@ std::string toString(VideoFormat format)
     return "?";
 }
 
+namespace {
+
+// Before any frame is made: a file can be created beside the target (a missing or read-only folder,
+// /proc, a full quota fail here, not after minutes of rendering). The probe file is removed at once.
+void checkWritableFolder(const std::filesystem::path& target)
+{
+    const auto parent = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+    std::string probe = (parent / ".durian-write-check-XXXXXX").string();
+    const int fd = ::mkstemp(probe.data());
+    if (fd < 0) {
+        throw Error("Cannot write " + target.string() + ": " + std::strerror(errno) + " (folder " + parent.string() + ")");
+    }
+    ::close(fd);
+    ::unlink(probe.c_str());
+}
+
+} // namespace
+
 VideoEncoder::VideoEncoder(const std::filesystem::path& path, VideoEncodeOptions options)
     : path_(path)
     , options_(std::move(options))
 {
     ffmpeg::limitLogging();
+    if (options_.format == VideoFormat::Gif && options_.fps > 100.0) {
+        throw Error("Cannot write " + path_.string() + ": a GIF's frame delays are whole hundredths of a second, so "
+            "it plays at most 100 fps (asked for " + std::to_string(static_cast<int>(options_.fps)) + ")");
+    }
+    checkWritableFolder(path_);
     const bool carriesAudio = options_.format == VideoFormat::Mp4 || options_.format == VideoFormat::WebM;
     if (!options_.audioSource.empty() && !carriesAudio) {
         throw Error("Cannot add audio to " + path_.string() + ": " + toString(options_.format)

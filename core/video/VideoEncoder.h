@@ -20,6 +20,13 @@ enum class VideoFormat {
     PngSequence, // a directory of frame_00001.png, frame_00002.png, ...; no audio
 };
 
+// The width or height a frame of `pixels` is written at: yuv420p (MP4, WebM) needs even sizes, so an odd
+// one is padded by a repeated row or column (never cropped).
+inline int encodedDimension(VideoFormat format, int pixels)
+{
+    return (format == VideoFormat::Mp4 || format == VideoFormat::WebM) ? pixels + (pixels & 1) : pixels;
+}
+
 // .mp4/.m4v/.mov -> Mp4, .webm -> WebM, .gif -> Gif, no extension (a directory) -> PngSequence.
 // Throws durian::Error naming the path for any other extension.
 VideoFormat videoFormatFromPath(const std::filesystem::path& path);

@@ -65,4 +65,15 @@ TEST(Image, MissingAndBrokenFilesGiveClearErrors)
     durian::writeFileAtomically(broken, "\x89PNG\r\n\x1a\n this is not really a png");
     EXPECT_THROW(durian::loadImageRgb(broken), durian::Error);
     fs::remove(broken);
+
+    // OpenCV reads no GIF: the message says so instead of calling the file damaged.
+    const auto gif = tempPath("animated.gif");
+    durian::writeFileAtomically(gif, std::string("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14));
+    try {
+        durian::loadImageRgb(gif);
+        FAIL() << "read a GIF";
+    } catch (const durian::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("GIF images (animated or not) are not supported"), std::string::npos) << e.what();
+    }
+    fs::remove(gif);
 }

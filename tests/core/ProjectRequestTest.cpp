@@ -74,3 +74,22 @@ TEST(ProjectRequest, APhotoWithoutAFaceIsNamedInTheError)
     }
     EXPECT_THROW(projectRequest(Project{}, faces, 128), Error);
 }
+
+TEST(ProjectRequest, AMaskOfTheWrongSizeIsRefusedByName)
+{
+    const auto small = fs::temp_directory_path() / ("durian-small-mask-" + std::to_string(::getpid()) + ".png");
+    saveImage(Image(1, 1, 1, 255), small);
+    Project project;
+    project.portraitImage = photos().portrait;
+    project.attributes.push_back({AttributeCategory::Hair, photos().hair, small, 1.0, true});
+    ProjectFaces faces;
+    try {
+        projectRequest(project, faces, 128);
+        FAIL() << "a 1x1 mask was accepted for a full-size photo";
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("is 1x1 but the hair reference is"), std::string::npos) << what;
+        EXPECT_NE(what.find("durian-small-mask-"), std::string::npos) << what;
+    }
+    fs::remove(small);
+}

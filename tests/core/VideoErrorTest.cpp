@@ -49,6 +49,19 @@ VideoEncodeOptions withFormat(VideoFormat format)
 
 } // namespace
 
+TEST(VideoErrors, UnwritableOutputsAndFormatLimitsFailBeforeAnyFrame)
+{
+    // Checked when the encoder opens, which a render does before it generates anything.
+    const std::string proc = errorOf([] { VideoEncoder("/proc/clip.mp4", withFormat(VideoFormat::Mp4)); });
+    EXPECT_NE(proc.find("Cannot write /proc/clip.mp4"), std::string::npos) << proc;
+    VideoEncodeOptions fast = withFormat(VideoFormat::Gif);
+    fast.fps = 120;
+    const auto dir = freshDirectory("gif-fps");
+    const std::string gif = errorOf([&] { VideoEncoder(dir / "fast.gif", fast); });
+    EXPECT_NE(gif.find("at most 100 fps"), std::string::npos) << gif;
+    EXPECT_EQ(fileCount(dir), 0u);
+}
+
 TEST(VideoErrors, UnwritablePathIsNamed)
 {
     const std::string message = errorOf([] { VideoEncoder("/nonexistent-dir/clip.mp4", withFormat(VideoFormat::Mp4)); });

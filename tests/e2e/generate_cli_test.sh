@@ -43,10 +43,10 @@ sed 's/hair_b.ppm/gone.ppm/' "$work/request.json" > "$work/gone.json"
 err=$("$DURIAN" generate --untrained "$work/gone.json" -o "$work/e" 2>&1); expect_status 1 $? "missing image"
 expect_contains "$err" "gone.ppm" "missing image is named"
 err=$("$DURIAN" generate "$work/request.json" 2>&1); expect_status 2 $? "generate without -o"
+expect_contains "$err" "missing -o/--output DIR" "usage error for -o"
 err=$("$DURIAN" generate "$work/request.json" -o "$work/f" 2>&1); expect_status 2 $? "generate without weights"
 expect_contains "$err" "pass --weights FILE" "an untrained model is never used by accident"
 [ ! -e "$work/f" ] || fail "nothing is written without weights"
-expect_contains "$err" "missing -o/--output DIR" "usage error for -o"
 
 out=$("$DURIAN" bench --model tiny --steps 1 --quiet); expect_status 0 $? "bench tiny"
 for figure in "parameters" "DNet step, 1 frame" "GFLOP/s" "reference nets" "alpha -> preview"; do
