@@ -35,7 +35,7 @@ float chinWeight(int k)
 
 } // namespace
 
-std::vector<std::string> motionPresetNames() { return {"nod", "shake", "talk", "smile", "look-around"}; }
+std::vector<std::string> motionPresetNames() { return {"nod", "shake", "talk", "smile", "look-around", "still"}; }
 
 Landmarks poseLandmarks(const Landmarks& base, const FacePose& pose)
 {
@@ -116,6 +116,10 @@ KeypointTrack motionPreset(const std::string& name, const Landmarks& base, int f
         const float u = static_cast<float>(t) / static_cast<float>(frames); // 0..1, loops at 1
         auto wave = [&](double period) { return static_cast<float>(2.0 * std::numbers::pi * cycles(period) * u); };
         FacePose pose;
+        if (name == "still") {
+            track.frames.push_back(base); // the portrait in its own pose, exactly
+            continue;
+        }
         if (name == "nod") {
             pose.pitchDegrees = 12.0f * std::sin(wave(1.2));
         } else if (name == "shake") {

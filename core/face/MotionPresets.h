@@ -7,7 +7,8 @@
 
 namespace durian {
 
-// The built-in motions: "nod", "shake", "talk", "smile", "look-around".
+// The built-in motions: "nod", "shake", "talk", "smile", "look-around", and "still" (every frame the
+// portrait's own pose: a still image of the edit, usually one frame).
 std::vector<std::string> motionPresetNames();
 
 // A head pose and expression applied to a face.

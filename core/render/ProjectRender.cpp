@@ -10,7 +10,9 @@
 #include "core/io/Image.h"
 #include "core/pipeline/Pipeline.h"
 #include "core/pipeline/ShippedModel.h"
+#include "core/pipeline/ClassicalPrior.h"
 #include "core/render/ClassicalAnimation.h"
+#include "core/render/PhotoComposite.h"
 #include "core/render/ProjectRequest.h"
 #include "core/util/Error.h"
 #include "core/video/VideoDecoder.h"
@@ -105,16 +107,33 @@ int crfFor(VideoFormat format, ExportOptions::Quality quality)
     }
 }
 
+// The export size is the longer side; the photo keeps its aspect ratio.
 Image scaledTo(const Image& frame, int size)
 {
-    if (size <= 0 || (frame.width == size && frame.height == size)) {
+    const int longer = std::max(frame.width, frame.height);
+    if (size <= 0 || longer == size) {
         return frame;
     }
+    const int width = std::max(1, static_cast<int>(std::lround(static_cast<double>(frame.width) * size / longer)));
+    const int height = std::max(1, static_cast<int>(std::lround(static_cast<double>(frame.height) * size / longer)));
     cv::Mat scaled;
     // Area averaging when shrinking avoids aliasing; bicubic when enlarging.
-    cv::resize(cvbridge::view(frame), scaled, cv::Size(size, size), 0, 0,
-        size < frame.width ? cv::INTER_AREA : cv::INTER_CUBIC);
+    cv::resize(cvbridge::view(frame), scaled, cv::Size(width, height), 0, 0,
+        size < longer ? cv::INTER_AREA : cv::INTER_CUBIC);
     return cvbridge::toImage(scaled);
+}
+
+// Where each crop replaces the photo: for a still only the (feathered) edit region, so every other pixel
+// is the photo's own; for an animation the whole crop, its edges feathered.
+Image pasteRegion(const Project& project, ProjectFaces& faces, const PhotoComposite& composite, int size)
+{
+    if (!project.motion.drivingVideo.empty() || project.motion.preset != "still") {
+        return composite.cropFootprint();
+    }
+    ProjectRequest still = projectRequest(project, faces, size);
+    still.request.motion = {still.portraitLandmarks};
+    still.request.frames = 1;
+    return ClassicalPrior(still.request, size).region(0);
 }
 
 // The driving video's audio goes along when asked for, the format carries sound, and there is some.
@@ -174,6 +193,8 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
     const AlignedFace portrait = alignFace(faces.photo(project.portraitImage, "portrait").image,
         faces.landmarks(project.portraitImage, "portrait", project.portraitFace), size);
     const KeypointTrack track = projectMotionTrack(faces.analyzer(), project, portrait.landmarks, size);
+    const PhotoComposite photo(faces.photo(project.portraitImage, "portrait").image, portrait.toAligned, size);
+    const Image region = pasteRegion(project, faces, photo, size);
     const auto weights = exportOptions.classical ? std::nullopt : modelWeightsFor(exportOptions);
     const double outputFps = exportOptions.fps > 0 ? exportOptions.fps : project.motion.fps;
     const int outputFrames = exportFrameCount(track.size(), project.motion.fps, outputFps);
@@ -206,7 +227,7 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
         for (int j = 0; j < outputFrames; ++j) {
             throwIfCancelled(callbacks);
             const int i = exportSourceFrame(j, track.size(), project.motion.fps, outputFps);
-            const Image frame = scaledTo(frameAt(i), exportOptions.size);
+            const Image frame = scaledTo(photo.paste(frameAt(i), region), exportOptions.size);
             width = encodedDimension(format, frame.width); // what the file holds: --size 17 is 18x18 in an MP4
             height = encodedDimension(format, frame.height);
             encoder.write(frame);

@@ -35,7 +35,9 @@ public:
 
 // Renders a project to a video (format from the extension: .mp4, .webm, .gif; a path without an
 // extension is a folder of PNG frames). The portrait's face is found and aligned to the project's
-// resolution; the motion comes from the preset or the driving video, retargeted to the portrait.
+// resolution; the motion comes from the preset or the driving video, retargeted to the portrait. Each
+// frame goes back into the full portrait photo (core/render/PhotoComposite.h): the video is at the photo's
+// size (ExportOptions::size scales its longer side), and a "still" changes no pixel outside its edit region.
 //
 // Frames come from the Durian model (ExportOptions::modelWeights, or the shipped default) with the
 // project's steps, guidance and seed; from the classical warp-and-composite method
