@@ -14,6 +14,17 @@ inline QImage toQImage(const durian::Image& image)
     return QImage(image.pixels.data(), image.width, image.height, image.width * image.channels, format).copy();
 }
 
+// An RGB image from a QImage of any format.
+inline durian::Image imageFromQImage(const QImage& source)
+{
+    const QImage rgb = source.convertToFormat(QImage::Format_RGB888);
+    durian::Image image(rgb.width(), rgb.height(), 3, 0);
+    for (int y = 0; y < rgb.height(); ++y) {
+        std::copy_n(rgb.constScanLine(y), rgb.width() * 3, image.row(y));
+    }
+    return image;
+}
+
 // A mask (1 channel) from a grayscale QImage of any format.
 inline durian::Image maskFromQImage(const QImage& source)
 {

@@ -114,7 +114,7 @@ void PreviewController::refresh()
             }
             if (!trained) {
                 context.reportProgress(0.0, tr("Compositing the preview…"));
-                return QVariant(toQImage(worker->classicalStill(project, size)));
+                return QVariant(toQImage(worker->inPhoto(project, size, worker->classicalStill(project, size))));
             }
             context.reportProgress(0.0, tr("Preparing the preview…"));
             const durian::GenerationRequest request = worker->request(project, size, steps, guidance);
@@ -136,7 +136,7 @@ void PreviewController::refresh()
             };
             try {
                 const auto result = generator.generate(request, callbacks);
-                return QVariant(toQImage(result.frames.front()));
+                return QVariant(toQImage(worker->inPhoto(project, size, result.frames.front())));
             } catch (const durian::GenerationCancelled&) {
                 return QVariant();
             }

@@ -3,6 +3,7 @@
 #include "core/face/FaceAnalyzer.h"
 #include "core/io/Project.h"
 #include "core/pipeline/Pipeline.h"
+#include "core/render/ProjectRender.h"
 #include "core/render/ProjectRequest.h"
 
 #include <filesystem>
@@ -39,6 +40,13 @@ public:
     }
     // The project through the classical method at the portrait's own pose (see durian::ClassicalAnimation).
     durian::Image classicalStill(const durian::Project& project, int size);
+    // A preview's crop back in the portrait photo (durian::stillInPhoto), at most kDisplaySide pixels on its
+    // longer side: the preview shows the photo, as the export does, without holding a huge photo twice.
+    static constexpr int kDisplaySide = 1600;
+    durian::Image inPhoto(const durian::Project& project, int size, const durian::Image& crop)
+    {
+        return durian::stillInPhoto(project, faces_, size, crop, kDisplaySide);
+    }
 
 private:
     std::unique_ptr<durian::Generator> generator_;

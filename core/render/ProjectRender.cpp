@@ -123,17 +123,26 @@ Image scaledTo(const Image& frame, int size)
     return cvbridge::toImage(scaled);
 }
 
-// Where each crop replaces the photo: for a still only the (feathered) edit region, so every other pixel
-// is the photo's own; for an animation the whole crop, its edges feathered.
-Image pasteRegion(const Project& project, ProjectFaces& faces, const PhotoComposite& composite, int size)
+// Where a still's crop replaces the photo: only the (feathered) edit region, so every other pixel is the
+// photo's own.
+Image stillRegion(const Project& project, ProjectFaces& faces, int size)
 {
-    if (!project.motion.drivingVideo.empty() || project.motion.preset != "still") {
-        return composite.cropFootprint();
-    }
     ProjectRequest still = projectRequest(project, faces, size);
     still.request.motion = {still.portraitLandmarks};
     still.request.frames = 1;
     return ClassicalPrior(still.request, size).region(0);
+}
+
+// For a still the edit region; for an animation the whole crop, its edges feathered.
+Image pasteRegion(const Project& project, ProjectFaces& faces, const PhotoComposite& composite, int size)
+{
+    const bool still = project.motion.drivingVideo.empty() && project.motion.preset == "still";
+    return still ? stillRegion(project, faces, size) : composite.cropFootprint();
+}
+
+PhotoComposite portraitComposite(const Project& project, ProjectFaces& faces, const AlignedFace& portrait, int size)
+{
+    return PhotoComposite(faces.photo(project.portraitImage, "portrait").image, portrait.toAligned, size);
 }
 
 // The driving video's audio goes along when asked for, the format carries sound, and there is some.
@@ -148,6 +157,14 @@ std::filesystem::path audioSourceFor(const Project& project, VideoFormat format,
 }
 
 } // namespace
+
+Image stillInPhoto(const Project& project, ProjectFaces& faces, int size, const Image& crop, int maxSide)
+{
+    const AlignedFace portrait = alignFace(faces.photo(project.portraitImage, "portrait").image,
+        faces.landmarks(project.portraitImage, "portrait", project.portraitFace), size);
+    const Image inPhoto = portraitComposite(project, faces, portrait, size).paste(crop, stillRegion(project, faces, size));
+    return maxSide > 0 && std::max(inPhoto.width, inPhoto.height) > maxSide ? scaledTo(inPhoto, maxSide) : inPhoto;
+}
 
 int exportFrameCount(int sourceFrames, double sourceFps, double outputFps)
 {
@@ -193,7 +210,7 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
     const AlignedFace portrait = alignFace(faces.photo(project.portraitImage, "portrait").image,
         faces.landmarks(project.portraitImage, "portrait", project.portraitFace), size);
     const KeypointTrack track = projectMotionTrack(faces.analyzer(), project, portrait.landmarks, size);
-    const PhotoComposite photo(faces.photo(project.portraitImage, "portrait").image, portrait.toAligned, size);
+    const PhotoComposite photo = portraitComposite(project, faces, portrait, size);
     const Image region = pasteRegion(project, faces, photo, size);
     const auto weights = exportOptions.classical ? std::nullopt : modelWeightsFor(exportOptions);
     const double outputFps = exportOptions.fps > 0 ? exportOptions.fps : project.motion.fps;

@@ -4,6 +4,7 @@
 #include "core/face/KeypointTrack.h"
 #include "core/io/Project.h"
 #include "core/render/ExportOptions.h"
+#include "core/render/ProjectRequest.h"
 
 #include <atomic>
 #include <filesystem>
@@ -58,6 +59,11 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
 // given, receives the driving video's own smoothed track (video pixels; untouched for a preset).
 KeypointTrack projectMotionTrack(FaceAnalyzer& analyzer, const Project& project, const Landmarks& portrait, int size,
     KeypointTrack* driver = nullptr);
+
+// A still of the project at the portrait's own pose (the editor's preview), from its `crop` at `size`, back
+// in the full photo: only the edit region replaces the photo's pixels. `maxSide` > 0 scales the result
+// down to at most that longer side (a display proxy of a huge photo).
+Image stillInPhoto(const Project& project, ProjectFaces& faces, int size, const Image& crop, int maxSide = 0);
 
 // The rendered frame shown by output frame `outputIndex` when `sourceFrames` frames at `sourceFps` are
 // written at `outputFps` (same duration, nearest frame), and the number of output frames.

@@ -33,6 +33,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true); // never the user's settings
         ProjectDocument::setAutosaveDirectory(autosaveDir_.path());
         AppSettings::instance()->setPreviewResolution(64);
+        AppSettings::instance()->setClassicalMethod(false); // a run that failed midway may have left it on
         chooseUntrainedDefaultModel(weightsDir_);
     }
 
@@ -49,10 +50,12 @@ private Q_SLOTS:
         QVERIFY2(preview.errorString().isEmpty(), qPrintable(preview.errorString()));
         QVERIFY(!preview.modelTrained());
         PreviewWorker worker; // a fresh one: the shared one belongs to the worker thread
-        QCOMPARE(preview.image(), toQImage(worker.classicalStill(document.project(), 64)));
+        // The still in the portrait photo, as the export pastes it.
+        const auto inPhoto = [&] { return toQImage(worker.inPhoto(document.project(), 64, worker.classicalStill(document.project(), 64))); };
+        QCOMPARE(preview.image(), inPhoto());
         document.setAttributeEnabled(0, false); // the hair reference off: another composite
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
-        QCOMPARE(preview.image(), toQImage(worker.classicalStill(document.project(), 64)));
+        QCOMPARE(preview.image(), inPhoto());
     }
 
     void theClassicalSettingOverridesTheChosenModel()
@@ -67,7 +70,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         QVERIFY2(preview.errorString().isEmpty(), qPrintable(preview.errorString()));
         PreviewWorker worker;
-        const QImage classical = toQImage(worker.classicalStill(document.project(), 64));
+        const QImage classical = toQImage(worker.inPhoto(document.project(), 64, worker.classicalStill(document.project(), 64)));
         QCOMPARE(preview.image(), classical);
         AppSettings::instance()->setClassicalMethod(false); // back to the model: a new preview, not the composite
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
@@ -88,7 +91,7 @@ private Q_SLOTS:
         QVERIFY(preview.modelTrained()); // a chosen file counts as trained
         QVERIFY(steps.count() > 1); // per-step previews arrived before the result
         const QImage first = preview.image();
-        QCOMPARE(first.size(), QSize(64, 64));
+        QCOMPARE(first.size(), QSize(256, 256)); // the demo photo's size: the 64-pixel crop is pasted into it
         QVERIFY(!preview.running());
 
         document.setAttributeEnabled(0, false); // hair reference off
@@ -153,10 +156,10 @@ private Q_SLOTS:
         QVERIFY2(preview.errorString().isEmpty(), qPrintable(preview.errorString()));
         qInfo("slider release to new preview: %.2f s (%d px, %d ms debounce, default model, untrained)",
             preview.lastSeconds(), AppSettings::kDefaultResolution, preview.debounceMs());
-        QCOMPARE(preview.image().size(), QSize(AppSettings::kDefaultResolution, AppSettings::kDefaultResolution));
+        QCOMPARE(preview.image().size(), QSize(256, 256)); // the photo, whatever the model's resolution
         AppSettings::instance()->setPreviewResolution(64); // a setting the preview depends on: a new one
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 120000);
-        QCOMPARE(preview.image().size(), QSize(64, 64));
+        QCOMPARE(preview.image().size(), QSize(256, 256));
     }
 
     void aProjectWithoutAFaceReportsAnError()
