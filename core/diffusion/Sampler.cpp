@@ -48,7 +48,7 @@ torch::Tensor sampleLatents(model::DurianModel& model, int frames, int latentHei
         if (weightSum.defined()) {
             eps = eps / weightSum;
         }
-        eps = noiseFromOutput(eps, x, schedule.alphaBar(static_cast<int>(t)), config.predictsVelocity());
+        eps = noiseFromOutput(eps, x, schedule.alphaBar(static_cast<int>(t)), config.prediction);
         torch::Tensor x0;
         x = solver.step(i, x, eps, hooks.preview ? &x0 : nullptr);
         if (!torch::isfinite(x).all().item<bool>()) {

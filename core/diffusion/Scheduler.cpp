@@ -47,9 +47,16 @@ torch::Tensor NoiseSchedule::velocity(const torch::Tensor& x0, const torch::Tens
     return torch::sqrt(a) * noise - torch::sqrt(1.0 - a) * x0;
 }
 
-torch::Tensor noiseFromOutput(const torch::Tensor& output, const torch::Tensor& x, double alphaBar, bool velocity)
+torch::Tensor noiseFromOutput(const torch::Tensor& output, const torch::Tensor& x, double alphaBar,
+    const std::string& prediction)
 {
-    return velocity ? std::sqrt(1.0 - alphaBar) * x + std::sqrt(alphaBar) * output : output;
+    if (prediction == "v") {
+        return std::sqrt(1.0 - alphaBar) * x + std::sqrt(alphaBar) * output;
+    }
+    if (prediction == "sample") {
+        return (x - std::sqrt(alphaBar) * output) / std::sqrt(std::max(1.0 - alphaBar, 1e-8));
+    }
+    return output;
 }
 
 std::vector<int> samplingTimesteps(int steps, int trainSteps)

@@ -24,9 +24,11 @@ struct NoiseSchedule {
     torch::Tensor velocity(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& timesteps) const;
 };
 
-// The noise a network output stands for at x (noised to alpha-bar a): the output itself for an epsilon
-// model, sqrt(1-a) x + sqrt(a) v for a v model. The solvers work in noise terms.
-torch::Tensor noiseFromOutput(const torch::Tensor& output, const torch::Tensor& x, double alphaBar, bool velocity);
+// The noise a network output stands for at x (noised to alpha-bar a), by ModelConfig::prediction: the output
+// itself for "epsilon", sqrt(1-a) x + sqrt(a) v for "v", (x - sqrt(a) x0) / sqrt(1-a) for "sample" (the
+// network predicts the clean x0). The solvers work in noise terms.
+torch::Tensor noiseFromOutput(const torch::Tensor& output, const torch::Tensor& x, double alphaBar,
+    const std::string& prediction);
 
 // `steps` sampling timesteps, descending, "trailing" spacing (the first is trainSteps-1).
 std::vector<int> samplingTimesteps(int steps, int trainSteps);

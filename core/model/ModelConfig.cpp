@@ -192,8 +192,8 @@ void validateModelConfig(const ModelConfig& c, const std::string& origin)
     if (c.contextEncoderChannels <= 0 || c.contextEncoderChannels % c.normGroups != 0 || c.contextGrid < 1) {
         fail("context_encoder_channels must be a multiple of norm_groups and context_grid at least 1");
     }
-    if (c.prediction != "epsilon" && c.prediction != "v") {
-        fail("prediction must be \"epsilon\" or \"v\" (got \"" + c.prediction + "\")");
+    if (c.prediction != "epsilon" && c.prediction != "v" && c.prediction != "sample") {
+        fail("prediction must be \"epsilon\", \"v\" or \"sample\" (got \"" + c.prediction + "\")");
     }
     if (c.attentionChunkElements < 1024) {
         fail("attention_chunk_elements must be at least 1024");

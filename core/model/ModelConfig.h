@@ -40,11 +40,13 @@ struct ModelConfig {
     bool prior = false;
     int priorChannels() const { return prior ? latentChannels + vaeFactor() * vaeFactor() : 0; }
 
-    // What DNet predicts: "epsilon" (the noise, as SD 1.5) or "v" (alpha*noise - sigma*x0). With epsilon the
-    // loss barely weighs the clean image at high noise, where only the references can tell it; v weighs it
-    // about evenly across noise levels, so a small model learns to use its references much sooner.
+    // What DNet predicts: "epsilon" (the noise, as SD 1.5), "v" (alpha*noise - sigma*x0) or "sample" (x0). With
+    // epsilon the loss barely weighs the clean image at high noise, where only the references can tell it; v
+    // weighs it about evenly across noise levels, so a small model learns to use its references much sooner.
+    // In pixel space use "sample": an 8x8 pixel unshuffle has 192 values per token, and a network whose
+    // first and last layers are 32 channels wide cannot carry that much independent noise through, so
+    // epsilon and v models leave it in the frame (speckle); predicting x0 leaves the noise to the solver.
     std::string prediction = "epsilon";
-    bool predictsVelocity() const { return prediction == "v"; }
 
     // UNet (DNet; ARNet and PRNet use the same spatial architecture with latent+1 input channels).
     std::vector<int> blockChannels{32, 64, 96};

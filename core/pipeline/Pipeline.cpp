@@ -448,7 +448,7 @@ Image Generator::predictCleanFrame(const GenerationRequest& request, const Image
     const auto output = m->denoise(noisy.to(impl_->dtype), t.to(torch::kFloat32), conditioning.pose, 1,
         &conditioning.refs, conditioning.mix, prior.input);
     const double a = schedule.alphaBar(timestep);
-    const auto eps = diffusion::noiseFromOutput(output.to(torch::kFloat32), noisy, a, impl_->config.predictsVelocity());
+    const auto eps = diffusion::noiseFromOutput(output.to(torch::kFloat32), noisy, a, impl_->config.prediction);
     auto x0 = (noisy - std::sqrt(1.0 - a) * eps) / std::sqrt(a);
     if (classical) {
         x0 = x0 + prior.latents;

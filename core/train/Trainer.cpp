@@ -243,7 +243,9 @@ struct Trainer::Impl {
             mix.strengths.push_back(1.0);
             predicted = model->denoise(noisy, timesteps.to(torch::kFloat32), pose, frames, &refs, mix, priorInput);
         }
-        const auto target = modelConfig.predictsVelocity() ? schedule.velocity(latents, noise, timesteps) : noise;
+        const auto target = modelConfig.prediction == "v"  ? schedule.velocity(latents, noise, timesteps)
+            : modelConfig.prediction == "sample"             ? latents
+                                                             : noise;
         if (regionWeights.defined()) {
             const auto weights = regionWeights.expand_as(predicted);
             return (weights * (predicted - target).pow(2)).sum() / (weights.sum() + 1e-8); // weighted mean

@@ -28,7 +28,7 @@ std::string tinyPriorModel()
         const auto file = dir / "tiny-prior.json";
         writeFileAtomically(file,
             R"({"base": "tiny", "name": "tiny-prior", "pixel_unshuffle": 4, "latent_channels": 48, "latent_scale": 2.0,
-                "prior": true, "prediction": "v"})");
+                "prior": true, "prediction": "sample"})");
         return file.string();
     }();
     return path;
