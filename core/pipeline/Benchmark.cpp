@@ -1,5 +1,10 @@
 #include "core/pipeline/Benchmark.h"
 
+#include "core/face/KeypointImage.h"
+#include "core/synth/SynthLandmarks.h"
+#include "core/synth/SynthPeople.h"
+#include "core/synth/SynthRender.h"
+
 #include "core/pipeline/Pipeline.h"
 #include "core/pipeline/TensorImage.h"
 #include "core/runtime/ComputeRuntime.h"
@@ -68,24 +73,6 @@ private:
     at::CallbackHandle handle_;
 };
 
-Image smoothImage(int size, std::uint64_t seed)
-{
-    torch::manual_seed(seed);
-    const auto coarse = torch::rand({1, 3, 6, 6}) * 2 - 1;
-    const auto image = torch::nn::functional::interpolate(coarse, torch::nn::functional::InterpolateFuncOptions()
-                                                                      .size(std::vector<std::int64_t>{size, size})
-                                                                      .mode(torch::kBilinear)
-                                                                      .align_corners(false));
-    return pipeline::tensorToImage(image[0]);
-}
-
-Image topHalfMask(int size)
-{
-    Image mask(size, size, 1, 0);
-    std::fill(mask.pixels.begin(), mask.pixels.begin() + static_cast<std::ptrdiff_t>(size * size / 2), 255);
-    return mask;
-}
-
 double millisecondsOf(const std::function<void()>& work)
 {
     const auto start = std::chrono::steady_clock::now();
@@ -135,11 +122,20 @@ BenchmarkFigures runBenchmark(const BenchmarkOptions& options, const std::functi
     f.latentSize = generator.config().latentSize(f.resolution);
 
     const int size = f.resolution;
+    // People of the portrait world, with their landmarks: a model with a classical prior needs the faces.
+    SynthRenderOptions render;
+    render.width = render.height = size;
+    const SynthFrame portrait = renderSynthFrame(randomPerson(1), Pose{}, render);
+    const SynthFrame donor = renderSynthFrame(randomPersonWearing(2, AttributeCategory::Hair), Pose{}, render);
+    const SynthFrame donorB = renderSynthFrame(randomPersonWearing(4, AttributeCategory::Hair), Pose{}, render);
     GenerationRequest request;
-    request.portrait = smoothImage(size, 1);
-    request.portraitMask = topHalfMask(size);
-    request.attributes.push_back({AttributeCategory::Hair, smoothImage(size, 2), topHalfMask(size), 1.0});
-    request.keypoints.push_back(smoothImage(size, 3));
+    request.portrait = portrait.rgb;
+    request.portraitMask = portrait.mask(SynthMask::Hair);
+    request.portraitLandmarks = landmarksOf(portrait);
+    request.attributes.push_back(
+        {AttributeCategory::Hair, donor.rgb, donor.mask(SynthMask::Hair), 1.0, landmarksOf(donor)});
+    request.motion = {landmarksOf(portrait)};
+    request.keypoints.push_back(renderKeypointImage(request.motion.front(), size, size));
     request.frames = 1;
     request.steps = 1;
 
@@ -173,7 +169,8 @@ BenchmarkFigures runBenchmark(const BenchmarkOptions& options, const std::functi
 
     say("preview latency after an alpha change");
     request.steps = 20;
-    request.interpolation = InterpolationInput{0, smoothImage(size, 4), topHalfMask(size), 0.3};
+    request.interpolation =
+        InterpolationInput{0, donorB.rgb, donorB.mask(SynthMask::Hair), 0.3, landmarksOf(donorB)};
     request.guidance = RenderSettings{}.guidance; // the default settings, as the editor's preview runs them
     auto preview = previewRequest(request);
     f.previewSteps = preview.steps;
@@ -192,8 +189,11 @@ BenchmarkFigures runBenchmark(const BenchmarkOptions& options, const std::functi
         clip.guidance = defaults.guidance;
         clip.frames = f.clipFrames;
         clip.keypoints.clear();
-        for (int i = 0; i < f.clipFrames; ++i) {
-            clip.keypoints.push_back(smoothImage(size, 10 + i));
+        clip.motion.clear();
+        // The portrait's own person moving: landmarks of the world's motion, rendered as keypoint images.
+        for (const auto& pose : randomMotion(3, f.clipFrames)) {
+            clip.motion.push_back(landmarksOf(renderSynthFrame(randomPerson(1), pose, render)));
+            clip.keypoints.push_back(renderKeypointImage(clip.motion.back(), size, size));
         }
         f.clipSeconds = millisecondsOf([&] { generator.generate(clip); }) / 1000.0;
     }
