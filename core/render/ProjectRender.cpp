@@ -80,6 +80,11 @@ KeypointTrack projectMotionTrack(FaceAnalyzer& analyzer, const Project& project,
         return motionPreset(motion.preset, portrait, motion.frames, motion.fps, size, size);
     }
     const KeypointTrack driver = smoothTrack(trackVideo(motion.drivingVideo, analyzer, motion.frames));
+    if (driver.size() < motion.frames) { // a shorter clip than asked for, silently, would look like a bug
+        throw Error("The driving video " + motion.drivingVideo.string() + " has " + std::to_string(driver.size()) +
+            " frames, but the project asks for " + std::to_string(motion.frames) + ". Set the clip length to " +
+            std::to_string(driver.size()) + " frames or fewer, or choose a longer video.");
+    }
     KeypointTrack track = retargetTrack(driver, portrait, size, size);
     track.fps = motion.fps;
     if (driverOut != nullptr) {

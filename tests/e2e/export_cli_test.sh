@@ -36,6 +36,12 @@ sed -e 's|"drivingVideo": ""|"drivingVideo": "driver.mp4"|' -e 's|"frames": 48|"
 "$DURIAN" render "$work/video.durian" -o "$work/sound.mp4" --quiet >/dev/null; expect_status 0 $? "render with a driving video"
 streams=$(ffprobe -v error -show_entries stream=codec_type,codec_name -of csv=p=0 "$work/sound.mp4")
 expect_contains "$streams" "aac,audio" "the driving video's sound is carried over"
+# A driving video shorter than the clip (2 s = 48 frames, 60 asked for) is refused, not rendered short.
+sed -e 's|"drivingVideo": ""|"drivingVideo": "driver.mp4"|' -e 's|"frames": 48|"frames": 60|' "$demo" > "$work/long.durian"
+err=$("$DURIAN" render "$work/long.durian" -o "$work/long.mp4" 2>&1); expect_status 1 $? "a driving video shorter than the clip"
+expect_contains "$err" "has 48 frames, but the project asks for 60" "the shortfall is explained"
+[ ! -e "$work/long.mp4" ] || fail "a short clip was written anyway"
+rm "$work/long.durian"
 "$DURIAN" render "$work/video.durian" -o "$work/mute.mp4" --no-audio --quiet >/dev/null
 streams=$(ffprobe -v error -show_entries stream=codec_type -of csv=p=0 "$work/mute.mp4")
 grep -q audio <<<"$streams" && fail "--no-audio still wrote an audio stream"
