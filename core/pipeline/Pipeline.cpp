@@ -195,18 +195,18 @@ struct Generator::Impl {
             c.refs.attributes.push_back(a.get());
         }
         c.refs.alternative = c.alternative.get();
-        if (!request.keypoints.empty()) {
-            std::vector<torch::Tensor> images;
-            for (const auto& k : request.keypoints) {
-                images.push_back(pipeline::imageToTensor(k, size));
-            }
-            c.pose = model->poseFeatures(torch::cat(images, 0).to(dtype));
-        } else if (!request.motion.empty()) {
-            std::vector<torch::Tensor> images;
+        // The motion as keypoint images: given, or drawn from the frames' landmarks.
+        std::vector<torch::Tensor> images;
+        for (const auto& k : request.keypoints) {
+            images.push_back(pipeline::imageToTensor(k, size));
+        }
+        if (request.keypoints.empty()) {
             for (const auto& k : request.motion) {
                 images.push_back(pipeline::imageToTensor(
                     renderKeypointImage(k, request.portrait.width, request.portrait.height), size));
             }
+        }
+        if (!images.empty()) {
             c.pose = model->poseFeatures(torch::cat(images, 0).to(dtype));
         }
         return c;
