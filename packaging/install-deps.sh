@@ -26,6 +26,8 @@ PACKAGES=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   # tests: GoogleTest, a virtual display with Mesa rendering, screenshots
   libgtest-dev libgmock-dev xvfb xauth x11-utils libgl1-mesa-dri imagemagick fonts-dejavu-core
+  # fuzz targets (libFuzzer) and the sanitizer builds
+  clang libclang-rt-14-dev
 )
 
 SUDO=""

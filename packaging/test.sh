@@ -7,3 +7,7 @@ bash packaging/install-deps.sh
 cmake --preset release
 cmake --build --preset release
 ctest --preset release
+# The parsers' fuzz targets (clang, ASan, UBSan), each briefly on its committed corpus (fuzz/).
+cmake --preset fuzz
+cmake --build --preset fuzz
+ctest --preset fuzz

@@ -30,10 +30,10 @@ Command evalCommand()
 {
     return {"eval",
         "eval [-o DIR] [--seed N] [--cases K] [--frames F] [--steps S] [--guidance G] [--size PX] [--model M] [--weights F | --untrained] "
-        "[--baselines-only] [--autoencoder] [--ablation] [--stills] [--no-interpolation] [--denoise-check]",
+        "[--baselines-only] [--autoencoder] [--ablation] [--ceiling] [--stills] [--no-interpolation] [--denoise-check]",
         "Benchmark attribute transfer against the world's ground truth: the model, warp_composite and no_transfer",
         [](const std::vector<std::string>& args) {
-            const Arguments arguments(args, {"untrained", "baselines-only", "autoencoder", "ablation", "stills", "no-interpolation", "denoise-check"});
+            const Arguments arguments(args, {"untrained", "baselines-only", "autoencoder", "ablation", "ceiling", "stills", "no-interpolation", "denoise-check"});
             if (!arguments.positionals().empty()) {
                 throw UsageError("eval takes no positional arguments");
             }
@@ -45,6 +45,7 @@ Command evalCommand()
             options.guidance = arguments.numberOr("guidance", options.guidance);
             options.autoencoderRow = arguments.has("autoencoder");
             options.ablation = arguments.has("ablation"); // the row "durian_no_references": the prior alone carries it
+            options.ceilingRow = arguments.has("ceiling"); // the row "paste_back_ceiling": a perfect model's score
             const auto output = arguments.value("output");
             if (arguments.has("stills")) {
                 if (!output) {

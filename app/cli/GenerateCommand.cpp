@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include <sys/resource.h>
+
 namespace durian::cli {
 
 namespace {
@@ -95,16 +97,23 @@ Command generateCommand()
                     saveImage(preview, std::filesystem::path(*previewDir) / name);
                 };
             }
-            const auto result = generator.generate(file.request, callbacks);
+            // Each frame is written as it is made: a long clip never sits in memory.
             std::filesystem::create_directories(*out);
-            for (std::size_t i = 0; i < result.frames.size(); ++i) {
+            int written = 0, width = 0, height = 0;
+            callbacks.frame = [&](int index, Image frame) {
                 char name[32];
-                std::snprintf(name, sizeof name, "frame_%04zu.png", i);
-                saveImage(result.frames[i], std::filesystem::path(*out) / name);
-            }
+                std::snprintf(name, sizeof name, "frame_%04d.png", index);
+                saveImage(frame, std::filesystem::path(*out) / name);
+                ++written;
+                width = frame.width;
+                height = frame.height;
+            };
+            const auto result = generator.generate(file.request, callbacks);
             if (!quiet) {
-                std::printf("wrote %zu frames (%dx%d) to %s in %.2f s\n", result.frames.size(), result.frames[0].width,
-                    result.frames[0].height, out->c_str(), result.seconds);
+                rusage usage{};
+                ::getrusage(RUSAGE_SELF, &usage); // kilobytes on Linux
+                std::printf("wrote %d frames (%dx%d) to %s in %.2f s, peak memory %ld MB\n", written, width, height,
+                    out->c_str(), result.seconds, usage.ru_maxrss / 1024);
             }
             return kExitOk;
         }};

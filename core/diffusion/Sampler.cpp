@@ -2,18 +2,24 @@
 
 #include "core/diffusion/TemporalWindows.h"
 
+#include <cmath>
+
 namespace durian::diffusion {
 
 torch::Tensor sampleLatents(model::DurianModel& model, int frames, int latentHeight, int latentWidth,
     const torch::Tensor& pose, const model::DenoiseReferences& references, const model::ReferenceMix& mix,
-    const SamplingOptions& options, const SamplingHooks& hooks, const torch::Tensor& prior)
+    const SamplingOptions& options, const SamplingHooks& hooks, const torch::Tensor& prior, const torch::Tensor& anchor)
 {
     torch::NoGradGuard noGrad;
     const auto& config = model->config();
     const auto dtype = model->dnet->parameters().front().dtype();
     static const NoiseSchedule schedule = NoiseSchedule::stableDiffusion();
     Solver solver(options.solver, schedule, options.steps);
-    auto x = seededNoise({frames, config.latentChannels, latentHeight, latentWidth}, options.seed);
+    auto x = options.sharedNoise
+        ? seededNoise({1, config.latentChannels, latentHeight, latentWidth}, options.seed).repeat({frames, 1, 1, 1})
+        : seededNoise({frames, config.latentChannels, latentHeight, latentWidth}, options.seed);
+    const std::int64_t anchored = anchor.defined() ? anchor.size(0) : 0;
+    const auto anchorNoise = anchored > 0 ? x.narrow(0, 0, anchored).clone() : torch::Tensor();
     const auto windows = planTemporalWindows(frames, options.window, options.overlap);
     const int total = static_cast<int>(solver.timesteps().size());
     for (int i = 0; i < total; ++i) {
@@ -21,6 +27,10 @@ torch::Tensor sampleLatents(model::DurianModel& model, int frames, int latentHei
             throw SamplingCancelled{};
         }
         const double t = solver.timesteps()[static_cast<std::size_t>(i)];
+        if (anchored > 0) {
+            const double a = schedule.alphaBar(static_cast<int>(t));
+            x.narrow(0, 0, anchored).copy_(std::sqrt(a) * anchor + std::sqrt(1.0 - a) * anchorNoise);
+        }
         auto eps = torch::zeros_like(x);
         const auto weightSum = windows.size() > 1 ? torch::zeros({frames, 1, 1, 1}) : torch::Tensor();
         for (const auto& w : windows) {
@@ -60,6 +70,9 @@ torch::Tensor sampleLatents(model::DurianModel& model, int frames, int latentHei
         if (hooks.preview) {
             hooks.preview(i + 1, x0);
         }
+    }
+    if (anchored > 0) {
+        x.narrow(0, 0, anchored).copy_(anchor);
     }
     return x;
 }

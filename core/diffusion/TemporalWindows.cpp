@@ -24,6 +24,21 @@ std::vector<TemporalWindow> planTemporalWindows(int frames, int window, int over
     return out;
 }
 
+std::vector<TemporalWindow> planGenerationChunks(int frames, int chunk, int anchor)
+{
+    std::vector<TemporalWindow> out;
+    chunk = std::max(1, chunk);
+    anchor = std::clamp(anchor, 0, chunk - 1);
+    int done = 0; // frames generated so far
+    while (done < std::max(1, frames)) {
+        const int start = done == 0 ? 0 : done - anchor;
+        const int length = std::min(chunk, std::max(1, frames) - start);
+        out.push_back({start, length});
+        done = start + length;
+    }
+    return out;
+}
+
 std::vector<float> temporalBlendWeights(const TemporalWindow& w, int frames, int overlap)
 {
     std::vector<float> weights(static_cast<std::size_t>(w.length), 1.0f);

@@ -19,4 +19,10 @@ std::vector<TemporalWindow> planTemporalWindows(int frames, int window, int over
 // clip's ends keep weight 1. Weights are positive; the sampler divides by their per-frame sum.
 std::vector<float> temporalBlendWeights(const TemporalWindow& w, int frames, int overlap);
 
+// The chunks a long clip is generated in, one after another, so that memory does not grow with its
+// length: each at most `chunk` frames; every chunk after the first begins with the last `anchor` frames
+// of the one before (sampled again, held to that chunk's result) and adds at least one new frame. The
+// chunks' new frames cover [0, frames) exactly once, in order.
+std::vector<TemporalWindow> planGenerationChunks(int frames, int chunk, int anchor);
+
 } // namespace durian

@@ -4,6 +4,7 @@
 #include "core/eval/WarpComposite.h"
 #include "core/face/KeypointImage.h"
 #include "core/masks/MaskOps.h"
+#include "core/pipeline/ClassicalPrior.h"
 #include "core/pipeline/Pipeline.h"
 #include "core/synth/SynthLandmarks.h"
 #include "core/synth/SynthPeople.h"
@@ -20,7 +21,8 @@ namespace durian {
 
 namespace {
 
-const char* const kMethods[] = {"durian", "durian_no_references", "warp_composite", "no_transfer", "vae_roundtrip"};
+const char* const kMethods[] = {"durian", "durian_no_references", "warp_composite", "no_transfer", "vae_roundtrip",
+    "paste_back_ceiling"};
 
 void paste(Image& canvas, const Image& tile, int x0, int y0)
 {
@@ -120,6 +122,16 @@ std::vector<Image> warpCompositeVideo(const TransferCase& c, bool transfer)
     std::vector<Image> frames;
     for (const auto& k : c.keypoints) {
         frames.push_back(animator.frame(k));
+    }
+    return frames;
+}
+
+std::vector<Image> pasteBackCeilingVideo(const TransferCase& c)
+{
+    const ClassicalPrior prior(transferRequest(c, {}), c.portrait.width);
+    std::vector<Image> frames;
+    for (int f = 0; f < prior.frames(); ++f) {
+        frames.push_back(pasteInsideRegion(prior.frame(f), c.truth[static_cast<std::size_t>(f)], prior.region(f)));
     }
     return frames;
 }
@@ -230,6 +242,10 @@ TransferEvalReport runTransferEval(Generator* generator, const TransferEvalOptio
             scores[{"warp_composite", category}].push_back(scoreVideo(videos.back(), c));
             videos.push_back(warpCompositeVideo(c, false));
             scores[{"no_transfer", category}].push_back(scoreVideo(videos.back(), c));
+            if (options.ceilingRow) {
+                videos.push_back(pasteBackCeilingVideo(c));
+                scores[{"paste_back_ceiling", category}].push_back(scoreVideo(videos.back(), c));
+            }
             if (!options.stillsDir.empty()) {
                 writeCaseStill(options.stillsDir / (std::string(name) + ".png"), c, videos);
             }

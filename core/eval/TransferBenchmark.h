@@ -30,6 +30,8 @@ struct TransferEvalOptions {
                                      // the ceiling of what the model's frames can reach
     bool ablation = false;           // also the model with its references dropped ("durian_no_references")
     bool dropReferences = false;     // durianVideo: the unconditional branch alone (guidance 0)
+    bool ceilingRow = false;         // also "paste_back_ceiling": the truth inside the prior's edit region and
+                                     // the prior outside it, the best any model with paste-back can score
 };
 
 // Frame metrics of a video against a case's truth, averaged over its frames.
@@ -43,7 +45,8 @@ struct TransferScores {
 TransferScores scoreVideo(const std::vector<Image>& frames, const TransferCase& c);
 
 struct TransferEvalRow {
-    std::string method;   // "durian", "durian_no_references", "warp_composite", "no_transfer", "vae_roundtrip"
+    std::string method;   // "durian", "durian_no_references", "warp_composite", "no_transfer", "vae_roundtrip",
+                          // "paste_back_ceiling"
     std::string category; // a transferCategories() name or "all"
     int cases = 0;
     TransferScores scores;
@@ -58,6 +61,8 @@ struct TransferEvalReport {
 
 // The baselines: the portrait (with the references composited when `transfer`) warped to each frame.
 std::vector<Image> warpCompositeVideo(const TransferCase& c, bool transfer);
+// The paste-back ceiling: per frame, the truth pasted into the classical prior inside its edit region.
+std::vector<Image> pasteBackCeilingVideo(const TransferCase& c);
 // The model's request for a case: portrait minus its hole, the references with their masks, the frames' keypoint images.
 GenerationRequest transferRequest(const TransferCase& c, const TransferEvalOptions& options);
 std::vector<Image> durianVideo(Generator& generator, const TransferCase& c, const TransferEvalOptions& options,

@@ -2,6 +2,7 @@
 
 #include "core/io/AtomicFile.h"
 #include "core/util/Error.h"
+#include "core/util/JsonSettings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -86,9 +87,10 @@ void saveKeypointTrack(const KeypointTrack& track, const std::filesystem::path& 
     writeFileAtomically(path, json.dump() + "\n");
 }
 
-KeypointTrack loadKeypointTrack(const std::filesystem::path& path)
+KeypointTrack loadKeypointTrack(const std::filesystem::path& path) { return parseKeypointTrack(readFile(path), path); }
+
+KeypointTrack parseKeypointTrack(const std::string& text, const std::filesystem::path& path)
 {
-    const std::string text = readFile(path);
     nlohmann::json json;
     try {
         json = nlohmann::json::parse(text);
@@ -99,18 +101,25 @@ KeypointTrack loadKeypointTrack(const std::filesystem::path& path)
         if (json.value("format", std::string()) != "durian-keypoints") {
             throw Error("Keypoint track " + path.string() + " is not a durian-keypoints file");
         }
+        using jsonsettings::strictValue;
         KeypointTrack track;
-        track.fps = json.at("fps").get<double>();
-        track.width = json.at("width").get<int>();
-        track.height = json.at("height").get<int>();
+        track.fps = strictValue<double>(json.at("fps"));
+        track.width = strictValue<int>(json.at("width"));
+        track.height = strictValue<int>(json.at("height"));
+        if (track.fps <= 0.0 || track.width <= 0 || track.height <= 0) {
+            throw Error("Keypoint track " + path.string() + ": 'fps', 'width' and 'height' must be positive");
+        }
+        if (!json.at("frames").is_array()) {
+            throw Error("Keypoint track " + path.string() + ": 'frames' must be a list");
+        }
         for (const auto& frame : json.at("frames")) {
-            if (frame.size() != 2 * kLandmarkCount) {
+            if (!frame.is_array() || frame.size() != 2 * kLandmarkCount) {
                 throw Error("Keypoint track " + path.string() + ": frame " + std::to_string(track.frames.size()) +
                     " has " + std::to_string(frame.size()) + " numbers, expected 136");
             }
             Landmarks l;
             for (int k = 0; k < kLandmarkCount; ++k) {
-                l[k] = {frame[2 * k].get<float>(), frame[2 * k + 1].get<float>()};
+                l[k] = {strictValue<float>(frame[2 * k]), strictValue<float>(frame[2 * k + 1])};
             }
             track.frames.push_back(l);
         }

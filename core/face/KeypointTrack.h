@@ -31,5 +31,7 @@ double trackJitter(const KeypointTrack& track);
 //        "frames": [[x0, y0, ..., x67, y67], ...], "detected": [true, ...]}
 void saveKeypointTrack(const KeypointTrack& track, const std::filesystem::path& path);
 KeypointTrack loadKeypointTrack(const std::filesystem::path& path);
+// The same from the file's text; `path` names it in errors.
+KeypointTrack parseKeypointTrack(const std::string& text, const std::filesystem::path& path);
 
 } // namespace durian

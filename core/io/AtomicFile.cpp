@@ -36,9 +36,7 @@ AtomicFileTarget::AtomicFileTarget(std::filesystem::path target)
         throw Error("Cannot write " + target_.string() + ": " + systemReason(errno));
     }
     // mkstemps creates the file 0600; give it the mode any new file of this user gets (0666 minus umask).
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
+    ::fchmod(fd, 0666 & ~static_cast<mode_t>(processUmask()));
     ::close(fd);
     temporary_ = pattern;
 }
@@ -66,6 +64,29 @@ void AtomicFileTarget::commit()
         throw Error("Cannot replace " + target_.string() + ": " + systemReason(errno));
     }
     committed_ = true;
+    // The rename itself reaches the disk only with its folder: without this a crash can bring back the old file.
+    const auto directory = target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
+    if (const int dir = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY); dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+
+unsigned processUmask()
+{
+    static const unsigned mask = [] {
+        std::ifstream status("/proc/self/status");
+        std::string line;
+        while (std::getline(status, line)) {
+            if (line.rfind("Umask:", 0) == 0) {
+                return static_cast<unsigned>(std::stoul(line.substr(6), nullptr, 8));
+            }
+        }
+        const mode_t m = ::umask(022); // kernels before 4.7 have no Umask line: the old way, once
+        ::umask(m);
+        return static_cast<unsigned>(m);
+    }();
+    return mask;
 }
 
 void writeFileAtomically(const std::filesystem::path& path, std::string_view bytes)

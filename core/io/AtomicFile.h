@@ -35,4 +35,8 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view byt
 // Reads a whole file. Throws durian::Error naming the path when it cannot be read.
 std::string readFile(const std::filesystem::path& path);
 
+// The process's umask, read without changing it: setting it to read it (umask(0), then back) raced with
+// every file another thread created meanwhile. Read once, from /proc/self/status.
+unsigned processUmask();
+
 } // namespace durian

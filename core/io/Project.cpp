@@ -211,15 +211,18 @@ std::optional<AttributeCategory> parseAttributeCategory(const std::string& text)
     return std::nullopt;
 }
 
-Project loadProject(const std::filesystem::path& path)
+Project loadProject(const std::filesystem::path& path) { return parseProject(readFile(path), path); }
+
+Project parseProject(const std::string& text, const std::filesystem::path& path)
 {
-    const std::string text = readFile(path);
     json root;
     try {
         root = json::parse(text);
     } catch (const json::parse_error& e) {
         throw Error("Cannot open project " + path.string() + ": not valid JSON (damaged at byte "
             + std::to_string(e.byte) + ")");
+    } catch (const json::exception& e) { // a number too large for any type (found by fuzz/FuzzProject.cpp)
+        throw Error("Cannot open project " + path.string() + ": not valid JSON (" + e.what() + ")");
     }
     try {
         return parse(root, std::filesystem::absolute(path).parent_path());

@@ -79,6 +79,8 @@ inline constexpr int kProjectFormatVersion = 1;
 // Reads a project. Throws durian::Error with the file name and the exact field at fault when the
 // file is missing, not JSON, from a newer version, or has a field of the wrong type or range.
 Project loadProject(const std::filesystem::path& path);
+// The same from the file's text; `path` names it in errors and anchors its relative paths.
+Project parseProject(const std::string& text, const std::filesystem::path& path);
 
 // Writes a project atomically: a failed save never damages the file already there.
 void saveProject(const Project& project, const std::filesystem::path& path);

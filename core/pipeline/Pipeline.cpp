@@ -4,9 +4,11 @@
 #include "core/face/KeypointImage.h"
 #include "core/pipeline/ClassicalPrior.h"
 #include "core/diffusion/Sampler.h"
+#include "core/diffusion/TemporalWindows.h"
 #include "core/model/DurianModel.h"
 #include "core/model/Weights.h"
 #include "core/pipeline/TensorImage.h"
+#include "core/util/Seeds.h"
 
 #include <torch/torch.h>
 
@@ -16,19 +18,6 @@
 #include <optional>
 
 namespace durian {
-
-std::string toString(SamplerType sampler) { return sampler == SamplerType::Ddim ? "ddim" : "dpmpp2m"; }
-
-std::optional<SamplerType> parseSamplerType(const std::string& text)
-{
-    if (text == "ddim") {
-        return SamplerType::Ddim;
-    }
-    if (text == "dpmpp2m" || text == "dpm++2m" || text == "dpm-solver++") {
-        return SamplerType::DpmSolver2M;
-    }
-    return std::nullopt;
-}
 
 namespace {
 
@@ -158,13 +147,12 @@ struct Generator::Impl {
         return features;
     }
 
-    // The request's references (from the cache where it can) and motion, as the denoiser takes them.
+    // The request's references (from the cache where it can), as the denoiser takes them.
     struct Conditioning {
         std::shared_ptr<const model::ReferenceFeatures> portrait, alternative;
         std::vector<std::shared_ptr<const model::ReferenceFeatures>> attributes;
         model::DenoiseReferences refs; // points into the shared features above
         model::ReferenceMix mix;
-        torch::Tensor pose;
     };
 
     Conditioning condition(const GenerationRequest& request, int size, GenerationResult& result)
@@ -195,21 +183,25 @@ struct Generator::Impl {
             c.refs.attributes.push_back(a.get());
         }
         c.refs.alternative = c.alternative.get();
-        // The motion as keypoint images: given, or drawn from the frames' landmarks.
+        return c;
+    }
+
+    // The pose features of frames [w.start, w.start + w.length): the keypoint images given, or drawn from
+    // the frames' landmarks (only these frames': a long clip's images never exist at once). Undefined
+    // without motion.
+    torch::Tensor pose(const GenerationRequest& request, int size, const TemporalWindow& w)
+    {
         std::vector<torch::Tensor> images;
-        for (const auto& k : request.keypoints) {
-            images.push_back(pipeline::imageToTensor(k, size));
-        }
-        if (request.keypoints.empty()) {
-            for (const auto& k : request.motion) {
+        for (int f = w.start; f < w.start + w.length; ++f) {
+            const auto i = static_cast<std::size_t>(f);
+            if (!request.keypoints.empty()) {
+                images.push_back(pipeline::imageToTensor(request.keypoints[i], size));
+            } else if (!request.motion.empty()) {
                 images.push_back(pipeline::imageToTensor(
-                    renderKeypointImage(k, request.portrait.width, request.portrait.height), size));
+                    renderKeypointImage(request.motion[i], request.portrait.width, request.portrait.height), size));
             }
         }
-        if (!images.empty()) {
-            c.pose = model->poseFeatures(torch::cat(images, 0).to(dtype));
-        }
-        return c;
+        return images.empty() ? torch::Tensor() : model->poseFeatures(torch::cat(images, 0).to(dtype));
     }
 
     // The classical prior of a model with one: per frame the prior image and its edit region at `size`
@@ -219,11 +211,11 @@ struct Generator::Impl {
         torch::Tensor input, latents;
     };
 
-    Prior prior(const ClassicalPrior& classical, int size)
+    Prior prior(const ClassicalPrior& classical, int size, const TemporalWindow& w)
     {
         Prior p;
         std::vector<torch::Tensor> images, regions;
-        for (int f = 0; f < classical.frames(); ++f) {
+        for (int f = w.start; f < w.start + w.length; ++f) {
             p.frames.push_back(classical.frame(f));
             p.regions.push_back(classical.region(f));
             images.push_back(pipeline::imageToTensor(p.frames.back(), size));
@@ -354,14 +346,17 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
             if (!classical->editsAnything()) {
                 // Nothing to transfer: the portrait animated by the classical warp, and nothing invented.
                 for (int f = 0; f < request.frames; ++f) {
-                    result.frames.push_back(classical->frame(f));
+                    if (callbacks.frame) {
+                        callbacks.frame(f, classical->frame(f));
+                    } else {
+                        result.frames.push_back(classical->frame(f));
+                    }
                 }
                 result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 return result;
             }
         }
         const auto conditioning = impl_->condition(request, size, result);
-        const auto prior = classical ? impl_->prior(*classical, size) : Impl::Prior{};
 
         diffusion::SamplingOptions options;
         options.solver = request.sampler == SamplerType::Ddim ? diffusion::SolverKind::Ddim : diffusion::SolverKind::DpmSolver2M;
@@ -370,34 +365,61 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
         options.seed = request.seed;
         options.window = c.temporal ? c.temporalWindow : 1;
         options.overlap = c.temporal ? c.temporalOverlap : 0;
+        // A model that refines a prior: its frames differ by their prior and pose, not by their noise
+        // (independent noise per frame made a one-step model's edit region flicker 3x the classical method's).
+        options.sharedNoise = c.prior;
         diffusion::SamplingHooks hooks;
         if (callbacks.cancel) {
             hooks.cancelled = [&] { return callbacks.cancel->isCancelled(); };
         }
-        hooks.progress = callbacks.progress;
-        if (callbacks.preview) {
-            const auto& projection = impl_->projection();
-            hooks.preview = [&](int step, const torch::Tensor& x0) {
-                const auto frame = prior.latents.defined() ? x0[0] + prior.latents[0] : x0[0];
-                callbacks.preview(pipeline::projectLatentPreview(frame, projection), step, request.steps);
+        // A long clip in chunks, one after another: memory holds one chunk, whatever the clip's length.
+        const int anchorFrames = c.temporal ? c.temporalOverlap : 0;
+        const auto chunks = planGenerationChunks(request.frames, kChunkWindows * options.window, anchorFrames);
+        const int chunkCount = static_cast<int>(chunks.size());
+        torch::Tensor anchor; // the chunk before's last latents
+        for (int k = 0; k < chunkCount; ++k) {
+            const auto& chunk = chunks[static_cast<std::size_t>(k)];
+            const int held = k == 0 ? 0 : anchorFrames;
+            const auto prior = classical ? impl_->prior(*classical, size, chunk) : Impl::Prior{};
+            hooks.progress = [&, k](int step, int total) {
+                if (callbacks.progress) {
+                    callbacks.progress(k * total + step, chunkCount * total);
+                }
             };
-        }
-        const auto latents = diffusion::sampleLatents(m, request.frames, latent, latent, conditioning.pose,
-            conditioning.refs, conditioning.mix, options, hooks, prior.input);
-        for (int f = 0; f < request.frames; ++f) {
-            if (callbacks.cancel && callbacks.cancel->isCancelled()) {
-                throw GenerationCancelled();
+            hooks.preview = nullptr;
+            if (callbacks.preview && k == 0) {
+                const auto& projection = impl_->projection();
+                hooks.preview = [&](int step, const torch::Tensor& x0) {
+                    const auto frame = prior.latents.defined() ? x0[0] + prior.latents[0] : x0[0];
+                    callbacks.preview(pipeline::projectLatentPreview(frame, projection), step, request.steps);
+                };
             }
-            auto z = latents.narrow(0, f, 1);
-            if (classical) {
-                z = z + prior.latents.narrow(0, f, 1); // the sample is the prior's correction
+            options.seed = k == 0 || options.sharedNoise ? request.seed : mixSeed(request.seed, static_cast<std::uint64_t>(k));
+            const auto latents = diffusion::sampleLatents(m, chunk.length, latent, latent,
+                impl_->pose(request, size, chunk), conditioning.refs, conditioning.mix, options, hooks, prior.input,
+                anchor);
+            for (int f = held; f < chunk.length; ++f) {
+                if (callbacks.cancel && callbacks.cancel->isCancelled()) {
+                    throw GenerationCancelled();
+                }
+                auto z = latents.narrow(0, f, 1);
+                if (classical) {
+                    z = z + prior.latents.narrow(0, f, 1); // the sample is the prior's correction
+                }
+                Image frame = pipeline::tensorToImage(m->vae->decode(z.to(impl_->dtype))[0]);
+                if (classical) {
+                    const auto i = static_cast<std::size_t>(f);
+                    frame = pasteInsideRegion(prior.frames[i], frame, prior.regions[i]);
+                }
+                if (callbacks.frame) {
+                    callbacks.frame(chunk.start + f, std::move(frame));
+                } else {
+                    result.frames.push_back(std::move(frame));
+                }
             }
-            Image frame = pipeline::tensorToImage(m->vae->decode(z.to(impl_->dtype))[0]);
-            if (classical) {
-                const auto i = static_cast<std::size_t>(f);
-                frame = pasteInsideRegion(prior.frames[i], frame, prior.regions[i]);
+            if (anchorFrames > 0 && k + 1 < chunkCount) {
+                anchor = latents.narrow(0, chunk.length - anchorFrames, anchorFrames).clone();
             }
-            result.frames.push_back(std::move(frame));
         }
     } catch (const diffusion::SamplingCancelled&) {
         throw GenerationCancelled();
@@ -432,11 +454,12 @@ Image Generator::predictCleanFrame(const GenerationRequest& request, const Image
     const int size = one.resolution > 0 ? one.resolution : impl_->config.resolution;
     GenerationResult result;
     const auto conditioning = impl_->condition(one, size, result);
+    const TemporalWindow first{0, 1};
     std::optional<ClassicalPrior> classical;
     Impl::Prior prior;
     if (impl_->config.prior) {
         classical.emplace(one, size);
-        prior = impl_->prior(*classical, size);
+        prior = impl_->prior(*classical, size, first);
     }
     auto clean = m->vae->encode(pipeline::imageToTensor(truth, size).to(impl_->dtype)).to(torch::kFloat32);
     if (classical) {
@@ -445,7 +468,7 @@ Image Generator::predictCleanFrame(const GenerationRequest& request, const Image
     const auto noise = diffusion::seededNoise(clean.sizes().vec(), one.seed);
     const auto t = torch::full({1}, timestep, torch::kLong);
     const auto noisy = schedule.addNoise(clean, noise, t);
-    const auto output = m->denoise(noisy.to(impl_->dtype), t.to(torch::kFloat32), conditioning.pose, 1,
+    const auto output = m->denoise(noisy.to(impl_->dtype), t.to(torch::kFloat32), impl_->pose(one, size, first), 1,
         &conditioning.refs, conditioning.mix, prior.input);
     const double a = schedule.alphaBar(timestep);
     const auto eps = diffusion::noiseFromOutput(output.to(torch::kFloat32), noisy, a, impl_->config.prediction);

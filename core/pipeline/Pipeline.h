@@ -82,8 +82,16 @@ struct GenerationCallbacks {
     // A cheap preview after every step: the first frame's predicted clean latent through a fixed linear
     // latent->RGB projection, at latent resolution (no VAE decode).
     std::function<void(const Image& preview, int step, int totalSteps)> preview;
+    // When set, every finished frame goes here, in order, and GenerationResult::frames stays empty: then
+    // a clip's length does not decide the memory its generation needs (it is made in chunks of
+    // kChunkWindows temporal windows). Given motion as landmarks (`motion`), not keypoint images.
+    std::function<void(int index, Image frame)> frame;
     const CancelToken* cancel = nullptr;
 };
+
+// A long clip is generated in chunks of this many temporal windows (48 frames for the default model),
+// each continuing the one before; a clip that fits in one is generated in one pass.
+inline constexpr int kChunkWindows = 6;
 
 struct GenerationResult {
     std::vector<Image> frames;

@@ -74,11 +74,13 @@ private:
 
 } // namespace
 
-RequestFile loadRequestFile(const std::filesystem::path& file)
+RequestFile loadRequestFile(const std::filesystem::path& file) { return parseRequestFile(readFile(file), file); }
+
+RequestFile parseRequestFile(const std::string& text, const std::filesystem::path& file)
 {
     json j;
     try {
-        j = json::parse(readFile(file));
+        j = json::parse(text);
     } catch (const json::exception& e) {
         throw Error(file.string() + ": not valid JSON (" + e.what() + ")");
     }

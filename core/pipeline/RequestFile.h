@@ -26,5 +26,7 @@ struct RequestFile {
 
 // Throws durian::Error naming the file and the field (or the image file) at fault.
 RequestFile loadRequestFile(const std::filesystem::path& path);
+// The same from the file's text; `path` names it in errors and anchors its relative paths.
+RequestFile parseRequestFile(const std::string& text, const std::filesystem::path& path);
 
 } // namespace durian

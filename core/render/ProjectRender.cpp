@@ -40,8 +40,10 @@ std::optional<std::filesystem::path> modelWeightsFor(const ExportOptions& option
 }
 
 // The whole clip from the model in one generation, so its temporal windows keep the frames coherent.
-std::vector<Image> generateFrames(const Project& project, ProjectFaces& faces, const KeypointTrack& track,
-    const std::filesystem::path& weights, int size, const ProjectRenderCallbacks& callbacks)
+// Each frame goes to `sink` as it is made, in order: memory does not grow with the clip's length.
+void generateFrames(const Project& project, ProjectFaces& faces, const KeypointTrack& track,
+    const std::filesystem::path& weights, int size, const ProjectRenderCallbacks& callbacks,
+    const std::function<void(int, const Image&)>& sink)
 {
     GeneratorOptions options;
     options.weights = weights;
@@ -55,6 +57,7 @@ std::vector<Image> generateFrames(const Project& project, ProjectFaces& faces, c
     CancelToken token;
     GenerationCallbacks generation;
     generation.cancel = &token;
+    generation.frame = [&](int index, Image frame) { sink(index, frame); };
     generation.progress = [&](int step, int total) {
         if (callbacks.cancel != nullptr && callbacks.cancel->load()) {
             token.cancel(); // seen by the sampler before its next step
@@ -64,7 +67,7 @@ std::vector<Image> generateFrames(const Project& project, ProjectFaces& faces, c
         }
     };
     try {
-        return generator->generate(request, generation).frames;
+        generator->generate(request, generation);
     } catch (const GenerationCancelled&) {
         throw RenderCancelled();
     }
@@ -234,26 +237,39 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
         // Opened before the frames are made: an unwritable output or a format's limit fails now, not after
         // the whole render. Nothing replaces the output until finish().
         VideoEncoder encoder(output, options);
-        std::function<Image(int)> frameAt; // the animation's frame i at the project's resolution
-        std::vector<Image> generated;
-        std::unique_ptr<ClassicalAnimation> classical;
+        // The animation's frames arrive in order, one at a time; each becomes the output frames that show
+        // it (none when the export's rate drops it, several when it repeats it).
+        int next = 0; // the next output frame
+        const auto wanted = [&](int i) {
+            return next < outputFrames && exportSourceFrame(next, track.size(), project.motion.fps, outputFps) == i;
+        };
+        const auto emit = [&](int i, const Image& source) {
+            while (wanted(i)) {
+                throwIfCancelled(callbacks);
+                const Image frame = scaledTo(photo.paste(source, region), exportOptions.size);
+                width = encodedDimension(format, frame.width); // what the file holds: --size 17 is 18x18 in an MP4
+                height = encodedDimension(format, frame.height);
+                encoder.write(frame);
+                ++next;
+                if (!weights) { // the model's progress is its sampler steps, which include its frames
+                    report("rendering", next, outputFrames);
+                }
+            }
+        };
         if (weights) {
-            generated = generateFrames(project, faces, track, *weights, size, callbacks);
-            frameAt = [&](int i) { return generated[static_cast<std::size_t>(i)]; };
+            generateFrames(project, faces, track, *weights, size, callbacks, emit);
             method = "durian (" + weights->filename().string() + ", " + std::to_string(project.render.steps) + " DDIM steps)";
         } else {
-            classical = std::make_unique<ClassicalAnimation>(project, faces, portrait, [&] { throwIfCancelled(callbacks); });
-            frameAt = [&](int i) { return classical->frame(track.frames[static_cast<std::size_t>(i)]); };
+            const ClassicalAnimation classical(project, faces, portrait, [&] { throwIfCancelled(callbacks); });
+            for (int i = 0; i < track.size(); ++i) {
+                if (wanted(i)) {
+                    emit(i, classical.frame(track.frames[static_cast<std::size_t>(i)]));
+                }
+            }
             method = exportOptions.classical ? kClassicalMethod : kWarpMethod;
         }
-        for (int j = 0; j < outputFrames; ++j) {
-            throwIfCancelled(callbacks);
-            const int i = exportSourceFrame(j, track.size(), project.motion.fps, outputFps);
-            const Image frame = scaledTo(photo.paste(frameAt(i), region), exportOptions.size);
-            width = encodedDimension(format, frame.width); // what the file holds: --size 17 is 18x18 in an MP4
-            height = encodedDimension(format, frame.height);
-            encoder.write(frame);
-            report("rendering", j + 1, outputFrames);
+        if (next != outputFrames) {
+            throw Error("the animation ended after " + std::to_string(next) + " of " + std::to_string(outputFrames) + " frames");
         }
         report("encoding", outputFrames, outputFrames);
         encoder.finish();

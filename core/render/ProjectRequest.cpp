@@ -156,12 +156,8 @@ GenerationRequest projectPreviewRequest(const Project& project, ProjectFaces& fa
 
 GenerationRequest projectAnimationRequest(ProjectRequest request, const std::vector<Landmarks>& frames)
 {
-    const int size = request.request.portrait.width;
     GenerationRequest out = std::move(request.request);
-    out.keypoints.clear();
-    for (const auto& landmarks : frames) {
-        out.keypoints.push_back(renderKeypointImage(landmarks, size, size));
-    }
+    out.keypoints.clear(); // the generator draws each chunk's keypoint images from the landmarks
     out.motion = frames;
     out.frames = static_cast<int>(frames.size());
     return out;

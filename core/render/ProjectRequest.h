@@ -63,8 +63,8 @@ ProjectRequest projectRequest(const Project& project, ProjectFaces& faces, int s
 // frame's keypoints, through previewRequest().
 GenerationRequest projectPreviewRequest(const Project& project, ProjectFaces& faces, int size, int steps, double guidance);
 
-// The whole animation: the request with one keypoint image per frame of the track (landmarks in the
-// aligned portrait's pixels).
+// The whole animation: the request with the track's landmarks as its motion, one entry per frame (in the
+// aligned portrait's pixels). No keypoint images: the generator draws them chunk by chunk.
 GenerationRequest projectAnimationRequest(ProjectRequest request, const std::vector<Landmarks>& frames);
 
 } // namespace durian

@@ -5,7 +5,8 @@
 namespace durian {
 
 // Sets LibTorch's intra-op thread count. LibTorch defaults to one thread on these machines, so every
-// program calls this once at start-up. requested <= 0 means "one per hardware thread".
+// program calls this once at start-up. requested <= 0 means "one per hardware thread". Also keeps
+// tensor-sized allocations in the heap (glibc's mmap threshold), which more than halves inference time.
 // Returns the count now in use.
 int initializeComputeThreads(int requested = 0);
 

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <tuple>
 
@@ -283,19 +284,30 @@ TrainingSample SelfReconstructionData::sample(std::uint64_t index, AttributeCate
         request.motion = raw.targetLandmarks;
         request.frames = static_cast<int>(raw.targets.size());
         const ClassicalPrior prior(request, size_);
+        // Without the attribute: the same region, the frame as if its strength were 0.
+        std::mt19937_64 dropRng(mixSeed(sampleSeed, 9));
+        std::optional<ClassicalPrior> bare;
+        if (uniform(dropRng, 0.0, 1.0) < config_.priorAttributeDropout) {
+            request.attributes.front().strength = 0.0;
+            bare.emplace(request, size_);
+            s.priorWithoutAttribute = true;
+        }
         for (int f = 0; f < prior.frames(); ++f) {
-            s.priors.push_back(prior.frame(f));
+            s.priors.push_back((bare ? *bare : prior).frame(f));
             s.editRegions.push_back(prior.region(f));
         }
     }
-    s.attributeAffine = randomAffine(rng, config_, size_);
-    s.portraitAffine = randomAffine(rng, config_, size_);
+    const bool augment = !s.trueSwap || config_.augmentSwaps;
+    s.attributeAffine = augment ? randomAffine(rng, config_, size_) : ReferenceAffine{};
+    s.portraitAffine = augment ? randomAffine(rng, config_, size_) : ReferenceAffine{};
     s.attributeImage = applyAffine(raw.attributeRgb, s.attributeAffine, false);
     s.attributeMask = applyAffine(raw.attributeMask, s.attributeAffine, false);
     s.portraitImage = applyAffine(raw.portraitRgb, s.portraitAffine, false);
     s.portraitHole = applyAffine(raw.portraitHole, s.portraitAffine, true);
-    jitterColours(s.attributeImage, rng, config_.colourJitter);
-    jitterColours(s.portraitImage, rng, config_.colourJitter);
+    if (augment) {
+        jitterColours(s.attributeImage, rng, config_.colourJitter);
+        jitterColours(s.portraitImage, rng, config_.colourJitter);
+    }
     for (std::size_t f = 0; f < raw.targets.size(); ++f) {
         s.keypointImages.push_back(renderKeypointImage(raw.targetLandmarks[f], size_, size_));
     }

@@ -37,6 +37,7 @@ struct TrainingSample {
     // region, built from the references before augmentation, exactly as inference builds them.
     std::vector<Image> priors, editRegions;
     bool trueSwap = false; // the targets are the portrait's person wearing another person's attribute
+    bool priorWithoutAttribute = false; // TrainDataConfig::priorAttributeDropout chose the bare prior
     // Where it came from, so tests can re-render the world and check the masks.
     std::filesystem::path sourceVideo; // empty for a world sample
     Person person;

@@ -94,7 +94,8 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
             throw Error(origin + ": 'data' must be an object");
         }
         checkKeys(d, {"source", "videos", "video_fraction", "clip_length", "supersample", "max_growth", "max_rotation", "max_scale", "max_shift",
-            "colour_jitter", "reference_dropout", "swap_fraction", "fixed_sample"}, origin, "data ");
+            "colour_jitter", "reference_dropout", "swap_fraction", "augment_swaps",
+            "prior_attribute_dropout", "fixed_sample"}, origin, "data ");
         take(d, "source", c.data.source, origin);
         if (d.contains("videos")) {
             std::string videos;
@@ -111,6 +112,8 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
         take(d, "colour_jitter", c.data.colourJitter, origin);
         take(d, "reference_dropout", c.data.referenceDropout, origin);
         take(d, "swap_fraction", c.data.swapFraction, origin);
+        take(d, "augment_swaps", c.data.augmentSwaps, origin);
+        take(d, "prior_attribute_dropout", c.data.priorAttributeDropout, origin);
         take(d, "fixed_sample", c.data.fixedSample, origin);
     }
     auto fail = [&](const std::string& what) { throw Error(origin + ": " + what); };
@@ -137,6 +140,9 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     }
     if (!(c.data.swapFraction >= 0.0 && c.data.swapFraction <= 1.0)) {
         fail("data.swap_fraction must be in [0,1]");
+    }
+    if (!(c.data.priorAttributeDropout >= 0.0 && c.data.priorAttributeDropout <= 1.0)) {
+        fail("data.prior_attribute_dropout must be in [0,1]");
     }
     if (!(c.outsideRegionWeight >= 0.0 && c.outsideRegionWeight <= 1.0)) {
         fail("outside_region_weight must be in [0,1]");
@@ -177,6 +183,7 @@ std::string trainConfigToJson(const TrainConfig& c)
         {"max_growth", c.data.maxGrowth}, {"max_rotation", c.data.maxRotation}, {"max_scale", c.data.maxScale},
         {"max_shift", c.data.maxShift}, {"colour_jitter", c.data.colourJitter},
         {"reference_dropout", c.data.referenceDropout}, {"swap_fraction", c.data.swapFraction},
+        {"augment_swaps", c.data.augmentSwaps}, {"prior_attribute_dropout", c.data.priorAttributeDropout},
         {"fixed_sample", c.data.fixedSample}};
     json j{{"stage", toString(c.stage)}, {"steps", c.steps}, {"batch", c.batch}, {"frames", c.frames},
         {"lr", c.learningRate}, {"weight_decay", c.weightDecay}, {"beta1", c.beta1}, {"beta2", c.beta2},

@@ -34,6 +34,13 @@ struct TrainDataConfig {
     double colourJitter = 0.08;  // reference augmentation: brightness/contrast/saturation amplitude
     double referenceDropout = 0.1; // probability a step trains the unconditional branch (for guidance)
     double swapFraction = 0.0;   // world samples that are true cross-identity swaps, not self-reconstruction
+    // Augment the references of true swaps too. Self-reconstruction needs it (its reference is the target's
+    // own frame); a swap's reference is another person's photo, as at inference, and jittering its colours
+    // teaches the model to trust the prior's pasted copy instead (the references then added nothing).
+    bool augmentSwaps = true;
+    // Models with a prior: the share of samples whose prior lacks the attribute (the portrait warped, its hole
+    // left as it is, the edit region unchanged), so the attribute can only come from the references.
+    double priorAttributeDropout = 0.0;
     bool fixedSample = false;    // every step sees the same batch, timesteps and noise (tests: fitting one batch)
 };
 

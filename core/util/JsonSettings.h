@@ -65,10 +65,12 @@ T strictValue(const json& value)
         }
         throw json::type_error::create(302, "not a whole number in range", &value);
     } else if constexpr (std::is_floating_point_v<T>) {
-        if (!value.is_number() || !std::isfinite(value.get<double>())) {
+        // Finite, and within T's range: a double beyond float's maximum does not convert.
+        if (!value.is_number() || !std::isfinite(value.get<double>())
+            || std::abs(value.get<double>()) > static_cast<double>(std::numeric_limits<T>::max())) {
             throw json::type_error::create(302, "not a finite number", &value);
         }
-        return value.get<T>();
+        return static_cast<T>(value.get<double>());
     } else {
         return value.get<T>();
     }

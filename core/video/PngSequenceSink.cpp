@@ -2,6 +2,7 @@
 // the target and moved in on success, so a reader never sees half a sequence. The tool never deletes a
 // file it did not write: the target must be new, empty, or hold only an earlier sequence's frame files,
 // which are the only files replaced or removed.
+#include "core/io/AtomicFile.h"
 #include "core/video/FfmpegUtil.h"
 #include "core/video/VideoSink.h"
 
@@ -165,9 +166,7 @@ void PngSequenceSink::finish(const std::function<void(std::int64_t, std::int64_t
     std::error_code error;
     if (!fs::exists(target_, error)) {
         // mkdtemp made it private (0700); a new folder gets the umask's mode, as files do.
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        ::chmod(temporary_.c_str(), 0777 & ~mask);
+        ::chmod(temporary_.c_str(), 0777 & ~static_cast<mode_t>(processUmask()));
         if (std::rename(temporary_.c_str(), target_.c_str()) != 0) {
             fail(std::strerror(errno));
         }

@@ -15,6 +15,8 @@
 
 #include <atomic>
 
+#include <unistd.h>
+
 // The live preview on the demo project with the default model's network, chosen in Settings as a weights
 // file (random weights, fixed seed): the same code path as trained weights, small resolution to keep the
 // test fast. And without any model: the classical method's still.
@@ -24,6 +26,16 @@ class PreviewControllerTest : public QObject {
 private:
     QTemporaryDir autosaveDir_;
     QTemporaryDir weightsDir_;
+
+    static long long residentBytes()
+    {
+        QFile statm("/proc/self/statm");
+        if (!statm.open(QIODevice::ReadOnly)) {
+            return 0;
+        }
+        const auto fields = statm.readAll().split(' ');
+        return fields.size() > 1 ? fields[1].toLongLong() * sysconf(_SC_PAGESIZE) : 0;
+    }
 
     static QUrl demoUrl() { return QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/demo.durian"); }
 
@@ -160,6 +172,37 @@ private Q_SLOTS:
         AppSettings::instance()->setPreviewResolution(64); // a setting the preview depends on: a new one
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 120000);
         QCOMPARE(preview.image().size(), QSize(256, 256));
+    }
+
+    // A long editor session: every cycle starts a preview and replaces it midway through its sampling
+    // (the cancel path), then lets the replacement finish. Memory must stay where the first cycles left it.
+    void aHundredPreviewCancelCyclesKeepMemoryFlat()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        PreviewController preview;
+        preview.setDebounceMs(20);
+        QSignalSpy finished(&preview, &PreviewController::finished);
+        QSignalSpy cancelled(&preview, &PreviewController::cancelled);
+        QSignalSpy steps(&preview, &PreviewController::stepChanged);
+        preview.setDocument(&document);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000); // the model loaded, the references cached
+        long long afterTen = 0;
+        for (int cycle = 1; cycle <= 100; ++cycle) {
+            const auto stepsBefore = steps.count();
+            preview.refresh();
+            QTRY_VERIFY_WITH_TIMEOUT(steps.count() >= stepsBefore + 2, 60000); // reset, then a sampling step
+            preview.refresh(); // replaces it: the first is cancelled at its next step
+            QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1 + cycle, 60000);
+            QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), cycle, 60000);
+            QVERIFY2(preview.errorString().isEmpty(), qPrintable(preview.errorString()));
+            if (cycle == 10) {
+                afterTen = residentBytes();
+            }
+        }
+        const long long atEnd = residentBytes();
+        qInfo("RSS after 10 preview/cancel cycles: %.1f MB, after 100: %.1f MB", afterTen / 1e6, atEnd / 1e6);
+        QVERIFY2(atEnd <= afterTen + afterTen / 10, "memory grew by more than 10% over 90 preview/cancel cycles");
     }
 
     void aProjectWithoutAFaceReportsAnError()

@@ -41,6 +41,8 @@ TEST(AtomicFile, WritesAndReplacesWholeFiles)
     const mode_t mask = ::umask(0);
     ::umask(mask);
     EXPECT_EQ(static_cast<mode_t>(fs::status(path).permissions()) & 0777, 0666 & ~mask) << "usual mode, not mkstemp's 0600";
+    // Read from /proc, never by setting it (which raced with other threads' new files).
+    EXPECT_EQ(durian::processUmask(), static_cast<unsigned>(mask));
 }
 
 TEST(AtomicFile, AnAbandonedWriteLeavesTheOldFileAndNoTemporary)

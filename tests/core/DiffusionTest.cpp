@@ -146,6 +146,24 @@ TEST(Diffusion, TemporalWindowsCoverTheClipWithOverlap)
     EXPECT_EQ(temporalBlendWeights(windows.back(), 11, 2).back(), 1.0f);
 }
 
+TEST(Diffusion, GenerationChunksAddEveryFrameOnceAndContinueTheChunkBefore)
+{
+    EXPECT_EQ(planGenerationChunks(24, 24, 2).size(), 1u); // a clip that fits is one pass
+    EXPECT_EQ(planGenerationChunks(1, 24, 2).front().length, 1);
+    for (const int frames : {25, 48, 60, 100, 321}) {
+        const auto chunks = planGenerationChunks(frames, 24, 2);
+        int next = 0; // the first frame not generated yet
+        for (std::size_t k = 0; k < chunks.size(); ++k) {
+            const auto& c = chunks[k];
+            EXPECT_LE(c.length, 24);
+            EXPECT_EQ(c.start, k == 0 ? 0 : next - 2) << frames << " frames, chunk " << k; // the anchor
+            EXPECT_GT(c.start + c.length, next); // something new in every chunk
+            next = c.start + c.length;
+        }
+        EXPECT_EQ(next, frames);
+    }
+}
+
 TEST(Diffusion, ReferenceCacheIsBoundedAndLeastRecentlyUsed)
 {
     auto entry = [](int n) {

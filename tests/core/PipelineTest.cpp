@@ -42,7 +42,7 @@ GenerationRequest baseRequest(int frames = 2)
     GenerationRequest r;
     r.portrait = pattern(40, 1); // not the model size: resized
     r.portraitMask = halfMask(40, true);
-    r.attributes.push_back({AttributeCategory::Hair, pattern(32, 2), halfMask(32, true), 1.0});
+    r.attributes.push_back({AttributeCategory::Hair, pattern(32, 2), halfMask(32, true), 1.0, std::nullopt});
     for (int f = 0; f < frames; ++f) {
         r.keypoints.push_back(pattern(32, 10 + f));
     }
@@ -140,7 +140,7 @@ TEST(Pipeline, InterpolationEndpointsEqualTheSingleReferences)
     onlyB.attributes[0].image = b;
     onlyB.attributes[0].mask = bMask;
     auto mix = baseRequest(1);
-    mix.interpolation = InterpolationInput{0, b, bMask, 0.0};
+    mix.interpolation = InterpolationInput{0, b, bMask, 0.0, std::nullopt};
     EXPECT_LE(maxPixelDiff(g.generate(mix).frames, g.generate(onlyA).frames), 1);
     mix.interpolation->alpha = 1.0;
     EXPECT_LE(maxPixelDiff(g.generate(mix).frames, g.generate(onlyB).frames), 1);
@@ -180,6 +180,32 @@ TEST(Pipeline, ReportsProgressPreviewsAndCancels)
     EXPECT_THROW(g.generate(baseRequest(), cancelling), GenerationCancelled);
 }
 
+TEST(Pipeline, ALongClipStreamsItsFramesInOrderChunkByChunk)
+{
+    auto& g = tinyGenerator(); // temporal window 4: chunks of 24 frames, each anchored on 2 of the one before
+    const auto request = baseRequest(60);
+    const auto whole = g.generate(request).frames;
+    ASSERT_EQ(whole.size(), 60u);
+    std::vector<Image> streamed;
+    GenerationCallbacks callbacks;
+    callbacks.frame = [&](int index, Image frame) {
+        EXPECT_EQ(index, static_cast<int>(streamed.size())); // in order, none twice
+        streamed.push_back(std::move(frame));
+    };
+    std::vector<int> steps;
+    callbacks.progress = [&](int step, int total) {
+        steps.push_back(step);
+        EXPECT_EQ(total, 3 * 3); // 3 chunks of 3 steps: one progress over the whole clip
+    };
+    EXPECT_TRUE(g.generate(request, callbacks).frames.empty()); // the sink had them
+    EXPECT_EQ(maxPixelDiff(streamed, whole), 0);
+    EXPECT_EQ(steps.back(), 9);
+    // The first chunk is what a clip of its length alone gives: later chunks continue it, never change it.
+    auto first = baseRequest(24);
+    first.keypoints.assign(request.keypoints.begin(), request.keypoints.begin() + 24);
+    EXPECT_EQ(maxPixelDiff(g.generate(first).frames, std::vector<Image>(whole.begin(), whole.begin() + 24)), 0);
+}
+
 TEST(Pipeline, PreviewRequestIsOneQuickFrame)
 {
     auto request = baseRequest(2);
@@ -206,7 +232,7 @@ TEST(Pipeline, RejectsBadRequestsWithReadableMessages)
     r.resolution = 36;
     EXPECT_NE(errorOf(r).find("resolution 36 must be a multiple of 8"), std::string::npos) << errorOf(r);
     r = baseRequest();
-    r.interpolation = InterpolationInput{3, pattern(32, 1), {}, 0.5};
+    r.interpolation = InterpolationInput{3, pattern(32, 1), {}, 0.5, std::nullopt};
     EXPECT_NE(errorOf(r).find("interpolation refers to attribute 4"), std::string::npos) << errorOf(r);
     r = baseRequest();
     r.portraitMask = halfMask(16, true);
@@ -218,7 +244,7 @@ TEST(Pipeline, RequestFileRendersLikeTheLibraryRequest)
     const auto dir = std::filesystem::temp_directory_path() / ("durian_req_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     auto request = baseRequest(2);
-    request.interpolation = InterpolationInput{0, pattern(32, 6), {}, 0.25};
+    request.interpolation = InterpolationInput{0, pattern(32, 6), {}, 0.25, std::nullopt};
     request.sampler = SamplerType::DpmSolver2M;
     saveImage(request.portrait, dir / "portrait.png");
     saveImage(request.portraitMask, dir / "hole.png");

@@ -130,6 +130,28 @@ TEST(PriorModel, RequestWithoutLandmarksIsRefusedByName)
     }
 }
 
+TEST(PriorModel, SwapReferencesCanStayAsInferenceSeesThemAndThePriorCanLackTheAttribute)
+{
+    TrainDataConfig d;
+    d.clipLength = 8;
+    d.swapFraction = 1.0;
+    d.augmentSwaps = false;
+    const SelfReconstructionData plain(d, 32, 3, true);
+    const auto s = plain.sample(2, AttributeCategory::Hat, 1);
+    ASSERT_TRUE(s.trueSwap);
+    EXPECT_EQ(s.attributeAffine.scale, 1.0); // no affine, no colour jitter: the photo as given
+    EXPECT_EQ(s.attributeAffine.angleDegrees, 0.0);
+    EXPECT_FALSE(s.priorWithoutAttribute);
+
+    d.priorAttributeDropout = 1.0;
+    const SelfReconstructionData bare(d, 32, 3, true);
+    const auto b = bare.sample(2, AttributeCategory::Hat, 1);
+    ASSERT_TRUE(b.priorWithoutAttribute);
+    EXPECT_EQ(b.editRegions[0].pixels, s.editRegions[0].pixels); // the region still covers the attribute
+    EXPECT_NE(b.priors[0].pixels, s.priors[0].pixels);           // but the hat is not pasted
+    EXPECT_EQ(b.targets[0].pixels, s.targets[0].pixels);
+}
+
 TEST(PriorModel, TrueSwapSamplesCarryTheirPriorAndTrain)
 {
     TrainDataConfig d;

@@ -126,6 +126,9 @@ TEST(Project, NumbersAreCheckedAsTheyAreRead)
     EXPECT_NE(errorFor("huge.durian", R"("version": 1e20)").find("version"), std::string::npos);
     EXPECT_NE(errorFor("nan.durian", R"("version": 1, "render": {"resolution": 100})").find("render.resolution: must be a multiple of 32"),
         std::string::npos);
+    // A number no type holds threw nlohmann's out_of_range past the loader (found by fuzz_project).
+    EXPECT_NE(errorFor("overflow.durian", R"("version": 6087426e729030066342832457681)").find("not valid JSON"),
+        std::string::npos);
     EXPECT_EQ(errorFor("fine.durian", R"("version": 1, "motion": {"frames": 12}, "render": {"seed": 18446744073709551615})"), "");
 }
 

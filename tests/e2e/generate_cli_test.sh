@@ -48,6 +48,36 @@ err=$("$DURIAN" generate "$work/request.json" -o "$work/f" 2>&1); expect_status 
 expect_contains "$err" "pass --weights FILE" "an untrained model is never used by accident"
 [ ! -e "$work/f" ] || fail "nothing is written without weights"
 
+# A long clip streams: generated chunk by chunk from landmarks and written frame by frame, so 320 frames
+# need the memory 40 do (held whole, 320 frames took 417 MB against 250 MB for 40).
+keypoint_track() { # file frames
+  { printf '{"format": "durian-keypoints", "version": 1, "fps": 24, "width": 32, "height": 32, "frames": ['
+    for ((f = 0; f < $2; f++)); do
+      [ "$f" -gt 0 ] && printf ','
+      printf '['
+      for ((k = 0; k < 68; k++)); do
+        [ "$k" -gt 0 ] && printf ','
+        printf '%d.%d,%d' $(( 4 + k / 3 )) $(( f % 10 )) $(( 8 + k / 4 ))
+      done
+      printf ']'
+    done
+    printf ']}'; } > "$1"
+}
+peak_mb() { # frames
+  keypoint_track "$work/track$1.json" "$1"
+  printf '{"model": "tiny", "portrait": "portrait.ppm", "attributes": [{"category": "hair", "image": "hair.ppm"}],
+    "motion": "track%d.json", "steps": 1, "resolution": 64, "seed": 3}' "$1" > "$work/long$1.json"
+  local line
+  line=$("$DURIAN" generate --untrained "$work/long$1.json" -o "$work/long$1" 2>/dev/null) || fail "a $1-frame clip: $line"
+  [ "$(ls "$work/long$1" | wc -l)" -eq "$1" ] || fail "a $1-frame clip wrote $(ls "$work/long$1" | wc -l) frames"
+  echo "$line" | sed -n 's/.*peak memory \([0-9]*\) MB.*/\1/p'
+}
+short=$(peak_mb 40)
+long=$(peak_mb 320)
+echo "peak memory: $short MB for 40 frames, $long MB for 320"
+[ -n "$short" ] && [ -n "$long" ] || fail "generate did not report its peak memory"
+[ "$long" -le $(( short + short / 5 )) ] || fail "320 frames took $long MB against $short MB for 40: the clip is held in memory"
+
 out=$("$DURIAN" bench --model tiny --steps 1 --quiet); expect_status 0 $? "bench tiny"
 for figure in "parameters" "DNet step, 1 frame" "GFLOP/s" "reference nets" "alpha -> preview"; do
   expect_contains "$out" "$figure" "bench prints $figure"
