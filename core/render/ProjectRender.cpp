@@ -28,7 +28,7 @@
 namespace durian {
 namespace {
 
-const std::string kWarpMethod = "warp_composite (classical baseline; the trained Durian model is not installed yet)";
+const std::string kWarpMethod = "warp_composite (classical baseline; no trained model file was found)";
 const std::string kClassicalMethod = "warp_composite (classical baseline, as asked)";
 
 std::optional<std::filesystem::path> modelWeightsFor(const ExportOptions& options)

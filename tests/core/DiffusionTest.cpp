@@ -235,6 +235,36 @@ TEST(Diffusion, WindowedClipsEqualSingleWindowClips)
     }
 }
 
+TEST(Diffusion, SharedNoiseMakesFramesDifferOnlyByTheirConditioning)
+{
+    auto m = tinyModel(false); // frames independent: temporal attention at the identity
+    Conditioning c(m, 3);
+    c.pose = c.pose.narrow(0, 0, 1).repeat({3, 1, 1, 1}); // three frames with the same pose
+    SamplingOptions o;
+    o.steps = 2;
+    o.window = 4;
+    const auto independent = sampleLatents(m, 3, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o);
+    EXPECT_GT(maxDiff(independent[0], independent[1]), 1e-3); // their own noise makes them differ
+    o.sharedNoise = true;
+    const auto shared = sampleLatents(m, 3, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o);
+    EXPECT_LT(maxDiff(shared[0], shared[1]), 1e-5);
+    EXPECT_LT(maxDiff(shared[0], shared[2]), 1e-5);
+}
+
+TEST(Diffusion, AnchoredFramesComeBackAsTheAnchorAndSteerTheRest)
+{
+    auto m = tinyModel(true);
+    Conditioning c(m, 4);
+    SamplingOptions o;
+    o.steps = 3;
+    o.window = 4;
+    const auto free = sampleLatents(m, 4, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o);
+    const auto anchor = torch::full({2, m->config().latentChannels, 8, 8}, 0.5f);
+    const auto held = sampleLatents(m, 4, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o, {}, {}, anchor);
+    EXPECT_TRUE(torch::equal(held.narrow(0, 0, 2), anchor));
+    EXPECT_GT(maxDiff(held.narrow(0, 2, 2), free.narrow(0, 2, 2)), 1e-4); // the new frames continue the anchor
+}
+
 TEST(Diffusion, CancelStopsBeforeTheNextStep)
 {
     auto m = tinyModel(false);
