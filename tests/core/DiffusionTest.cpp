@@ -247,8 +247,8 @@ TEST(Diffusion, SharedNoiseMakesFramesDifferOnlyByTheirConditioning)
     EXPECT_GT(maxDiff(independent[0], independent[1]), 1e-3); // their own noise makes them differ
     o.sharedNoise = true;
     const auto shared = sampleLatents(m, 3, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o);
-    EXPECT_LT(maxDiff(shared[0], shared[1]), 1e-5);
-    EXPECT_LT(maxDiff(shared[0], shared[2]), 1e-5);
+    EXPECT_LT(maxDiff(shared[0], shared[1]), 1e-4); // equal but for float rounding in batched products
+    EXPECT_LT(maxDiff(shared[0], shared[2]), 1e-4);
 }
 
 TEST(Diffusion, AnchoredFramesComeBackAsTheAnchorAndSteerTheRest)

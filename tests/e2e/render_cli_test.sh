@@ -60,7 +60,7 @@ out=$(env -u DURIAN_MODELS_DIR "$DURIAN" render "$work/short/demo.durian" -o "$w
 expect_status 0 $? "render with the shipped model ($out)"
 expect_contains "$out" "method    durian (default.safetensors, 20 DDIM steps)" "the shipped model made the frames"
 out=$("$DURIAN" render "$work/short/demo.durian" -o "$work/none.mp4" 2>&1)
-expect_contains "$out" "the trained Durian model is not installed" "without a model the classical method says why"
+expect_contains "$out" "no trained model file was found" "without a model the classical method says why"
 out=$("$DURIAN" render "$demo" -o "$work/x.mp4" --weights "$work/none.safetensors" 2>&1); expect_status 1 $? "missing weights"
 expect_contains "$out" "none.safetensors" "the missing weights file is named"
 echo "render: all checks passed"
