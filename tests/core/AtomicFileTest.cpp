@@ -1,6 +1,8 @@
 #include "core/io/AtomicFile.h"
 #include "core/util/Error.h"
 
+#include "tests/common/ScratchDirectory.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -15,13 +17,7 @@
 namespace fs = std::filesystem;
 
 namespace {
-fs::path freshDirectory(const std::string& name)
-{
-    const auto dir = fs::temp_directory_path() / ("durian-test-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+using testsupport::freshDirectory;
 
 std::size_t fileCount(const fs::path& dir)
 {

@@ -7,6 +7,8 @@
 #include "core/render/ProjectRender.h"
 #include "core/render/ProjectRequest.h"
 
+#include "tests/common/ScratchDirectory.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -28,13 +30,7 @@ Project astronautWithDemoHair(const std::string& preset, int frames)
     return project;
 }
 
-fs::path freshDirectory(const std::string& name)
-{
-    const auto dir = fs::temp_directory_path() / ("durian-photo-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+using testsupport::freshDirectory;
 
 ExportOptions classical()
 {
@@ -89,7 +85,7 @@ TEST(PhotoComposite, AnAnimationMovesTheHeadOverThePhotosOwnBodyAndBackground)
     const Image frame = loadImageRgb(dir / "frames" / "frame_00002.png");
     ASSERT_EQ(frame.width, photo.width);
     // Outside the crop's footprint the photo is as it was; the corners are far from the face.
-    for (const auto [x, y] : {std::pair{0, 0}, std::pair{photo.width - 1, 0}, std::pair{0, photo.height - 1}}) {
+    for (const auto& [x, y] : {std::pair{0, 0}, std::pair{photo.width - 1, 0}, std::pair{0, photo.height - 1}}) {
         for (int c = 0; c < 3; ++c) {
             EXPECT_EQ(frame.row(y)[x * 3 + c], photo.row(y)[x * 3 + c]) << x << "," << y;
         }

@@ -2,6 +2,8 @@
 #include "core/io/Project.h"
 #include "core/util/Error.h"
 
+#include "tests/common/ScratchDirectory.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -11,13 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path freshDirectory(const std::string& name)
-{
-    const auto dir = fs::temp_directory_path() / ("durian-project-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+using testsupport::freshDirectory;
 
 std::string errorOf(const fs::path& path)
 {

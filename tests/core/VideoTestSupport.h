@@ -5,6 +5,7 @@
 
 #include "core/io/Image.h"
 #include "core/video/VideoDecoder.h"
+#include "tests/common/ScratchDirectory.h"
 
 #include <gtest/gtest.h>
 
@@ -19,13 +20,7 @@ namespace videotest {
 
 namespace fs = std::filesystem;
 
-inline fs::path freshDirectory(const std::string& name)
-{
-    const auto dir = fs::temp_directory_path() / ("durian-test-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+using testsupport::freshDirectory;
 
 inline std::size_t fileCount(const fs::path& dir)
 {
