@@ -43,7 +43,7 @@ std::optional<std::filesystem::path> modelWeightsFor(const ExportOptions& option
 // Each frame goes to `sink` as it is made, in order: memory does not grow with the clip's length.
 void generateFrames(const Project& project, ProjectFaces& faces, const KeypointTrack& track,
     const std::filesystem::path& weights, int size, const ProjectRenderCallbacks& callbacks,
-    const std::function<void(int, const Image&)>& sink)
+    const std::function<void(int, Image)>& sink)
 {
     GeneratorOptions options;
     options.weights = weights;
@@ -57,7 +57,7 @@ void generateFrames(const Project& project, ProjectFaces& faces, const KeypointT
     CancelToken token;
     GenerationCallbacks generation;
     generation.cancel = &token;
-    generation.frame = [&](int index, Image frame) { sink(index, frame); };
+    generation.frame = sink;
     generation.progress = [&](int step, int total) {
         if (callbacks.cancel != nullptr && callbacks.cancel->load()) {
             token.cancel(); // seen by the sampler before its next step
