@@ -28,11 +28,11 @@
     </message>
     <message>
         <source>Frame %1 of %2, %3 s left</source>
-        <translation>Bild %1 von %2, noch %3 s</translation>
+        <translation type="vanished">Bild %1 von %2, noch %3 s</translation>
     </message>
     <message>
         <source>Frame %1 of %2</source>
-        <translation>Bild %1 von %2</translation>
+        <translation type="vanished">Bild %1 von %2</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -106,19 +106,19 @@
     </message>
     <message>
         <source>Hair</source>
-        <translation>Haare</translation>
+        <translation type="vanished">Haare</translation>
     </message>
     <message>
         <source>Eyeglasses</source>
-        <translation>Brille</translation>
+        <translation type="vanished">Brille</translation>
     </message>
     <message>
         <source>Hat</source>
-        <translation>Hut</translation>
+        <translation type="vanished">Hut</translation>
     </message>
     <message>
         <source>Beard</source>
-        <translation>Bart</translation>
+        <translation type="vanished">Bart</translation>
     </message>
     <message>
         <source>Category of the next reference</source>
@@ -183,6 +183,25 @@
     <message>
         <source>Interpolated: this is reference %1 of the pair</source>
         <translation>Interpoliert: dies ist Referenz %1 des Paars</translation>
+    </message>
+</context>
+<context>
+    <name>AutoMaskController</name>
+    <message>
+        <source>Automatic mask for %1</source>
+        <translation>Automatische Maske für %1</translation>
+    </message>
+    <message>
+        <source>Finding the face…</source>
+        <translation>Gesicht wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Computing the mask…</source>
+        <translation>Maske wird berechnet…</translation>
+    </message>
+    <message>
+        <source>The automatic mask could not be computed: %1</source>
+        <translation>Die automatische Maske konnte nicht berechnet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -297,6 +316,25 @@
     </message>
 </context>
 <context>
+    <name>ExportedDialog</name>
+    <message>
+        <source>Video Exported</source>
+        <translation>Video exportiert</translation>
+    </message>
+    <message>
+        <source>%1 (the frames of the last render, not rendered again)</source>
+        <translation>%1 (die Bilder der letzten Berechnung, nicht neu berechnet)</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>FaceChoiceDialog</name>
     <message>
         <source>Choose a Face</source>
@@ -318,19 +356,19 @@
     <name>InterpolationPanel</name>
     <message>
         <source>Hair</source>
-        <translation>Haare</translation>
+        <translation type="vanished">Haare</translation>
     </message>
     <message>
         <source>Eyeglasses</source>
-        <translation>Brille</translation>
+        <translation type="vanished">Brille</translation>
     </message>
     <message>
         <source>Hat</source>
-        <translation>Hut</translation>
+        <translation type="vanished">Hut</translation>
     </message>
     <message>
         <source>Beard</source>
-        <translation>Bart</translation>
+        <translation type="vanished">Bart</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -430,55 +468,55 @@
     <name>Main</name>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
+        <translation type="vanished">&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation>Ö&amp;ffnen…</translation>
+        <translation type="vanished">Ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation>&amp;Speichern</translation>
+        <translation type="vanished">&amp;Speichern</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation>Speichern &amp;unter…</translation>
+        <translation type="vanished">Speichern &amp;unter…</translation>
     </message>
     <message>
         <source>&amp;Export Video…</source>
-        <translation>Video &amp;exportieren…</translation>
+        <translation type="vanished">Video &amp;exportieren…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
+        <translation type="vanished">&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
+        <translation type="vanished">&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
-        <translation>&amp;Rückgängig: %1</translation>
+        <translation type="vanished">&amp;Rückgängig: %1</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
+        <translation type="vanished">&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation>&amp;Wiederholen: %1</translation>
+        <translation type="vanished">&amp;Wiederholen: %1</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
+        <translation type="vanished">&amp;Wiederholen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
+        <translation type="vanished">&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Durian Studio</source>
-        <translation>Ü&amp;ber Durian Studio</translation>
+        <translation type="vanished">Ü&amp;ber Durian Studio</translation>
     </message>
     <message>
         <source>Project</source>
@@ -503,12 +541,12 @@
     <message>
         <source>This project cannot be rendered yet:
 %1</source>
-        <translation>Dieses Projekt kann noch nicht berechnet werden:
+        <translation type="vanished">Dieses Projekt kann noch nicht berechnet werden:
 %1</translation>
     </message>
     <message>
         <source>No preview rendered yet</source>
-        <translation>Noch keine Vorschau berechnet</translation>
+        <translation type="vanished">Noch keine Vorschau berechnet</translation>
     </message>
     <message>
         <source>Attributes</source>
@@ -520,7 +558,7 @@
     </message>
     <message>
         <source>Opened %1</source>
-        <translation>Geöffnet: %1</translation>
+        <translation type="vanished">Geöffnet: %1</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -551,27 +589,27 @@
     </message>
     <message>
         <source>Durian Studio</source>
-        <translation>Durian Studio</translation>
+        <translation type="vanished">Durian Studio</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation>Ungespeicherte Änderungen</translation>
+        <translation type="vanished">Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Save the changes to “%1” before closing?</source>
-        <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
+        <translation type="vanished">Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
     <message>
         <source>This project has unsaved changes from a session that did not close properly.</source>
-        <translation>Dieses Projekt hat ungespeicherte Änderungen aus einer Sitzung, die nicht ordnungsgemäß beendet wurde.</translation>
+        <translation type="vanished">Dieses Projekt hat ungespeicherte Änderungen aus einer Sitzung, die nicht ordnungsgemäß beendet wurde.</translation>
     </message>
     <message>
         <source>Restore Changes</source>
-        <translation>Änderungen wiederherstellen</translation>
+        <translation type="vanished">Änderungen wiederherstellen</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation>Verwerfen</translation>
+        <translation type="vanished">Verwerfen</translation>
     </message>
     <message>
         <source>Export Video</source>
@@ -591,27 +629,27 @@
     </message>
     <message>
         <source>Video Exported</source>
-        <translation>Video exportiert</translation>
+        <translation type="vanished">Video exportiert</translation>
     </message>
     <message>
         <source>Open Folder</source>
-        <translation>Ordner öffnen</translation>
+        <translation type="vanished">Ordner öffnen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation>Schließen</translation>
+        <translation type="vanished">Schließen</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
+        <translation type="vanished">&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>Step %1 of %2</source>
-        <translation>Schritt %1 von %2</translation>
+        <translation type="vanished">Schritt %1 von %2</translation>
     </message>
     <message>
         <source>Rendering the preview…</source>
-        <translation>Vorschau wird gerendert…</translation>
+        <translation type="vanished">Vorschau wird gerendert…</translation>
     </message>
     <message>
         <source>Untrained model: trained weights are not installed yet, so the preview shows noise.</source>
@@ -623,37 +661,37 @@
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
+        <translation type="vanished">&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>These recent projects no longer exist and were removed from the list:
 %1</source>
-        <translation>Diese zuletzt geöffneten Projekte existieren nicht mehr und wurden aus der Liste entfernt:
+        <translation type="vanished">Diese zuletzt geöffneten Projekte existieren nicht mehr und wurden aus der Liste entfernt:
 %1</translation>
     </message>
     <message>
         <source>&amp;Clear Recent Projects</source>
-        <translation>Liste &amp;leeren</translation>
+        <translation type="vanished">Liste &amp;leeren</translation>
     </message>
     <message>
         <source>Open &amp;Portrait…</source>
-        <translation>&amp;Porträt öffnen…</translation>
+        <translation type="vanished">&amp;Porträt öffnen…</translation>
     </message>
     <message>
         <source>&amp;Render Animation</source>
-        <translation>Animation &amp;berechnen</translation>
+        <translation type="vanished">Animation &amp;berechnen</translation>
     </message>
     <message>
         <source>&amp;Play / Pause Animation</source>
-        <translation>Animation &amp;abspielen / anhalten</translation>
+        <translation type="vanished">Animation &amp;abspielen / anhalten</translation>
     </message>
     <message>
         <source>Choose &amp;Driving Video…</source>
-        <translation>&amp;Steuervideo auswählen…</translation>
+        <translation type="vanished">&amp;Steuervideo auswählen…</translation>
     </message>
     <message>
         <source>&amp;Paste Portrait</source>
-        <translation>Porträt &amp;einfügen</translation>
+        <translation type="vanished">Porträt &amp;einfügen</translation>
     </message>
     <message>
         <source>Render the whole animation and play it (Ctrl+R)</source>
@@ -673,11 +711,112 @@
     </message>
     <message>
         <source>Save the changes to “%1” first?</source>
-        <translation>Änderungen an „%1“ zuerst speichern?</translation>
+        <translation type="vanished">Änderungen an „%1“ zuerst speichern?</translation>
     </message>
     <message>
         <source>No trained model is installed: the preview and the export use the classical method (warp and composite). Choose trained weights in Settings.</source>
-        <translation>Kein trainiertes Modell installiert: Vorschau und Export verwenden das klassische Verfahren (Verzerren und Überlagern). Trainierte Gewichte lassen sich in den Einstellungen wählen.</translation>
+        <translation type="vanished">Kein trainiertes Modell installiert: Vorschau und Export verwenden das klassische Verfahren (Verzerren und Überlagern). Trainierte Gewichte lassen sich in den Einstellungen wählen.</translation>
+    </message>
+    <message>
+        <source>Render</source>
+        <translation>Berechnen</translation>
+    </message>
+</context>
+<context>
+    <name>MainMenu</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>&amp;Neues Projekt</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>These recent projects no longer exist and were removed from the list:
+%1</source>
+        <translation>Diese zuletzt geöffneten Projekte existieren nicht mehr und wurden aus der Liste entfernt:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Projects</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Portrait…</source>
+        <translation>&amp;Porträt öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Video…</source>
+        <translation>Video &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Render Animation</source>
+        <translation>Animation &amp;berechnen</translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause Animation</source>
+        <translation>Animation &amp;abspielen / anhalten</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Driving Video…</source>
+        <translation>&amp;Steuervideo auswählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Portrait</source>
+        <translation>Porträt &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Durian Studio</source>
+        <translation>Ü&amp;ber Durian Studio</translation>
     </message>
 </context>
 <context>
@@ -735,19 +874,19 @@
     <name>MaskEditorPanel</name>
     <message>
         <source>Hair</source>
-        <translation>Haare</translation>
+        <translation type="vanished">Haare</translation>
     </message>
     <message>
         <source>Eyeglasses</source>
-        <translation>Brille</translation>
+        <translation type="vanished">Brille</translation>
     </message>
     <message>
         <source>Hat</source>
-        <translation>Hut</translation>
+        <translation type="vanished">Hut</translation>
     </message>
     <message>
         <source>Beard</source>
-        <translation>Bart</translation>
+        <translation type="vanished">Bart</translation>
     </message>
     <message>
         <source>Portrait</source>
@@ -856,6 +995,13 @@
     <message>
         <source>automatic mask confidence %1%</source>
         <translation>Konfidenz der automatischen Maske %1%</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Durian Studio</source>
+        <translation>Durian Studio</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1215,38 @@
     </message>
 </context>
 <context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>No trained model is installed: the preview and the export use the classical method (warp and composite). Choose trained weights in Settings.</source>
+        <translation>Kein trainiertes Modell installiert: Vorschau und Export verwenden das klassische Verfahren (Verzerren und Überlagern). Trainierte Gewichte lassen sich in den Einstellungen wählen.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>This project cannot be rendered yet:
+%1</source>
+        <translation>Dieses Projekt kann noch nicht berechnet werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Rendering the preview…</source>
+        <translation>Vorschau wird gerendert…</translation>
+    </message>
+    <message>
+        <source>No preview rendered yet</source>
+        <translation>Noch keine Vorschau berechnet</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectAutosave</name>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>ProjectDocument</name>
     <message>
         <source>Rename Project</source>
@@ -1096,7 +1274,7 @@
     </message>
     <message>
         <source>Autosave failed: %1</source>
-        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+        <translation type="vanished">Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Recover Unsaved Changes</source>
@@ -1108,11 +1286,11 @@
     </message>
     <message>
         <source>Choose a local file to export the video to.</source>
-        <translation>Wählen Sie eine lokale Datei, in die das Video exportiert wird.</translation>
+        <translation type="vanished">Wählen Sie eine lokale Datei, in die das Video exportiert wird.</translation>
     </message>
     <message>
         <source>Exporting %1</source>
-        <translation>Exportiere %1</translation>
+        <translation type="vanished">Exportiere %1</translation>
     </message>
     <message>
         <source>Finding the faces…</source>
@@ -1128,14 +1306,14 @@
     </message>
     <message numerus="yes">
         <source>%n frame(s), %1×%2, by %3</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n Bild, %1×%2, mit %3</numerusform>
             <numerusform>%n Bilder, %1×%2, mit %3</numerusform>
         </translation>
     </message>
     <message>
         <source>The video could not be exported: %1</source>
-        <translation>Das Video konnte nicht exportiert werden: %1</translation>
+        <translation type="vanished">Das Video konnte nicht exportiert werden: %1</translation>
     </message>
     <message>
         <source>Hair</source>
@@ -1191,15 +1369,15 @@
     </message>
     <message>
         <source>Automatic mask for %1</source>
-        <translation>Automatische Maske für %1</translation>
+        <translation type="vanished">Automatische Maske für %1</translation>
     </message>
     <message>
         <source>Finding the face…</source>
-        <translation>Gesicht wird gesucht…</translation>
+        <translation type="vanished">Gesicht wird gesucht…</translation>
     </message>
     <message>
         <source>Computing the mask…</source>
-        <translation>Maske wird berechnet…</translation>
+        <translation type="vanished">Maske wird berechnet…</translation>
     </message>
     <message>
         <source>Automatic %1 Mask</source>
@@ -1207,11 +1385,11 @@
     </message>
     <message>
         <source>The automatic mask could not be computed: %1</source>
-        <translation>Die automatische Maske konnte nicht berechnet werden: %1</translation>
+        <translation type="vanished">Die automatische Maske konnte nicht berechnet werden: %1</translation>
     </message>
     <message>
         <source>Unknown export quality “%1”.</source>
-        <translation>Unbekannte Exportqualität „%1“.</translation>
+        <translation type="vanished">Unbekannte Exportqualität „%1“.</translation>
     </message>
     <message>
         <source>Unknown motion preset “%1”.</source>
@@ -1261,6 +1439,41 @@
         <source>Change Portrait</source>
         <translation>Porträt ändern</translation>
     </message>
+    <message>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>New project from %1</source>
+        <translation>Neues Projekt aus %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryBanner</name>
+    <message>
+        <source>An unsaved project from a session that did not close properly can be restored.</source>
+        <translation>Ein ungespeichertes Projekt aus einer Sitzung, die nicht ordnungsgemäß beendet wurde, kann wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>This project has unsaved changes from a session that did not close properly.</source>
+        <translation>Dieses Projekt hat ungespeicherte Änderungen aus einer Sitzung, die nicht ordnungsgemäß beendet wurde.</translation>
+    </message>
+    <message>
+        <source>Restore Changes</source>
+        <translation>Änderungen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
 </context>
 <context>
     <name>RenderController</name>
@@ -1274,7 +1487,7 @@
     </message>
     <message numerus="yes">
         <source>%n frame(s), %1×%2 at %3 fps</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n Bild, %1×%2 mit %3 fps</numerusform>
             <numerusform>%n Bilder, %1×%2 mit %3 fps</numerusform>
         </translation>
@@ -1286,6 +1499,33 @@
     <message>
         <source>The animation could not be rendered: %1</source>
         <translation>Die Animation konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Choose a local file to export the video to.</source>
+        <translation>Wählen Sie eine lokale Datei, in die das Video exportiert wird.</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>Exportiere %1</translation>
+    </message>
+    <message>
+        <source>The video could not be exported: %1</source>
+        <translation>Das Video konnte nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>A render is already running; wait for it or cancel it.</source>
+        <translation>Es läuft bereits eine Berechnung; warten Sie darauf oder brechen Sie sie ab.</translation>
+    </message>
+    <message>
+        <source>Unknown export quality “%1”.</source>
+        <translation>Unbekannte Exportqualität „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s), %1×%2, by %3</source>
+        <translation>
+            <numerusform>%n Bild, %1×%2, mit %3</numerusform>
+            <numerusform>%n Bilder, %1×%2, mit %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1425,6 +1665,21 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChangesDialog</name>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1” first?</source>
+        <translation>Änderungen an „%1“ zuerst speichern?</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1” before closing?</source>
+        <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
 </context>
 </TS>

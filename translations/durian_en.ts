@@ -27,14 +27,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Frame %1 of %2, %3 s left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Frame %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,22 +97,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hair</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Eyeglasses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Category of the next reference</source>
         <translation type="unfinished"></translation>
     </message>
@@ -182,6 +158,25 @@
     </message>
     <message>
         <source>Interpolated: this is reference %1 of the pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AutoMaskController</name>
+    <message>
+        <source>Automatic mask for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the face…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the mask…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The automatic mask could not be computed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -297,6 +292,25 @@
     </message>
 </context>
 <context>
+    <name>ExportedDialog</name>
+    <message>
+        <source>Video Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the frames of the last render, not rendered again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FaceChoiceDialog</name>
     <message>
         <source>Choose a Face</source>
@@ -316,22 +330,6 @@
 </context>
 <context>
     <name>InterpolationPanel</name>
-    <message>
-        <source>Hair</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Eyeglasses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beard</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
@@ -429,58 +427,6 @@
 <context>
     <name>Main</name>
     <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export Video…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Durian Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Project</source>
         <translation type="unfinished"></translation>
     </message>
@@ -493,24 +439,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This project cannot be rendered yet:
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No preview rendered yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Attributes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Motion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -541,88 +474,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Durian Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the changes to “%1” before closing?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This project has unsaved changes from a session that did not close properly.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore Changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Video Exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Step %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rendering the preview…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 no longer exists; it was removed from the recent projects.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These recent projects no longer exist and were removed from the list:
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Clear Recent Projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;Portrait…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Render Animation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Play / Pause Animation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose &amp;Driving Video…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Paste Portrait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -642,11 +494,103 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the changes to “%1” first?</source>
+        <source>Render</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainMenu</name>
+    <message>
+        <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No trained model is installed: the preview and the export use the classical method (warp and composite). Choose trained weights in Settings.</source>
+        <source>&amp;New Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These recent projects no longer exist and were removed from the list:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Portrait…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Video…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Render Animation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause Animation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose &amp;Driving Video…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste Portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Durian Studio</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -703,22 +647,6 @@
 </context>
 <context>
     <name>MaskEditorPanel</name>
-    <message>
-        <source>Hair</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Eyeglasses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beard</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Portrait</source>
         <translation type="unfinished"></translation>
@@ -825,6 +753,13 @@
     </message>
     <message>
         <source>automatic mask confidence %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Durian Studio</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1039,6 +974,37 @@
     </message>
 </context>
 <context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>No trained model is installed: the preview and the export use the classical method (warp and composite). Choose trained weights in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project cannot be rendered yet:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview rendered yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectAutosave</name>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProjectDocument</name>
     <message>
         <source>Rename Project</source>
@@ -1065,10 +1031,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Autosave failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Recover Unsaved Changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1076,24 +1038,12 @@
         <source>The unsaved changes could not be recovered: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Choose a local file to export the video to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n frame(s), %1×%2, by %3</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n frame, %1×%2, by %3</numerusform>
             <numerusform>%n frames, %1×%2, by %3</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The video could not be exported: %1</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hair</source>
@@ -1148,27 +1098,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Automatic mask for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finding the face…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Computing the mask…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Automatic %1 Mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The automatic mask could not be computed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown export quality “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1219,6 +1149,41 @@
         <source>Change Portrait</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New project from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryBanner</name>
+    <message>
+        <source>An unsaved project from a session that did not close properly can be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has unsaved changes from a session that did not close properly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RenderController</name>
@@ -1232,7 +1197,7 @@
     </message>
     <message numerus="yes">
         <source>%n frame(s), %1×%2 at %3 fps</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n frame, %1×%2 at %3 fps</numerusform>
             <numerusform>%n frames, %1×%2 at %3 fps</numerusform>
         </translation>
@@ -1244,6 +1209,33 @@
     <message>
         <source>The animation could not be rendered: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a local file to export the video to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video could not be exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A render is already running; wait for it or cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown export quality “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s), %1×%2, by %3</source>
+        <translation type="unfinished">
+            <numerusform>%n frame, %1×%2, by %3</numerusform>
+            <numerusform>%n frames, %1×%2, by %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1374,21 @@
     <name>StatusBar</name>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChangesDialog</name>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1” first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1” before closing?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

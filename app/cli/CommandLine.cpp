@@ -2,22 +2,37 @@
 
 #include <algorithm>
 #include <csignal>
+#include <semaphore.h>
+#include <thread>
 #include <cmath>
 
 namespace durian::cli {
 namespace {
-std::atomic<bool> interrupted{false};
+// A signal handler may only do async-signal-safe things: it posts a semaphore, and a thread waiting on
+// it asks the work to stop.
+sem_t interrupted;
 extern "C" void onInterrupt(int)
 {
-    interrupted.store(true);
+    sem_post(&interrupted);
 }
 } // namespace
 
-const std::atomic<bool>* cancelOnInterrupt()
+std::stop_token stopOnInterrupt()
 {
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt); // a polite kill cleans up as Ctrl-C does
-    return &interrupted;
+    static std::stop_source source;
+    static const bool installed = [] {
+        sem_init(&interrupted, 0, 0);
+        std::thread([] {
+            while (sem_wait(&interrupted) != 0) { // EINTR: wait again
+            }
+            source.request_stop();
+        }).detach();
+        std::signal(SIGINT, onInterrupt);
+        std::signal(SIGTERM, onInterrupt); // a polite kill cleans up as Ctrl-C does
+        return true;
+    }();
+    (void)installed;
+    return source.get_token();
 }
 
 Arguments::Arguments(const std::vector<std::string>& args, const std::vector<std::string>& flagNames)

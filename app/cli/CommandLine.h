@@ -1,6 +1,6 @@
 #pragma once
 
-#include <atomic>
+#include <stop_token>
 #include <functional>
 #include <map>
 #include <optional>
@@ -14,6 +14,7 @@ namespace durian::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1; // the work failed (bad input file, encoder error, ...)
 inline constexpr int kExitUsage = 2;   // the command line was wrong
+inline constexpr int kExitInterrupted = 130; // stopped by Ctrl-C or SIGTERM, as a shell reports SIGINT
 
 // Arguments of one sub-command: positionals, "--name value" (or "--name=value") options and "--flag"
 // switches. "-o" is short for "--output".
@@ -41,9 +42,9 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Makes Ctrl-C (SIGINT) and SIGTERM set the returned flag instead of killing the process, so a long command can
-// stop at its next check and leave no partial file behind.
-const std::atomic<bool>* cancelOnInterrupt();
+// Makes Ctrl-C (SIGINT) and SIGTERM stop the returned token instead of killing the process, so a long command
+// stops at its next check (durian::Cancelled) and leaves no partial file behind.
+std::stop_token stopOnInterrupt();
 
 struct Command {
     std::string name;

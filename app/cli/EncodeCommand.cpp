@@ -4,7 +4,6 @@
 #include "core/video/VideoEncoder.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -132,7 +131,7 @@ Command encodeCommand()
                 }
             };
             // Ctrl-C cancels cleanly: the partial output is removed and an existing file kept.
-            options.cancel = cancelOnInterrupt();
+            options.stop = stopOnInterrupt();
 
             VideoEncoder encoder(*output, options);
             Image first;

@@ -90,19 +90,14 @@ Command evalCommand()
                 }
                 return kExitOk;
             }
-            const auto* interrupted = cancelOnInterrupt();
-            CancelToken cancel;
             const auto report = runTransferEval(generator.get(), options,
                 [&](int done, int total, const std::string& name) {
-                    if (interrupted->load()) {
-                        cancel.cancel();
-                    }
                     std::fprintf(stderr, "\rcase %d/%d %-20s", done + (name.empty() ? 0 : 1), total, name.c_str());
                     if (name.empty()) {
                         std::fprintf(stderr, "\n");
                     }
                 },
-                &cancel);
+                stopOnInterrupt());
             const auto markdown = transferTableMarkdown(report.rows);
             std::printf("\n%s", markdown.c_str());
             if (report.durianFrames > 0) {

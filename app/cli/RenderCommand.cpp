@@ -44,7 +44,7 @@ Command renderCommand()
             }
             const Project project = loadProject(arguments.positionals().front());
             ProjectRenderCallbacks callbacks;
-            callbacks.cancel = cancelOnInterrupt();
+            callbacks.stop = stopOnInterrupt();
             if (!arguments.has("quiet") && ::isatty(STDERR_FILENO)) { // a progress line is for a person watching
                 callbacks.progress = [](const std::string& stage, int done, int total) {
                     std::fprintf(stderr, "\r%-10s %d/%d %s", stage.c_str(), done, total,
@@ -54,16 +54,11 @@ Command renderCommand()
                     }
                 };
             }
-            try {
-                const auto result = renderProjectVideo(project, *output, exportOptions, callbacks);
-                std::printf("method    %s\n", result.method.c_str());
-                std::printf("frames    %d at %dx%d, %g fps\n", result.frames, result.width, result.height,
-                    exportOptions.fps > 0 ? exportOptions.fps : project.motion.fps);
-                std::printf("%s\n", result.output.c_str());
-            } catch (const RenderCancelled&) {
-                std::fprintf(stderr, "\ndurian render: cancelled; nothing was written\n");
-                return 130;
-            }
+            const auto result = renderProjectVideo(project, *output, exportOptions, callbacks);
+            std::printf("method    %s\n", result.method.c_str());
+            std::printf("frames    %d at %dx%d, %g fps\n", result.frames, result.width, result.height,
+                exportOptions.fps > 0 ? exportOptions.fps : project.motion.fps);
+            std::printf("%s\n", result.output.c_str());
             return kExitOk;
         }};
 }

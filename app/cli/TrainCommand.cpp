@@ -43,16 +43,16 @@ Command trainCommand()
                 toString(config.stage).c_str(), config.model.c_str(), config.imageSize(), config.imageSize(),
                 config.batch, trainer.trainableParameters(), trainer.stepsDone() + 1, config.steps);
             std::fprintf(stderr, "data: %s\n", trainer.dataSummary().c_str());
-            const auto* cancel = cancelOnInterrupt();
+            const auto stop = stopOnInterrupt();
             trainer.run(
                 [](const TrainProgress& p) {
                     std::fprintf(stderr, "step %d/%d  loss %.5f (mean %.5f)  %.3f it/s  %s left\n", p.step, p.steps,
                         p.loss, p.averageLoss, p.stepsPerSecond, duration(p.secondsLeft).c_str());
                 },
-                cancel);
+                stop);
             std::fprintf(stderr, "%s at step %d; checkpoint and model.safetensors in %s\n",
-                cancel->load() ? "stopped" : "finished", trainer.stepsDone(), output->c_str());
-            return cancel->load() ? kExitFailure : kExitOk;
+                stop.stop_requested() ? "stopped" : "finished", trainer.stepsDone(), output->c_str());
+            return stop.stop_requested() ? kExitFailure : kExitOk;
         }};
 }
 

@@ -1,6 +1,7 @@
 #include "app/cli/CommandLine.h"
 #include "app/common/ProcessSetup.h"
 #include "core/runtime/ComputeRuntime.h"
+#include "core/util/Cancellation.h"
 
 #include <algorithm>
 #include <csignal>
@@ -132,6 +133,9 @@ int main(int argc, char* argv[])
             rejectUnknownOptions(args, command.usage);
             durian::initializeComputeThreads(threads);
             return command.run(args);
+        } catch (const durian::Cancelled&) { // Ctrl-C or SIGTERM (stopOnInterrupt)
+            std::fprintf(stderr, "\ndurian %s: cancelled; nothing was written\n", name.c_str());
+            return durian::cli::kExitInterrupted;
         } catch (const durian::cli::UsageError& e) {
             std::fprintf(stderr, "durian %s: %s\nusage: durian %s\n", name.c_str(), e.what(), command.usage.c_str());
             return durian::cli::kExitUsage;

@@ -11,6 +11,12 @@ QUrl& startupProjectUrl()
     static QUrl url;
     return url;
 }
+
+bool& startupTemplate()
+{
+    static bool isTemplate = false;
+    return isTemplate;
+}
 } // namespace
 
 AppInfo::AppInfo(QObject* parent)
@@ -42,7 +48,13 @@ QUrl AppInfo::startupProject() const
     return startupProjectUrl();
 }
 
-void AppInfo::setStartupProject(const QUrl& url)
+bool AppInfo::startupIsTemplate() const
+{
+    return startupTemplate();
+}
+
+void AppInfo::setStartupProject(const QUrl& url, bool isTemplate)
 {
     startupProjectUrl() = url;
+    startupTemplate() = isTemplate;
 }

@@ -14,6 +14,8 @@ class AppInfo : public QObject {
     Q_PROPERTY(QVariantList libraries READ libraries CONSTANT)
     Q_PROPERTY(int computeThreads READ computeThreads CONSTANT)
     Q_PROPERTY(QUrl startupProject READ startupProject CONSTANT)
+    // The start-up project is a template (the bundled demo): it opens as a new, untitled project.
+    Q_PROPERTY(bool startupIsTemplate READ startupIsTemplate CONSTANT)
 
 public:
     explicit AppInfo(QObject* parent = nullptr);
@@ -23,7 +25,8 @@ public:
     QVariantList libraries() const;
     int computeThreads() const;
     QUrl startupProject() const;
+    bool startupIsTemplate() const;
 
-    // Set by main() before QML is loaded.
-    static void setStartupProject(const QUrl& url);
+    // Set by main() before QML is loaded; an empty url starts a new project.
+    static void setStartupProject(const QUrl& url, bool isTemplate = false);
 };

@@ -46,6 +46,26 @@ AppSettings::AppSettings(QObject* parent)
     threads_ = std::clamp(settings.value("threads", 0).toInt(), 0, maxThreads());
     modelWeights_ = settings.value("modelWeights", QString()).toString();
     classicalMethod_ = settings.value("classicalMethod", false).toBool();
+    settings.endGroup();
+    settings.beginGroup("folders");
+    for (const QString& kind : settings.childKeys()) {
+        lastFolders_.insert(kind, QUrl(settings.value(kind).toString()));
+    }
+}
+
+void AppSettings::rememberFolder(const QString& kind, const QUrl& fileOrFolder)
+{
+    if (!fileOrFolder.isLocalFile()) {
+        return;
+    }
+    const QFileInfo info(fileOrFolder.toLocalFile());
+    const QUrl folder = QUrl::fromLocalFile(info.isDir() ? info.absoluteFilePath() : info.absolutePath());
+    if (lastFolders_.value(kind).toUrl() == folder) {
+        return;
+    }
+    lastFolders_.insert(kind, folder);
+    QSettings().setValue("folders/" + kind, folder.toString());
+    Q_EMIT lastFoldersChanged();
 }
 
 AppSettings* AppSettings::instance()

@@ -3,6 +3,8 @@
 #include "core/io/Project.h"
 
 #include <QObject>
+#include <QUrl>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 class QQmlEngine;
@@ -24,6 +26,9 @@ class AppSettings : public QObject {
     Q_PROPERTY(QString modelWeights READ modelWeights WRITE setModelWeights NOTIFY modelWeightsChanged)
     // The classical method (warp and composite) for previews and export, even where a model is installed.
     Q_PROPERTY(bool classicalMethod READ classicalMethod WRITE setClassicalMethod NOTIFY classicalMethodChanged)
+    // Where the file dialogs were last used, by kind ("projects", "portraits", "references", "videos",
+    // "exports"): {kind: folder URL}. A dialog opens there, else at its default.
+    Q_PROPERTY(QVariantMap lastFolders READ lastFolders NOTIFY lastFoldersChanged)
 
 public:
     static constexpr int kMinSteps = 1, kMaxSteps = 200, kDefaultSteps = 20;
@@ -59,6 +64,10 @@ public:
     // Back to the defaults (and stored so).
     Q_INVOKABLE void reset();
 
+    QVariantMap lastFolders() const { return lastFolders_; }
+    // The folder of `fileOrFolder` (a file's folder; a folder itself) becomes the kind's last folder.
+    Q_INVOKABLE void rememberFolder(const QString& kind, const QUrl& fileOrFolder);
+
 Q_SIGNALS:
     void stepsChanged();
     void guidanceChanged();
@@ -66,6 +75,7 @@ Q_SIGNALS:
     void threadsChanged();
     void modelWeightsChanged();
     void classicalMethodChanged();
+    void lastFoldersChanged();
 
 private:
     int steps_ = kDefaultSteps;
@@ -74,4 +84,5 @@ private:
     int threads_ = 0;
     QString modelWeights_;
     bool classicalMethod_ = false;
+    QVariantMap lastFolders_;
 };

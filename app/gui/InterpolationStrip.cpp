@@ -51,8 +51,8 @@ void InterpolationStrip::documentEdited()
 
 InterpolationStrip::~InterpolationStrip()
 {
-    if (token_) {
-        token_->cancel();
+    if (job_) {
+        job_->cancel();
     }
 }
 
@@ -96,9 +96,9 @@ void InterpolationStrip::clearImages()
 
 void InterpolationStrip::cancel()
 {
-    if (token_) {
-        token_->cancel();
-        token_.reset();
+    if (job_) {
+        job_->cancel();
+        job_.reset();
     }
     ++serial_; // results still on their way are dropped
     setRunning(false);
@@ -114,8 +114,6 @@ void InterpolationStrip::render()
         return;
     }
     setErrorString({});
-    const auto token = std::make_shared<durian::CancelToken>();
-    token_ = token;
     const int serial = serial_;
     const durian::Project project = document_->project();
     const AppSettings* settings = AppSettings::instance();
@@ -136,45 +134,36 @@ void InterpolationStrip::render()
             }
         });
     };
-    JobQueue::instance()->submit(
+    job_ = JobQueue::instance()->submit(JobQueue::Lane::Interactive,
         tr("Interpolation strip"),
-        [worker = worker_, project, size, steps, guidance, weights, trained, count, token, post](JobContext& context) -> QVariant {
-            if (token->isCancelled()) {
-                return QVariant();
-            }
+        [worker = worker_, project, size, steps, guidance, weights, trained, count, post](JobContext& context) -> QVariant {
             durian::GenerationRequest request = worker->request(project, size, steps, guidance);
             if (!request.interpolation) {
                 throw durian::Error("Both references of the interpolation pair must be switched on.");
             }
             if (!trained) { // the classical method's cross-fade, as export renders it without a model
                 durian::Project at = project;
-                for (int i = 0; i < count && !context.cancelled() && !token->isCancelled(); ++i) {
+                for (int i = 0; i < count; ++i) {
+                    durian::throwIfStopped(context.stopToken());
                     context.reportProgress(static_cast<double>(i) / count, tr("Interpolation %1 of %2").arg(i + 1).arg(count));
                     at.interpolation->alpha = static_cast<double>(i) / (count - 1);
                     post(i, toQImage(worker->classicalStill(at, size)));
                 }
-                return context.cancelled() || token->isCancelled() ? QVariant() : QVariant(true);
+                return QVariant(true);
             }
             durian::Generator& generator = worker->generator(weights);
             durian::GenerationCallbacks callbacks;
-            callbacks.cancel = token.get();
-            try {
-                for (int i = 0; i < count; ++i) {
-                    if (context.cancelled()) {
-                        token->cancel();
-                    }
-                    context.reportProgress(static_cast<double>(i) / count, tr("Interpolation %1 of %2").arg(i + 1).arg(count));
-                    request.interpolation->alpha = static_cast<double>(i) / (count - 1);
-                    post(i, toQImage(generator.generate(request, callbacks).frames.front()));
-                }
-            } catch (const durian::GenerationCancelled&) {
-                return QVariant();
+            callbacks.stop = context.stopToken();
+            for (int i = 0; i < count; ++i) {
+                context.reportProgress(static_cast<double>(i) / count, tr("Interpolation %1 of %2").arg(i + 1).arg(count));
+                request.interpolation->alpha = static_cast<double>(i) / (count - 1);
+                post(i, toQImage(generator.generate(request, callbacks).frames.front()));
             }
             return QVariant(true);
         },
         [self = QPointer(this), serial](const QVariant& result) {
             if (self && serial == self->serial_) {
-                self->token_.reset();
+                self->job_.reset();
                 self->setRunning(false);
                 if (result.isValid()) {
                     Q_EMIT self->finished();
@@ -183,7 +172,7 @@ void InterpolationStrip::render()
         },
         [self = QPointer(this), serial](const QString& error) {
             if (self && serial == self->serial_) {
-                self->token_.reset();
+                self->job_.reset();
                 self->setRunning(false);
                 if (!error.isEmpty()) {
                     self->setErrorString(tr("The interpolation strip could not be rendered: %1").arg(error));

@@ -11,9 +11,7 @@
 
 #include <memory>
 
-namespace durian {
-class CancelToken;
-}
+class Job;
 class PreviewWorker;
 
 // A row of preview thumbnails across the interpolation alpha (0 .. 1 in `count` steps) for the project's
@@ -79,6 +77,6 @@ private:
     bool autoRender_ = false;
     QTimer debounce_;
     int serial_ = 0;
-    std::shared_ptr<durian::CancelToken> token_;
+    std::shared_ptr<Job> job_; // the strip being rendered
     std::shared_ptr<PreviewWorker> worker_;
 };

@@ -1,5 +1,7 @@
 #include "app/gui/JobQueue.h"
 
+#include "core/util/Cancellation.h"
+
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QQmlEngine>
@@ -8,35 +10,40 @@
 
 class JobQueue::Context : public JobContext {
 public:
-    Context(JobQueue* queue, std::shared_ptr<std::atomic<bool>> flag)
-        : queue_(queue)
-        , flag_(std::move(flag))
+    explicit Context(Job& job)
+        : job_(job)
     {
     }
-    bool cancelled() const override { return flag_->load(); }
-    const std::atomic<bool>& cancelFlag() const override { return *flag_; }
-    void reportProgress(double fraction, const QString& message) override { queue_->postProgress(fraction, message); }
+    std::stop_token stopToken() const override { return job_.stopToken(); }
+    void reportProgress(double fraction, const QString& message) override { job_.postProgress(fraction, message); }
 
 private:
-    JobQueue* queue_;
-    std::shared_ptr<std::atomic<bool>> flag_;
+    Job& job_;
 };
 
 JobQueue::JobQueue(QObject* parent)
     : QObject(parent)
 {
-    thread_.setObjectName("durian-worker");
-    worker_ = new QObject;
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    thread_.start();
+    const char* names[] = {"durian-interactive", "durian-render"};
+    for (std::size_t i = 0; i < workers_.size(); ++i) {
+        Worker& worker = workers_[i];
+        worker.thread.setObjectName(names[i]);
+        worker.object = new QObject;
+        worker.object->moveToThread(&worker.thread);
+        connect(&worker.thread, &QThread::finished, worker.object, &QObject::deleteLater);
+        worker.thread.start();
+    }
 }
 
 JobQueue::~JobQueue()
 {
-    cancel();
-    thread_.quit();
-    thread_.wait();
+    for (const auto& job : unfinished_) {
+        job->cancel();
+    }
+    for (Worker& worker : workers_) {
+        worker.thread.quit();
+        worker.thread.wait();
+    }
 }
 
 JobQueue* JobQueue::instance()
@@ -52,99 +59,82 @@ JobQueue* JobQueue::create(QQmlEngine*, QJSEngine*)
     return queue;
 }
 
-void JobQueue::submit(const QString& title, Work work, Done done, Failed failed)
+std::shared_ptr<Job> JobQueue::submit(Lane lane, const QString& title, Work work, Done done, Failed failed)
 {
-    if (++pending_ == 1) {
+    auto job = std::make_shared<Job>(++nextId_, title);
+    unfinished_.insert(job);
+    if (unfinished_.size() == 1) {
         Q_EMIT busyChanged();
     }
-    QMetaObject::invokeMethod(worker_, [this, title, work = std::move(work), done = std::move(done),
-                                           failed = std::move(failed)] {
-        // On the worker thread. Every job has its own cancel flag, so cancelling one never stops the next.
-        const auto flag = std::make_shared<std::atomic<bool>>(false);
-        {
-            std::lock_guard lock(progressMutex_);
-            runningCancelFlag_ = flag;
-            progress_ = 0;
-            message_ = title;
-        }
-        QMetaObject::invokeMethod(this, [this, title] {
-            title_ = title;
-            Q_EMIT busyChanged();
-            Q_EMIT progressChanged();
+    QMetaObject::invokeMethod(workers_[static_cast<std::size_t>(lane)].object,
+        [this, lane, job, work = std::move(work), done = std::move(done), failed = std::move(failed)] {
+            // On the lane's thread. A job cancelled while it waited does not run.
+            QVariant result;
+            QString error;
+            bool stopped = false;
+            if (!job->cancelRequested()) {
+                QMetaObject::invokeMethod(this, [this, lane, job] { jobStarted(lane, job); });
+                Context context(*job);
+                try {
+                    result = work(context);
+                } catch (const durian::Cancelled&) {
+                    stopped = true;
+                } catch (const std::exception& e) {
+                    error = QString::fromUtf8(e.what());
+                } catch (...) {
+                    error = tr("Unexpected error");
+                }
+            }
+            const bool cancelled = (stopped || job->cancelRequested()) && error.isEmpty();
+            QMetaObject::invokeMethod(this, [=, this] {
+                job->setState(cancelled ? Job::State::Cancelled
+                                        : error.isEmpty() ? Job::State::Succeeded : Job::State::Failed);
+                jobEnded(lane, job);
+                if (job->state() == Job::State::Succeeded) {
+                    done(result);
+                } else {
+                    failed(error); // empty for a cancel: the user asked for it, nothing to report
+                }
+            });
         });
-
-        Context context(this, flag);
-        QVariant result;
-        QString error;
-        try {
-            result = work(context);
-        } catch (const std::exception& e) {
-            error = QString::fromUtf8(e.what());
-        } catch (...) {
-            error = tr("Unexpected error");
-        }
-        const bool cancelled = flag->load() && error.isEmpty();
-        {
-            std::lock_guard lock(progressMutex_);
-            runningCancelFlag_.reset();
-        }
-        QMetaObject::invokeMethod(this, [=, this] {
-            const bool succeeded = error.isEmpty() && !cancelled;
-            --pending_;
-            {
-                std::lock_guard lock(progressMutex_);
-                progress_ = -1;
-                message_.clear();
-            }
-            if (pending_ == 0) {
-                title_.clear();
-            }
-            Q_EMIT progressChanged();
-            Q_EMIT busyChanged();
-            if (succeeded) {
-                done(result);
-            } else {
-                failed(error); // empty for a cancel: the user asked for it, nothing to report
-            }
-            Q_EMIT finished(title, succeeded, error);
-        });
-    });
+    return job;
 }
 
-double JobQueue::progress() const
+void JobQueue::jobStarted(Lane lane, const std::shared_ptr<Job>& job)
 {
-    std::lock_guard lock(progressMutex_);
-    return progress_;
+    Job* before = current();
+    workers_[static_cast<std::size_t>(lane)].running = job;
+    job->setState(Job::State::Running);
+    if (current() != before) {
+        Q_EMIT currentChanged();
+    }
 }
 
-QString JobQueue::message() const
+void JobQueue::jobEnded(Lane lane, const std::shared_ptr<Job>& job)
 {
-    std::lock_guard lock(progressMutex_);
-    return message_;
+    Job* before = current();
+    auto& running = workers_[static_cast<std::size_t>(lane)].running;
+    if (running == job) {
+        running.reset();
+    }
+    unfinished_.erase(job);
+    if (current() != before) {
+        Q_EMIT currentChanged();
+    }
+    if (unfinished_.empty()) {
+        Q_EMIT busyChanged();
+    }
+}
+
+Job* JobQueue::current() const
+{
+    const auto& render = workers_[static_cast<std::size_t>(Lane::Render)].running;
+    return render ? render.get() : workers_[static_cast<std::size_t>(Lane::Interactive)].running.get();
 }
 
 void JobQueue::cancel()
 {
-    std::lock_guard lock(progressMutex_);
-    if (runningCancelFlag_) {
-        runningCancelFlag_->store(true);
+    if (Job* job = current()) {
+        job->cancel();
     }
-}
-
-void JobQueue::postProgress(double fraction, const QString& message)
-{
-    std::lock_guard lock(progressMutex_);
-    progress_ = fraction;
-    message_ = message;
-    if (progressPosted_) {
-        return; // an update is already on its way and will carry these latest values
-    }
-    progressPosted_ = true;
-    QMetaObject::invokeMethod(this, [this] {
-        {
-            std::lock_guard lock(progressMutex_);
-            progressPosted_ = false;
-        }
-        Q_EMIT progressChanged();
-    });
 }

@@ -1,42 +1,48 @@
 #pragma once
 
+#include "app/gui/Job.h"
+
 #include <QObject>
 #include <QString>
 #include <QThread>
 #include <QVariant>
 #include <QtQml/qqmlregistration.h>
 
-#include <atomic>
+#include <array>
 #include <functional>
 #include <memory>
-#include <mutex>
+#include <set>
+#include <stop_token>
 
 class QQmlEngine;
 class QJSEngine;
 
-// What a running job sees: a cancel flag to poll and a progress reporter. Reports are throttled to
-// the UI by "latest wins", so a job may report as often as it likes.
+// What a running job sees: its stop token and a progress reporter. Reports are throttled to the UI by
+// "latest wins", so a job may report as often as it likes.
 class JobContext {
 public:
     virtual ~JobContext() = default;
-    virtual bool cancelled() const = 0;
-    virtual const std::atomic<bool>& cancelFlag() const = 0;
+    virtual std::stop_token stopToken() const = 0;
+    bool cancelled() const { return stopToken().stop_requested(); }
     virtual void reportProgress(double fraction, const QString& message) = 0;
 };
 
-// The one long-lived worker thread. Jobs run there one at a time, in the order submitted, so the
-// heavy state they use (the model) is touched by one thread only and the UI thread never waits.
-// No exception crosses into the event loop: a throwing job ends in failed() with its message.
+// Two long-lived worker threads ("lanes"), each running its jobs one at a time in the order submitted.
+// Interactive: what the user waits on while editing (previews, the strip, faces, masks, the motion view).
+// Render: the whole clip (Render Animation, Export), which takes minutes and must not hold up the rest.
+// Each lane's jobs build their own heavy state (a lane's model is touched by that lane's thread only),
+// and the UI thread never waits. No exception crosses into the event loop: a throwing job ends in
+// failed() with its message.
 class JobQueue : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
-    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
-    Q_PROPERTY(QString message READ message NOTIFY progressChanged)
-    Q_PROPERTY(QString title READ title NOTIFY busyChanged)
+    // The job the status bar shows: the running render-lane job, else the running interactive one.
+    Q_PROPERTY(Job* current READ current NOTIFY currentChanged)
 
 public:
+    enum class Lane { Interactive, Render };
     using Work = std::function<QVariant(JobContext&)>;
     using Done = std::function<void(const QVariant& result)>;
     using Failed = std::function<void(const QString& error)>;
@@ -49,35 +55,32 @@ public:
     static JobQueue* instance();
     static JobQueue* create(QQmlEngine*, QJSEngine*);
 
-    // Runs work on the worker thread; done or failed is then called on this object's thread.
-    // A cancelled job calls failed with an empty message. Progress and title describe the running job.
-    void submit(const QString& title, Work work, Done done, Failed failed);
+    // Runs work on the lane's thread; done or failed is then called on this object's thread. A job
+    // that was cancelled (Job::cancel, before or while it runs; a work that throws durian::Cancelled or
+    // returns after the stop) calls failed with an empty message. The caller keeps the handle.
+    std::shared_ptr<Job> submit(Lane lane, const QString& title, Work work, Done done, Failed failed);
 
-    bool busy() const { return pending_ > 0; }
-    double progress() const;
-    QString message() const;
-    QString title() const { return title_; }
+    bool busy() const { return !unfinished_.empty(); }
+    Job* current() const;
 
-    // Asks the running job to stop at its next check; queued jobs are not affected.
+    // Cancels the current job (the status bar's button).
     Q_INVOKABLE void cancel();
 
 Q_SIGNALS:
     void busyChanged();
-    void progressChanged();
-    void finished(const QString& title, bool succeeded, const QString& error);
+    void currentChanged();
 
 private:
     class Context;
-    void postProgress(double fraction, const QString& message);
+    struct Worker {
+        QThread thread;
+        QObject* object = nullptr; // lives on thread; jobs are invoked on it
+        std::shared_ptr<Job> running;
+    };
+    void jobStarted(Lane lane, const std::shared_ptr<Job>& job);
+    void jobEnded(Lane lane, const std::shared_ptr<Job>& job);
 
-    QThread thread_;
-    QObject* worker_ = nullptr; // lives on thread_; jobs are invoked on it
-    int pending_ = 0;
-    QString title_;
-
-    mutable std::mutex progressMutex_; // guards the fields below, shared with the worker thread
-    std::shared_ptr<std::atomic<bool>> runningCancelFlag_;
-    double progress_ = -1;
-    QString message_;
-    bool progressPosted_ = false;
+    std::array<Worker, 2> workers_;
+    std::set<std::shared_ptr<Job>> unfinished_; // submitted, not yet ended
+    quint64 nextId_ = 0;
 };

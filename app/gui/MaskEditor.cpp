@@ -115,9 +115,11 @@ double MaskEditor::coverage() const
 
 QString MaskEditor::nextVersionPath() const
 {
-    const bool inProject = document_ && document_->fileUrl().isLocalFile();
-    const QFileInfo base(inProject ? document_->fileUrl().toLocalFile() : photoPath_);
-    const QString folder = base.absolutePath() + "/" + base.completeBaseName() + ".masks";
+    // Beside the project file; while the project is untitled, in its work folder (the autosave area),
+    // never beside the photo or in the install tree.
+    const QString stem = document_ && !document_->untitled() ? QFileInfo(document_->fileUrl().toLocalFile()).completeBaseName()
+                                                              : QStringLiteral("untitled");
+    const QString folder = (document_ ? document_->workFolder() : QFileInfo(photoPath_).absolutePath()) + "/" + stem + ".masks";
     QString name = "portrait";
     if (target_ >= 0 && document_) {
         name = QString("reference%1-%2")
@@ -215,7 +217,7 @@ void MaskEditor::autoMask(const QString& category)
     const std::filesystem::path photo = photoPath_.toStdString();
     const int face = target_ == -1 && document_ ? document_->portraitFace() : 0;
     const int target = target_;
-    JobQueue::instance()->submit(
+    JobQueue::instance()->submit(JobQueue::Lane::Interactive,
         tr("Automatic mask"),
         [photo, face, kind = durian::maskKindOf(*parsed)](JobContext& context) {
             context.reportProgress(0.0, tr("Finding the face…"));

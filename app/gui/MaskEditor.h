@@ -13,7 +13,8 @@
 // its mask as a tinted overlay, a round brush and eraser (size, hardness), grow/shrink, clear and the
 // automatic mask of a category, zoom (wheel) and pan (right or middle drag). The item keeps the mask
 // being edited in memory; every committed edit (a stroke on release, a clear, a grow, an automatic mask)
-// writes a new PNG version beside the project (<project>.masks/<name>-<n>.png, atomically) and records
+// writes a new PNG version beside the project (<project>.masks/<name>-<n>.png, atomically; in the autosave
+// area while the project is untitled) and records
 // it as ONE undoable step on the document, which just points to the file: undo brings the old file back.
 class MaskEditor : public QQuickPaintedItem {
     Q_OBJECT

@@ -3,6 +3,7 @@
 #include "app/gui/DocumentBinding.h"
 #include "app/gui/ImageConversion.h"
 #include "app/gui/JobQueue.h"
+#include "app/gui/PreviewWorker.h"
 #include "core/face/Alignment.h"
 #include "core/face/FaceAnalyzer.h"
 #include "core/face/KeypointImage.h"
@@ -67,7 +68,7 @@ QVariantList drivingOverlays(const durian::Project& project, const durian::Keypo
 
 QString motionKey(const durian::Project& project)
 {
-    return QString::fromStdString(project.portraitImage.string() + "|" + project.motion.preset + "|"
+    return QString::fromStdString(project.portraitImage.string() + "|" + std::to_string(project.portraitFace) + "|" + project.motion.preset + "|"
         + project.motion.drivingVideo.string() + "|" + std::to_string(project.motion.frames) + "|"
         + std::to_string(project.motion.fps));
 }
@@ -142,18 +143,20 @@ void MotionController::build(const QUrl& candidateVideo)
     setRunning(true);
     const QString title = candidateVideo.isEmpty() ? tr("Motion preview")
                                                     : tr("Tracking %1").arg(QFileInfo(candidateVideo.toLocalFile()).fileName());
-    JobQueue::instance()->submit(
+    JobQueue::instance()->submit(JobQueue::Lane::Interactive,
         title,
         [project, candidateVideo](JobContext& context) {
             context.reportProgress(0.0, candidateVideo.isEmpty() ? tr("Finding the portrait's face…")
                                                                  : tr("Finding the face in every frame…"));
-            durian::FaceAnalyzer analyzer;
+            // The interactive lane's one face analyzer, and the face the user chose.
+            durian::FaceAnalyzer& analyzer = PreviewWorker::shared()->analyzer();
             const durian::Image photo = durian::loadImageRgb(project.portraitImage);
             const auto analysis = analyzer.analyze(photo);
-            if (!analysis.found()) {
+            if (project.portraitFace >= static_cast<int>(analysis.faces.size())) {
                 throw durian::Error("No face found in the portrait " + project.portraitImage.string());
             }
-            const auto aligned = durian::alignFace(photo, analysis.primary().landmarks, project.render.resolution);
+            const auto& face = analysis.faces[static_cast<std::size_t>(project.portraitFace)];
+            const auto aligned = durian::alignFace(photo, face.landmarks, project.render.resolution);
             durian::KeypointTrack driver;
             const auto track = durian::projectMotionTrack(
                 analyzer, project, aligned.landmarks, project.render.resolution, &driver);
@@ -163,9 +166,10 @@ void MotionController::build(const QUrl& candidateVideo)
             for (const int i : indices) {
                 portrait.append(overlay(aligned.image, track.frames[static_cast<std::size_t>(i)]));
             }
-            const QVariantList driving = project.motion.drivingVideo.empty() ? QVariantList()
-                                                                              : drivingOverlays(project, driver, indices);
-            return QVariant(QVariantMap{{"portrait", portrait}, {"driving", driving}});
+            const bool video = !project.motion.drivingVideo.empty();
+            const QVariantList driving = video ? drivingOverlays(project, driver, indices) : QVariantList();
+            const bool audio = video && durian::VideoDecoder(project.motion.drivingVideo).info().hasAudio;
+            return QVariant(QVariantMap{{"portrait", portrait}, {"driving", driving}, {"audio", audio}});
         },
         [self = QPointer(this), generation, candidateVideo](const QVariant& result) {
             if (!self) {
@@ -190,6 +194,7 @@ void MotionController::build(const QUrl& candidateVideo)
             for (const auto& image : map.value("driving").toList()) {
                 self->drivingFrames_.append(image.value<QImage>());
             }
+            self->drivingVideoHasAudio_ = map.value("audio").toBool();
             self->setErrorString({});
             self->frameIndex_ = std::min(self->frameIndex_, std::max(0, self->frameCount() - 1));
             Q_EMIT self->framesChanged();

@@ -24,6 +24,8 @@ class MotionController : public QObject {
     Q_PROPERTY(QImage portraitFrame READ portraitFrame NOTIFY frameIndexChanged)
     Q_PROPERTY(QImage drivingFrame READ drivingFrame NOTIFY frameIndexChanged)
     Q_PROPERTY(bool hasDrivingFrames READ hasDrivingFrames NOTIFY framesChanged)
+    // Whether the driving video has a sound track (the Export dialog offers audio only then).
+    Q_PROPERTY(bool drivingVideoHasAudio READ drivingVideoHasAudio NOTIFY framesChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     Q_PROPERTY(int debounceMs READ debounceMs WRITE setDebounceMs)
 
@@ -42,6 +44,7 @@ public:
     QImage portraitFrame() const { return portraitFrames_.value(frameIndex_); }
     QImage drivingFrame() const { return drivingFrames_.value(frameIndex_); }
     bool hasDrivingFrames() const { return !drivingFrames_.isEmpty(); }
+    bool drivingVideoHasAudio() const { return drivingVideoHasAudio_; }
     QString errorString() const { return errorString_; }
     int debounceMs() const { return debounce_.interval(); }
     void setDebounceMs(int ms) { debounce_.setInterval(ms); }
@@ -77,5 +80,6 @@ private:
     int frameIndex_ = 0;
     QVector<QImage> portraitFrames_;
     QVector<QImage> drivingFrames_;
+    bool drivingVideoHasAudio_ = false;
     QString errorString_;
 };

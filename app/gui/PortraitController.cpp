@@ -55,7 +55,7 @@ void PortraitController::openImage(const QUrl& url)
         return;
     }
     setBusy(true);
-    JobQueue::instance()->submit(
+    JobQueue::instance()->submit(JobQueue::Lane::Interactive,
         tr("Finding the face in %1").arg(QFileInfo(path).fileName()), [path](JobContext&) { return analyse(path); },
         [self = QPointer(this), url](const QVariant& result) {
             if (!self) {
@@ -168,7 +168,7 @@ void PortraitController::refreshLandmarks()
     if (path.isEmpty()) {
         return;
     }
-    JobQueue::instance()->submit(
+    JobQueue::instance()->submit(JobQueue::Lane::Interactive,
         tr("Finding the face landmarks"), [path](JobContext&) { return analyse(path); },
         [self = QPointer(this), key, face](const QVariant& result) {
             if (!self || key != self->landmarksKey_) {

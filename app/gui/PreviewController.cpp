@@ -29,8 +29,8 @@ PreviewController::PreviewController(QObject* parent)
 
 PreviewController::~PreviewController()
 {
-    if (runningToken_) {
-        runningToken_->cancel();
+    if (job_) {
+        job_->cancel();
     }
 }
 
@@ -70,14 +70,12 @@ void PreviewController::refresh()
     if (!document_ || !document_->loaded()) {
         return;
     }
-    if (runningToken_) {
-        runningToken_->cancel(); // latest wins
+    if (job_) {
+        job_->cancel(); // latest wins
     }
     if (changedAtMs_ == 0) {
         changedAtMs_ = QDateTime::currentMSecsSinceEpoch();
     }
-    const auto token = std::make_shared<durian::CancelToken>();
-    runningToken_ = token;
     const int serial = ++serial_;
     const durian::Project project = document_->project();
     const AppSettings* settings = AppSettings::instance();
@@ -106,12 +104,9 @@ void PreviewController::refresh()
             }
         });
     };
-    JobQueue::instance()->submit(
+    job_ = JobQueue::instance()->submit(JobQueue::Lane::Interactive,
         tr("Preview"),
-        [worker = worker_, project, size, steps, guidance, weights, trained, token, post](JobContext& context) -> QVariant {
-            if (token->isCancelled()) {
-                return QVariant(); // replaced before it started
-            }
+        [worker = worker_, project, size, steps, guidance, weights, trained, post](JobContext& context) -> QVariant {
             if (!trained) {
                 context.reportProgress(0.0, tr("Compositing the preview…"));
                 return QVariant(toQImage(worker->inPhoto(project, size, worker->classicalStill(project, size))));
@@ -123,40 +118,28 @@ void PreviewController::refresh()
             }
             durian::Generator& generator = worker->generator(weights);
             durian::GenerationCallbacks callbacks;
-            callbacks.cancel = token.get();
-            callbacks.progress = [&context, &token](int step, int total) {
-                if (context.cancelled()) {
-                    token->cancel(); // the status bar's cancel button
-                }
+            callbacks.stop = context.stopToken(); // a newer preview, or the status bar's cancel button
+            callbacks.progress = [&context](int step, int total) {
                 context.reportProgress(static_cast<double>(step) / std::max(1, total),
                     tr("Preview step %1 of %2").arg(step).arg(total));
             };
             callbacks.preview = [&post](const durian::Image& image, int step, int total) {
                 post(toQImage(image), step, total);
             };
-            try {
-                const auto result = generator.generate(request, callbacks);
-                return QVariant(toQImage(worker->inPhoto(project, size, result.frames.front())));
-            } catch (const durian::GenerationCancelled&) {
-                return QVariant();
-            }
+            const auto result = generator.generate(request, callbacks);
+            return QVariant(toQImage(worker->inPhoto(project, size, result.frames.front())));
         },
-        [self = QPointer(this), serial, token](const QVariant& result) {
+        [self = QPointer(this), serial](const QVariant& result) {
             if (!self || serial != self->serial_) {
                 if (self) {
                     Q_EMIT self->cancelled();
                 }
                 return;
             }
-            if (token->isCancelled() || !result.isValid()) {
-                Q_EMIT self->cancelled();
-                self->setRunning(false);
-                return;
-            }
             self->setImage(result.value<QImage>());
             self->lastSeconds_ = (QDateTime::currentMSecsSinceEpoch() - self->changedAtMs_) / 1000.0;
             self->changedAtMs_ = 0;
-            self->runningToken_.reset();
+            self->job_.reset();
             self->setRunning(false);
             Q_EMIT self->finished();
         },
@@ -168,7 +151,7 @@ void PreviewController::refresh()
                 Q_EMIT self->cancelled();
                 return;
             }
-            self->runningToken_.reset();
+            self->job_.reset();
             self->changedAtMs_ = 0;
             self->setRunning(false);
             if (error.isEmpty()) {

@@ -10,9 +10,7 @@
 
 #include <memory>
 
-namespace durian {
-class CancelToken;
-}
+class Job;
 class PreviewWorker;
 
 // The live preview of a still frame. After any change of the document it waits for the edits to settle
@@ -47,6 +45,8 @@ public:
     QImage image() const { return image_; }
     bool hasImage() const { return !image_.isNull(); }
     bool running() const { return running_; }
+    // A preview runs or waits for the edits to settle.
+    bool pending() const { return running_ || debounce_.isActive(); }
     int step() const { return step_; }
     int totalSteps() const { return totalSteps_; }
     QString errorString() const { return errorString_; }
@@ -81,7 +81,7 @@ private:
     int totalSteps_ = 0;
     QString errorString_;
     int serial_ = 0; // the latest submitted preview; results of older ones are dropped
-    std::shared_ptr<durian::CancelToken> runningToken_;
+    std::shared_ptr<Job> job_; // the latest submitted preview
     std::shared_ptr<PreviewWorker> worker_; // touched only inside jobs, on the worker thread
     qint64 changedAtMs_ = 0;
     double lastSeconds_ = 0.0;

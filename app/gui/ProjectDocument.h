@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/gui/ProjectAutosave.h"
 #include "core/io/Project.h"
 
 #include <QHash>
@@ -10,14 +11,21 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
+
 // The open project: its settings, its file, and the undo stack its edits go through. QML binds to
-// the properties and calls the invokables; views never change the project directly.
+// the properties and calls the invokables; views never change the project directly. Jobs that work on
+// the project (rendering, masks, faces) belong to the controllers; the document only records results.
 class ProjectDocument : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(bool loaded READ loaded NOTIFY projectChanged)
     Q_PROPERTY(QString name READ name WRITE setName NOTIFY projectChanged)
     Q_PROPERTY(QUrl fileUrl READ fileUrl NOTIFY fileUrlChanged)
+    Q_PROPERTY(bool untitled READ untitled NOTIFY fileUrlChanged)     // no file yet: Save asks for one
+    Q_PROPERTY(QString filePath READ filePath NOTIFY fileUrlChanged)  // for display; empty when untitled
+    Q_PROPERTY(QUrl folderUrl READ folderUrl NOTIFY fileUrlChanged)   // the file's folder, else home
+    Q_PROPERTY(QString status READ status NOTIFY statusChanged)       // "Saved …", "Opened …", "New project"
     Q_PROPERTY(QUrl portraitUrl READ portraitUrl NOTIFY projectChanged)
     Q_PROPERTY(QVariantList attributes READ attributes NOTIFY projectChanged)
     Q_PROPERTY(QString motionSummary READ motionSummary NOTIFY projectChanged)
@@ -33,8 +41,11 @@ class ProjectDocument : public QObject {
     Q_PROPERTY(QVariantMap interpolation READ interpolation NOTIFY projectChanged)
     Q_PROPERTY(QUrl portraitMaskUrl READ portraitMaskUrl NOTIFY projectChanged)
     Q_PROPERTY(int portraitFace READ portraitFace NOTIFY projectChanged)
-    // Motion (issue 9): a preset, or a driving video when drivingVideoUrl is set; clip length and rate.
+    // Motion: a preset, or a driving video when drivingVideoUrl is set; clip length and rate.
     Q_PROPERTY(QStringList motionPresets READ motionPresets CONSTANT)
+    // The attribute categories, "hair" ... and "Hair" ..., index for index (AttributeCategories.h).
+    Q_PROPERTY(QStringList categoryKeys READ categoryKeys CONSTANT)
+    Q_PROPERTY(QStringList categoryLabels READ categoryLabels CONSTANT)
     Q_PROPERTY(QString motionPreset READ motionPreset NOTIFY projectChanged)
     Q_PROPERTY(QUrl drivingVideoUrl READ drivingVideoUrl NOTIFY projectChanged)
     Q_PROPERTY(int motionFrames READ motionFrames NOTIFY projectChanged)
@@ -45,13 +56,17 @@ public:
     ~ProjectDocument() override;
 
     bool loaded() const { return loaded_; }
-    QString name() const;
+    QString name() const { return QString::fromStdString(project_.name); }
     void setName(const QString& name);
     QUrl fileUrl() const { return fileUrl_; }
+    bool untitled() const { return fileUrl_.isEmpty(); }
+    QString filePath() const;
+    QUrl folderUrl() const;
+    QString status() const { return status_; }
     QUrl portraitUrl() const;
     QVariantList attributes() const;
     QString motionSummary() const;
-    QStringList problems() const;
+    QStringList problems() const { return problems_; }
     bool modified() const { return !undoStack_.isClean(); }
     QString errorString() const { return errorString_; }
     bool canUndo() const { return undoStack_.canUndo(); }
@@ -59,13 +74,18 @@ public:
     QString undoText() const { return undoStack_.undoText(); }
     QString redoText() const { return undoStack_.redoText(); }
 
+    // An empty, untitled project (File ▸ New). Its first save asks for a file.
+    Q_INVOKABLE void newProject();
     // Each returns false and sets errorString on failure; the open project is then unchanged.
     Q_INVOKABLE bool open(const QUrl& url);
+    // A project as the start of a new, untitled one (the bundled demo): nothing is ever written to `url`.
+    Q_INVOKABLE bool openAsNew(const QUrl& url);
     Q_INVOKABLE bool save();
+    // The project is named after its new file unless the user has renamed it.
     Q_INVOKABLE bool saveAs(const QUrl& url);
     Q_INVOKABLE void removeAttribute(int index);
     // Attribute editing, each one undoable step. category: "hair", "eyeglasses", "hat", "beard".
-    // mask empty: the mask is computed automatically when rendering (or by autoMaskAttribute).
+    // mask empty: the mask is computed automatically when rendering (or by AutoMaskController).
     // Returns false and sets errorString when the category is unknown or the image is not a readable file.
     Q_INVOKABLE bool addAttribute(const QString& category, const QUrl& image, const QUrl& mask = QUrl());
     Q_INVOKABLE void moveAttribute(int from, int to);
@@ -73,35 +93,23 @@ public:
     Q_INVOKABLE void setAttributeCategory(int index, const QString& category);
     // Consecutive calls for one attribute merge into one undo step until finishGesture() (slider release).
     Q_INVOKABLE void setAttributeStrength(int index, double strength);
-    Q_INVOKABLE void finishGesture() { ++mergeGeneration_; }
-    // Computes the automatic mask of the attribute's category on the worker thread, writes it as a PNG
-    // beside the project (or the image when the project has no file yet) and sets it as the attribute's
-    // mask (undoable). Its confidence (0..1) then shows in attributes()[index].maskConfidence.
-    // Ends in maskComputed(index) or errorString.
-    Q_INVOKABLE void autoMaskAttribute(int index);
-    // Crash safety: every edit is also written to an autosave file, removed on save and on a clean
-    // close. When a project is opened and a newer autosave of it exists, recoveryAvailable is true.
-    bool recoveryAvailable() const { return recoveryAvailable_; }
+    // A gesture ended: the next change is a new undo step, and the autosave is written now.
+    Q_INVOKABLE void finishGesture();
+    // Crash safety (ProjectAutosave): when a project is opened and a newer autosave of it exists, or an
+    // untitled project of a process that crashed is found at New, recoveryAvailable is true.
+    bool recoveryAvailable() const { return !recoveryFile_.isEmpty(); }
     Q_INVOKABLE void recoverAutosave();
     Q_INVOKABLE void discardAutosave();
-    // Where the autosave of the open project goes; the directory can be changed for tests.
-    QString autosavePath() const;
-    static void setAutosaveDirectory(const QString& directory);
+    // The user chose not to keep the unsaved edits (closing, or opening another project): their
+    // autosave goes, so they are not offered for recovery later.
+    Q_INVOKABLE void discardChanges();
+    QString autosavePath() const { return autosave_.path(); }
+    static void setAutosaveDirectory(const QString& directory) { ProjectAutosave::setDirectory(directory); }
+    // Where files made for the project go (masks): beside its file; the autosave area while untitled.
+    QString workFolder() const;
 
-    // Renders the project's animation to a video file on the worker thread (JobQueue), with progress
-    // and cancel in the status bar. Ends in exportFinished or, on failure, errorString.
-    Q_INVOKABLE void exportVideo(const QUrl& url);
-
-    Q_INVOKABLE void undo()
-    {
-        finishGesture();
-        undoStack_.undo();
-    }
-    Q_INVOKABLE void redo()
-    {
-        finishGesture();
-        undoStack_.redo();
-    }
+    Q_INVOKABLE void undo();
+    Q_INVOKABLE void redo();
 
     QVariantMap interpolation() const;
     QUrl portraitMaskUrl() const;
@@ -109,6 +117,7 @@ public:
     // Pairs reference `slot` (A) with reference `with` (B, same category) for interpolation at alpha 0.5,
     // replacing any earlier pair. Returns false and sets errorString when they cannot be paired.
     Q_INVOKABLE bool pairAttributes(int slot, int with);
+    Q_INVOKABLE bool canPair(int slot, int with) const;
     Q_INVOKABLE void unpairAttributes();
     // Consecutive calls merge into one undo step until finishGesture(), like the strength.
     Q_INVOKABLE void setInterpolationAlpha(double alpha);
@@ -117,13 +126,17 @@ public:
     Q_INVOKABLE void setPortrait(const QUrl& image, int face);
     // The mask of the portrait (target -1) or of reference `target`, one undo step named `text`.
     Q_INVOKABLE void setMask(int target, const QUrl& mask, const QString& text);
+    // An automatic mask's confidence (0..1), shown with the reference that uses that mask file.
+    void setMaskConfidence(const QString& maskPath, double confidence);
 
     // The project as it is now (a copy), for controllers that render it.
     durian::Project project() const { return project_; }
 
     // Motion, each one undoable step (frames and fps merge while a spin box is held, like strength).
     static QStringList motionPresets();
-    QString motionPreset() const;
+    static QStringList categoryKeys();
+    static QStringList categoryLabels();
+    QString motionPreset() const { return QString::fromStdString(project_.motion.preset); }
     QUrl drivingVideoUrl() const;
     int motionFrames() const { return project_.motion.frames; }
     double motionFps() const { return project_.motion.fps; }
@@ -134,37 +147,38 @@ public:
     Q_INVOKABLE void setMotionFrames(int frames); // clamped to 1..100000
     Q_INVOKABLE void setMotionFps(double fps);    // clamped to 1..240
 
-    // exportVideo with the Export dialog's settings: {"fps": 0|1..240, "quality": "high"|"medium"|"low",
-    // "size": 0|pixels, "audio": bool}; missing keys keep the defaults (durian::ExportOptions).
-    Q_INVOKABLE void exportVideoWith(const QUrl& url, const QVariantMap& options);
-    // Whether the driving video has a sound track (the Export dialog offers audio only then).
-    Q_INVOKABLE bool drivingVideoHasAudio() const;
-
 Q_SIGNALS:
     void projectChanged();
+    void projectReplaced(); // another project (New, Open): what was made for the last one is not its
     void fileUrlChanged();
+    void statusChanged();
     void modifiedChanged();
     void errorStringChanged();
     void undoStateChanged();
     void recoveryAvailableChanged();
-    void exportFinished(const QUrl& file, const QString& summary);
     void errorOccurred(const QString& message); // every failure, also one with the same message as the last
-    void maskComputed(int index, double confidence);
 
 private:
-    void edit(const QString& text, durian::Project after, int mergeId = -1);
+    // One undoable step: `change` edits a copy of the project; nothing happens when it changed nothing.
+    void edit(const QString& text, const std::function<void(durian::Project&)>& change, int mergeId = -1);
     void applySnapshot(const durian::Project& project);
+    void replaceProject(durian::Project project, const QUrl& file, const QString& status);
     void setErrorString(const QString& error);
-    void writeAutosave();
-    void setRecoveryAvailable(bool available);
+    void setStatus(const QString& status);
+    void setRecoveryFile(const QString& file);
+    void onUndoIndexChanged();
     bool validIndex(int index) const { return index >= 0 && index < static_cast<int>(project_.attributes.size()); }
 
     durian::Project project_;
+    QStringList problems_; // findProjectProblems touches the disk: computed once per change
     bool loaded_ = false;
+    QString originName_; // the base name of the file the project came from (empty: none)
     QUrl fileUrl_;
+    QString status_;
     QString errorString_;
     QUndoStack undoStack_;
-    bool recoveryAvailable_ = false;
+    ProjectAutosave autosave_;
+    QString recoveryFile_; // the autosave recoverAutosave() would load
     int mergeGeneration_ = 0;
     QHash<QString, double> maskConfidence_; // automatic masks computed in this session, by file
 };

@@ -1,20 +1,16 @@
 #include "app/gui/RenderController.h"
 
-#include "app/gui/DocumentBinding.h"
-#include "app/gui/RenderProgress.h"
-
 #include "app/gui/AppSettings.h"
+#include "app/gui/DocumentBinding.h"
 #include "app/gui/JobQueue.h"
+#include "app/gui/RenderProgress.h"
 #include "core/render/ProjectRender.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
-
-#include <cmath>
 
 namespace {
 
@@ -29,14 +25,16 @@ QString& cacheDirectory()
 RenderController::RenderController(QObject* parent)
     : QObject(parent)
 {
-    connect(JobQueue::instance(), &JobQueue::progressChanged, this, &RenderController::onJobProgress);
 }
 
 RenderController::~RenderController()
 {
-    if (videoUrl_.isLocalFile()) {
-        QFile::remove(videoUrl_.toLocalFile()); // a cache file: it belongs to this session
+    if (job_) {
+        job_->cancel();
     }
+    // Cache files: they belong to this session. (A job still running writes only into its temporaries.)
+    dropVideo();
+    QDir(framesDirectory()).removeRecursively();
 }
 
 void RenderController::setCacheDirectory(const QString& directory)
@@ -44,17 +42,19 @@ void RenderController::setCacheDirectory(const QString& directory)
     cacheDirectory() = directory;
 }
 
+QString RenderController::framesDirectory()
+{
+    return QDir(cacheDirectory()).filePath(QStringLiteral("frames-%1").arg(QCoreApplication::applicationPid()));
+}
+
 void RenderController::setDocument(ProjectDocument* document)
 {
     if (rebindDocument(document_, document, this)) {
         if (document_) {
-            // Another project: the clip of the previous one is not its animation.
-            connect(document_, &ProjectDocument::fileUrlChanged, this, [this] {
-                if (videoUrl_.isLocalFile() && !running_) {
-                    QFile::remove(videoUrl_.toLocalFile());
-                    videoUrl_.clear();
-                    summary_.clear();
-                    Q_EMIT videoChanged();
+            // Another project: the clip of the previous one is not its animation. (Save As keeps it.)
+            connect(document_, &ProjectDocument::projectReplaced, this, [this] {
+                if (!job_) {
+                    dropVideo();
                 }
             });
         }
@@ -62,127 +62,141 @@ void RenderController::setDocument(ProjectDocument* document)
     }
 }
 
+double RenderController::progress() const
+{
+    return job_ ? job_->progress() : -1.0;
+}
+
+QString RenderController::message() const
+{
+    return job_ ? job_->message() : QString();
+}
+
 void RenderController::render()
 {
-    if (running_) {
-        return;
-    }
-    if (!document_ || !document_->loaded() || !document_->problems().isEmpty()) {
-        setErrorString(document_ && !document_->problems().isEmpty() ? document_->problems().first()
-                                                                     : tr("Open a project to render its animation."));
-        return;
-    }
-    const durian::Project project = document_->project();
     QDir().mkpath(cacheDirectory());
     const QString path = QDir(cacheDirectory()).filePath(
         QStringLiteral("render-%1-%2.mp4").arg(QCoreApplication::applicationPid()).arg(++serial_));
-    framesDone_ = 0;
-    framesTotal_ = project.motion.frames;
-    secondsLeft_ = -1;
-    Q_EMIT progressChanged();
-    setErrorString({});
-    setRunning(true);
-    // Our own cancel flag too: JobQueue.cancel() reaches only a job already running, and this one may
-    // still wait behind a preview.
-    cancelRequested_ = std::make_shared<std::atomic<bool>>(false);
+    start(
+        tr("Rendering the animation"), path, {}, false,
+        [this, path](const QVariantMap& result) {
+            dropVideo();
+            videoUrl_ = QUrl::fromLocalFile(path);
+            summary_ = result.value("summary").toString();
+            Q_EMIT videoChanged();
+            Q_EMIT finished(true);
+        },
+        [this](const QString& error) {
+            // Cancelled (empty message) or failed: the previous clip stays.
+            setErrorString(error.isEmpty() ? tr("Rendering was cancelled.")
+                                           : tr("The animation could not be rendered: %1").arg(error));
+            Q_EMIT finished(false);
+        });
+}
+
+void RenderController::exportVideo(const QUrl& url, const QVariantMap& settings)
+{
+    if (!url.isLocalFile()) {
+        setErrorString(tr("Choose a local file to export the video to."));
+        Q_EMIT exportFailed(errorString_);
+        return;
+    }
+    start(
+        tr("Exporting %1").arg(url.fileName()), url.toLocalFile(), settings, true,
+        [this, url](const QVariantMap& result) {
+            Q_EMIT exportFinished(url, result.value("summary").toString(), result.value("reused").toBool());
+        },
+        [this](const QString& error) {
+            if (!error.isEmpty()) {
+                setErrorString(tr("The video could not be exported: %1").arg(error));
+            }
+            Q_EMIT exportFailed(error.isEmpty() ? QString() : errorString_);
+        });
+}
+
+void RenderController::start(const QString& title, const QString& output, const QVariantMap& settings, bool exporting,
+    Finish finish, Fail fail)
+{
+    if (job_) {
+        fail(tr("A render is already running; wait for it or cancel it."));
+        return;
+    }
+    if (!document_ || !document_->loaded() || !document_->problems().isEmpty()) {
+        fail(document_ && !document_->problems().isEmpty() ? document_->problems().first()
+                                                           : tr("Open a project to render its animation."));
+        return;
+    }
     durian::ExportOptions options;
+    options.fps = settings.value("fps", 0.0).toDouble();
+    options.size = settings.value("size", 0).toInt();
+    options.audio = settings.value("audio", true).toBool();
     options.modelWeights = AppSettings::instance()->modelWeights().toStdString(); // the model chosen in Settings
     options.classical = AppSettings::instance()->classicalMethod();
-    JobQueue::instance()->submit(
-        tr("Rendering the animation"),
-        [project, path, options, cancelled = cancelRequested_](JobContext& context) {
-            if (*cancelled) {
-                return QVariant();
-            }
+    const QString quality = settings.value("quality", "high").toString();
+    if (const auto parsed = durian::parseExportQuality(quality.toStdString())) {
+        options.quality = *parsed;
+    } else {
+        fail(tr("Unknown export quality “%1”.").arg(quality));
+        return;
+    }
+    const durian::Project project = document_->project(); // a snapshot: edits meanwhile do not change it
+    const std::filesystem::path frames = framesDirectory().toStdString();
+    setErrorString({});
+    exporting_ = exporting;
+    job_ = JobQueue::instance()->submit(
+        JobQueue::Lane::Render, title,
+        [project, output, options, frames](JobContext& context) {
             RenderProgress progress;
             durian::ProjectRenderCallbacks callbacks;
-            callbacks.cancel = &context.cancelFlag();
+            callbacks.stop = context.stopToken();
             callbacks.progress = [&](const std::string& stage, int done, int total) {
-                if (*cancelled) {
-                    throw durian::RenderCancelled();
-                }
                 const auto report = progress.update(stage, done, total);
                 context.reportProgress(report.fraction, report.message);
             };
-            try {
-                const auto result = durian::renderProjectVideo(project, path.toStdString(), options, callbacks);
-                return QVariant(tr("%n frame(s), %1×%2 at %3 fps", "", result.frames)
-                                    .arg(result.width)
-                                    .arg(result.height)
-                                    .arg(project.motion.fps));
-            } catch (const durian::RenderCancelled&) {
-                return QVariant(); // the queue sees the cancel flag and reports a cancel
-            }
+            const auto result = durian::renderProjectVideo(project, output.toStdString(), options, callbacks, frames);
+            const QString summary = tr("%n frame(s), %1×%2, by %3", "", result.frames)
+                                        .arg(result.width)
+                                        .arg(result.height)
+                                        .arg(QString::fromStdString(result.method));
+            return QVariant(QVariantMap{{"summary", summary}, {"reused", result.reused}});
         },
-        [self = QPointer(this), path](const QVariant& summary) {
+        [self = QPointer(this), finish, output](const QVariant& result) {
             if (!self) {
-                QFile::remove(path);
                 return;
             }
-            if (!summary.isValid()) { // cancelled through our own flag
-                self->setErrorString(tr("Rendering was cancelled."));
-                self->setRunning(false);
-                Q_EMIT self->finished(false);
-                return;
-            }
-            if (self->videoUrl_.isLocalFile()) {
-                QFile::remove(self->videoUrl_.toLocalFile());
-            }
-            self->videoUrl_ = QUrl::fromLocalFile(path);
-            self->summary_ = summary.toString();
-            self->framesDone_ = self->framesTotal_;
-            self->secondsLeft_ = 0;
+            self->job_.reset();
+            Q_EMIT self->runningChanged();
             Q_EMIT self->progressChanged();
-            Q_EMIT self->videoChanged();
-            self->setRunning(false);
-            Q_EMIT self->finished(true);
+            finish(result.toMap());
         },
-        [self = QPointer(this)](const QString& error) {
+        [self = QPointer(this), fail](const QString& error) {
             if (!self) {
                 return;
             }
-            // Cancelled (empty message) or failed: the previous clip stays.
-            self->setErrorString(error.isEmpty() ? tr("Rendering was cancelled.")
-                                                 : tr("The animation could not be rendered: %1").arg(error));
-            self->setRunning(false);
-            Q_EMIT self->finished(false);
+            self->job_.reset();
+            Q_EMIT self->runningChanged();
+            Q_EMIT self->progressChanged();
+            fail(error);
         });
+    connect(job_.get(), &Job::progressChanged, this, &RenderController::progressChanged);
+    Q_EMIT runningChanged();
+    Q_EMIT progressChanged();
 }
 
 void RenderController::cancel()
 {
-    if (running_) {
-        *cancelRequested_ = true;
-        JobQueue::instance()->cancel();
+    if (job_) {
+        job_->cancel();
     }
 }
 
-void RenderController::onJobProgress()
+void RenderController::dropVideo()
 {
-    auto* queue = JobQueue::instance();
-    if (!running_ || queue->title() != tr("Rendering the animation") || queue->progress() < 0) {
-        return;
-    }
-    const int done = static_cast<int>(std::lround(queue->progress() * framesTotal_));
-    if (done != framesDone_) {
-        // The time left, from the rate since this controller saw the first frame.
-        if (framesDone_ == 0) {
-            clock_.start();
-            firstFrameSeen_ = done;
-            secondsLeft_ = -1;
-        } else if (done > firstFrameSeen_) {
-            secondsLeft_ = clock_.elapsed() / 1000.0 / (done - firstFrameSeen_) * (framesTotal_ - done);
-        }
-        framesDone_ = done;
-        Q_EMIT progressChanged();
-    }
-}
-
-void RenderController::setRunning(bool running)
-{
-    if (running != running_) {
-        running_ = running;
-        Q_EMIT runningChanged();
+    if (videoUrl_.isLocalFile()) {
+        QFile::remove(videoUrl_.toLocalFile());
+        videoUrl_.clear();
+        summary_.clear();
+        Q_EMIT videoChanged();
     }
 }
 

@@ -104,7 +104,9 @@ int main(int argc, char* argv[])
     const QStringList recent = RecentFiles::instance()->files();
     const QString last = recent.isEmpty() || !RecentFiles::exists(recent.first()) ? QString() : recent.first();
     const QString project = !positional.isEmpty() ? positional.first() : !last.isEmpty() ? last : demoProjectPath();
-    AppInfo::setStartupProject(QUrl::fromLocalFile(QFileInfo(project).absoluteFilePath()));
+    // The demo is a template: it opens as a new project, and nothing is ever written into the install tree.
+    const QString absolute = QFileInfo(project).absoluteFilePath();
+    AppInfo::setStartupProject(QUrl::fromLocalFile(absolute), absolute == QFileInfo(demoProjectPath()).absoluteFilePath());
 
     QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },

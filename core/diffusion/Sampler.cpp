@@ -1,6 +1,7 @@
 #include "core/diffusion/Sampler.h"
 
 #include "core/diffusion/TemporalWindows.h"
+#include "core/util/Cancellation.h"
 
 #include <cmath>
 
@@ -23,9 +24,7 @@ torch::Tensor sampleLatents(model::DurianModel& model, int frames, int latentHei
     const auto windows = planTemporalWindows(frames, options.window, options.overlap);
     const int total = static_cast<int>(solver.timesteps().size());
     for (int i = 0; i < total; ++i) {
-        if (hooks.cancelled && hooks.cancelled()) {
-            throw SamplingCancelled{};
-        }
+        throwIfStopped(hooks.stop);
         const double t = solver.timesteps()[static_cast<std::size_t>(i)];
         if (anchored > 0) {
             const double a = schedule.alphaBar(static_cast<int>(t));

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <stop_token>
 
 namespace durian::diffusion {
 
@@ -22,13 +23,11 @@ struct SamplingOptions {
 };
 
 struct SamplingHooks {
-    std::function<bool()> cancelled;                                  // checked before every step
+    std::stop_token stop;                                             // checked before every step
     std::function<void(int step, int total)> progress;                // after every step
     std::function<void(int step, const torch::Tensor& x0)> preview;   // data prediction after every step
 };
 
-// Thrown when the hooks' cancelled() says so.
-struct SamplingCancelled {};
 // Thrown when the latents stop being finite numbers (damaged weights): `step` counts from 1.
 struct NonFiniteSample {
     int step = 0;

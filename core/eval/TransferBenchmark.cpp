@@ -159,10 +159,10 @@ GenerationRequest transferRequest(const TransferCase& c, const TransferEvalOptio
 }
 
 std::vector<Image> durianVideo(Generator& generator, const TransferCase& c, const TransferEvalOptions& options,
-    const CancelToken* cancel)
+    std::stop_token stop)
 {
     GenerationCallbacks callbacks;
-    callbacks.cancel = cancel;
+    callbacks.stop = stop;
     auto request = transferRequest(c, options);
     if (options.dropReferences) {
         request.guidance = 0.0; // the unconditional branch alone: no reference reaches the denoiser
@@ -193,7 +193,7 @@ std::vector<DenoiseCheckRow> checkOneStepDenoising(
 }
 
 TransferEvalReport runTransferEval(Generator* generator, const TransferEvalOptions& options,
-    const std::function<void(int, int, const std::string&)>& progress, const CancelToken* cancel)
+    const std::function<void(int, int, const std::string&)>& progress, std::stop_token stop)
 {
     if (options.cases < 1 || options.frames < 1) {
         throw Error("the benchmark needs at least one case per category and one frame");
@@ -218,7 +218,7 @@ TransferEvalReport runTransferEval(Generator* generator, const TransferEvalOptio
             std::vector<std::vector<Image>> videos{c.truth};
             if (generator) {
                 const auto start = std::chrono::steady_clock::now();
-                videos.push_back(durianVideo(*generator, c, options, cancel));
+                videos.push_back(durianVideo(*generator, c, options, stop));
                 report.durianSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 report.durianFrames += options.frames;
                 scores[{"durian", category}].push_back(scoreVideo(videos.back(), c));
@@ -226,7 +226,7 @@ TransferEvalReport runTransferEval(Generator* generator, const TransferEvalOptio
             if (generator && options.ablation) {
                 auto ablated = options;
                 ablated.dropReferences = true;
-                videos.push_back(durianVideo(*generator, c, ablated, cancel));
+                videos.push_back(durianVideo(*generator, c, ablated, stop));
                 scores[{"durian_no_references", category}].push_back(scoreVideo(videos.back(), c));
             }
             if (generator && options.autoencoderRow) {

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <stop_token>
 #include <functional>
 #include <string>
 #include <vector>
@@ -14,7 +15,6 @@
 namespace durian {
 
 class Generator;
-class CancelToken;
 struct GenerationRequest;
 
 // The benchmark of issue 7: the trained model against the classical baselines on held-out world cases.
@@ -66,7 +66,7 @@ std::vector<Image> pasteBackCeilingVideo(const TransferCase& c);
 // The model's request for a case: portrait minus its hole, the references with their masks, the frames' keypoint images.
 GenerationRequest transferRequest(const TransferCase& c, const TransferEvalOptions& options);
 std::vector<Image> durianVideo(Generator& generator, const TransferCase& c, const TransferEvalOptions& options,
-    const CancelToken* cancel = nullptr);
+    std::stop_token stop = {});
 
 // A training diagnostic with no sampler involved: each case's first truth frame noised to each timestep
 // and predicted back in one step (Generator::predictCleanFrame); PSNR against the truth, over all cases.
@@ -81,7 +81,7 @@ std::vector<DenoiseCheckRow> checkOneStepDenoising(
 // Runs every method on every case. Without a generator only the baselines run. progress(done, total).
 TransferEvalReport runTransferEval(Generator* generator, const TransferEvalOptions& options,
     const std::function<void(int done, int total, const std::string& caseName)>& progress = {},
-    const CancelToken* cancel = nullptr);
+    std::stop_token stop = {});
 
 // The table as CSV (header method,category,cases,psnr,ssim,l1_attr,l1_rest,flicker) and as Markdown.
 std::string transferTableCsv(const std::vector<TransferEvalRow>& rows);

@@ -25,6 +25,7 @@ struct AttributeReference {
     std::filesystem::path mask;
     double strength = 1.0;
     bool enabled = true;
+    bool operator==(const AttributeReference&) const = default;
 };
 
 struct MotionSettings {
@@ -32,6 +33,7 @@ struct MotionSettings {
     std::filesystem::path drivingVideo; // keypoints are taken from this video's face when set
     int frames = 48;
     double fps = 24.0;
+    bool operator==(const MotionSettings&) const = default;
 };
 
 // Classifier-free guidance of new projects and of the editor's preview. At 2.5 the shipped model follows its
@@ -44,6 +46,7 @@ struct RenderSettings {
     int steps = 20;
     double guidance = kDefaultGuidance;
     std::uint64_t seed = 1;
+    bool operator==(const RenderSettings&) const = default;
 };
 
 // Two references of one category blended: the result is (1-alpha)*with `slot` + alpha*with `with`, in
@@ -53,6 +56,7 @@ struct AttributeInterpolation {
     int slot = 0;
     int with = 1;
     double alpha = 0.5;
+    bool operator==(const AttributeInterpolation&) const = default;
 };
 
 // Throws durian::Error ("interpolation.<field>: ...") when the pairing does not fit the attributes:
@@ -72,6 +76,7 @@ struct Project {
     std::optional<AttributeInterpolation> interpolation;
     MotionSettings motion;
     RenderSettings render;
+    bool operator==(const Project&) const = default;
 };
 
 inline constexpr int kProjectFormatVersion = 1;

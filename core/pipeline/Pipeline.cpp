@@ -369,9 +369,7 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
         // (independent noise per frame made a one-step model's edit region flicker 3x the classical method's).
         options.sharedNoise = c.prior;
         diffusion::SamplingHooks hooks;
-        if (callbacks.cancel) {
-            hooks.cancelled = [&] { return callbacks.cancel->isCancelled(); };
-        }
+        hooks.stop = callbacks.stop;
         // A long clip in chunks, one after another: memory holds one chunk, whatever the clip's length.
         const int anchorFrames = c.temporal ? c.temporalOverlap : 0;
         const auto chunks = planGenerationChunks(request.frames, kChunkWindows * options.window, anchorFrames);
@@ -399,9 +397,7 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
                 impl_->pose(request, size, chunk), conditioning.refs, conditioning.mix, options, hooks, prior.input,
                 anchor);
             for (int f = held; f < chunk.length; ++f) {
-                if (callbacks.cancel && callbacks.cancel->isCancelled()) {
-                    throw GenerationCancelled();
-                }
+                throwIfStopped(callbacks.stop);
                 auto z = latents.narrow(0, f, 1);
                 if (classical) {
                     z = z + prior.latents.narrow(0, f, 1); // the sample is the prior's correction
@@ -421,8 +417,6 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
                 anchor = latents.narrow(0, chunk.length - anchorFrames, anchorFrames).clone();
             }
         }
-    } catch (const diffusion::SamplingCancelled&) {
-        throw GenerationCancelled();
     } catch (const diffusion::NonFiniteSample& e) {
         throw Error("the model produced NaN or infinite values at sampling step " + std::to_string(e.step) +
             "; its weights are damaged or do not fit its configuration");

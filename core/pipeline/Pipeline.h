@@ -6,9 +6,10 @@
 #include "core/io/Project.h"
 #include "core/io/Safetensors.h"
 #include "core/model/ModelConfig.h"
+#include "core/util/Cancellation.h"
 #include "core/util/Error.h"
 
-#include <atomic>
+#include <stop_token>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -61,22 +62,6 @@ struct GenerationRequest {
     SamplerType sampler = SamplerType::Ddim;
 };
 
-// Set from any thread; the generator checks it before every step and throws GenerationCancelled.
-class CancelToken {
-public:
-    void cancel() { flag_.store(true); }
-    void reset() { flag_.store(false); }
-    bool isCancelled() const { return flag_.load(); }
-
-private:
-    std::atomic<bool> flag_{false};
-};
-
-class GenerationCancelled : public Error {
-public:
-    GenerationCancelled() : Error("generation cancelled") {}
-};
-
 struct GenerationCallbacks {
     std::function<void(int step, int totalSteps)> progress;
     // A cheap preview after every step: the first frame's predicted clean latent through a fixed linear
@@ -86,7 +71,8 @@ struct GenerationCallbacks {
     // a clip's length does not decide the memory its generation needs (it is made in chunks of
     // kChunkWindows temporal windows). Given motion as landmarks (`motion`), not keypoint images.
     std::function<void(int index, Image frame)> frame;
-    const CancelToken* cancel = nullptr;
+    // Checked before every step and every frame; a stop throws durian::Cancelled.
+    std::stop_token stop;
 };
 
 // A long clip is generated in chunks of this many temporal windows (48 frames for the default model),

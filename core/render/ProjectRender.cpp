@@ -13,6 +13,7 @@
 #include "core/pipeline/ClassicalPrior.h"
 #include "core/render/ClassicalAnimation.h"
 #include "core/render/PhotoComposite.h"
+#include "core/render/RenderedFrames.h"
 #include "core/render/ProjectRequest.h"
 #include "core/util/Error.h"
 #include "core/video/VideoDecoder.h"
@@ -54,23 +55,15 @@ void generateFrames(const Project& project, ProjectFaces& faces, const KeypointT
         throw Error("The model file " + weights.string() + " cannot be used: " + e.what());
     }
     const GenerationRequest request = projectAnimationRequest(projectRequest(project, faces, size), track.frames);
-    CancelToken token;
     GenerationCallbacks generation;
-    generation.cancel = &token;
+    generation.stop = callbacks.stop;
     generation.frame = sink;
     generation.progress = [&](int step, int total) {
-        if (callbacks.cancel != nullptr && callbacks.cancel->load()) {
-            token.cancel(); // seen by the sampler before its next step
-        }
         if (callbacks.progress) {
             callbacks.progress("generating", step, total);
         }
     };
-    try {
-        generator->generate(request, generation);
-    } catch (const GenerationCancelled&) {
-        throw RenderCancelled();
-    }
+    generator->generate(request, generation);
 }
 
 } // namespace
@@ -97,13 +90,6 @@ KeypointTrack projectMotionTrack(FaceAnalyzer& analyzer, const Project& project,
 }
 
 namespace {
-
-void throwIfCancelled(const ProjectRenderCallbacks& callbacks)
-{
-    if (callbacks.cancel != nullptr && callbacks.cancel->load()) {
-        throw RenderCancelled();
-    }
-}
 
 int crfFor(VideoFormat format, ExportOptions::Quality quality)
 {
@@ -198,7 +184,7 @@ ProjectRenderResult renderProjectVideo(
 }
 
 ProjectRenderResult renderProjectVideo(const Project& project, const std::filesystem::path& output,
-    const ExportOptions& exportOptions, const ProjectRenderCallbacks& callbacks)
+    const ExportOptions& exportOptions, const ProjectRenderCallbacks& callbacks, const std::filesystem::path& frameCache)
 {
     validateExportOptions(exportOptions);
     const auto report = [&](const std::string& stage, int done, int total) {
@@ -221,6 +207,13 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
     const PhotoComposite photo = portraitComposite(project, faces, portrait, size);
     const Image region = pasteRegion(project, faces, photo, size);
     const auto weights = exportOptions.classical ? std::nullopt : modelWeightsFor(exportOptions);
+    std::optional<RenderedFrames> cache;
+    if (!frameCache.empty() && track.size() <= RenderedFrames::kMaxFrames) {
+        cache.emplace(frameCache, renderKey(project, weights));
+    }
+    const auto earlier = cache ? cache->complete() : std::nullopt;
+    const bool reuse = earlier && earlier->frames == track.size();
+    const bool keep = cache && !reuse;
     const double outputFps = exportOptions.fps > 0 ? exportOptions.fps : project.motion.fps;
     const int outputFrames = exportFrameCount(track.size(), project.motion.fps, outputFps);
     VideoEncodeOptions options;
@@ -229,40 +222,55 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
     options.crf = crfFor(format, exportOptions.quality);
     options.audioSource = audioSourceFor(project, format, exportOptions);
     options.expectedFrames = outputFrames;
-    options.cancel = callbacks.cancel;
+    options.stop = callbacks.stop;
     int width = 0;
     int height = 0;
     std::string method;
-    try {
+    {
         // Opened before the frames are made: an unwritable output or a format's limit fails now, not after
         // the whole render. Nothing replaces the output until finish().
         VideoEncoder encoder(output, options);
+        if (keep) {
+            cache->start();
+        }
         // The animation's frames arrive in order, one at a time; each becomes the output frames that show
         // it (none when the export's rate drops it, several when it repeats it).
         int next = 0; // the next output frame
         const auto wanted = [&](int i) {
             return next < outputFrames && exportSourceFrame(next, track.size(), project.motion.fps, outputFps) == i;
         };
+        // The model's progress is its sampler steps, which include its frames; otherwise the frames count.
+        const bool framesAreProgress = !weights || reuse;
         const auto emit = [&](int i, const Image& source) {
+            if (keep) {
+                cache->write(i, source);
+            }
             while (wanted(i)) {
-                throwIfCancelled(callbacks);
+                throwIfStopped(callbacks.stop);
                 const Image frame = scaledTo(photo.paste(source, region), exportOptions.size);
                 width = encodedDimension(format, frame.width); // what the file holds: --size 17 is 18x18 in an MP4
                 height = encodedDimension(format, frame.height);
                 encoder.write(frame);
                 ++next;
-                if (!weights) { // the model's progress is its sampler steps, which include its frames
+                if (framesAreProgress) {
                     report("rendering", next, outputFrames);
                 }
             }
         };
-        if (weights) {
+        if (reuse) {
+            for (int i = 0; i < track.size(); ++i) {
+                if (wanted(i)) {
+                    emit(i, cache->frame(i));
+                }
+            }
+            method = earlier->method;
+        } else if (weights) {
             generateFrames(project, faces, track, *weights, size, callbacks, emit);
             method = "durian (" + weights->filename().string() + ", " + std::to_string(project.render.steps) + " DDIM steps)";
         } else {
-            const ClassicalAnimation classical(project, faces, portrait, [&] { throwIfCancelled(callbacks); });
+            const ClassicalAnimation classical(project, faces, portrait, [&] { throwIfStopped(callbacks.stop); });
             for (int i = 0; i < track.size(); ++i) {
-                if (wanted(i)) {
+                if (wanted(i) || keep) { // a kept set needs every frame, also those this rate drops
                     emit(i, classical.frame(track.frames[static_cast<std::size_t>(i)]));
                 }
             }
@@ -273,10 +281,11 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
         }
         report("encoding", outputFrames, outputFrames);
         encoder.finish();
-    } catch (const EncodeCancelled&) {
-        throw RenderCancelled();
+        if (keep) {
+            cache->finish({track.size(), method});
+        }
     }
-    return {output, outputFrames, width, height, method};
+    return {output, outputFrames, width, height, method, reuse};
 }
 
 } // namespace durian

@@ -5,10 +5,11 @@
 #include "core/io/Project.h"
 #include "core/render/ExportOptions.h"
 #include "core/render/ProjectRequest.h"
+#include "core/util/Cancellation.h"
 
-#include <atomic>
 #include <filesystem>
 #include <functional>
+#include <stop_token>
 #include <string>
 
 namespace durian {
@@ -17,7 +18,7 @@ struct ProjectRenderCallbacks {
     // stage: "analysing", "generating" (the model: done/total count sampler steps over the whole clip),
     // "rendering" (done/total count output frames), "encoding".
     std::function<void(const std::string& stage, int done, int total)> progress;
-    const std::atomic<bool>* cancel = nullptr; // checked before every frame; cancelling throws RenderCancelled
+    std::stop_token stop; // checked before every step and frame; a stop throws durian::Cancelled
 };
 
 struct ProjectRenderResult {
@@ -26,12 +27,7 @@ struct ProjectRenderResult {
     int width = 0;
     int height = 0;
     std::string method; // what produced the frames, shown to the user
-};
-
-// Thrown when ProjectRenderCallbacks::cancel was set; nothing was written.
-class RenderCancelled : public std::runtime_error {
-public:
-    RenderCancelled() : std::runtime_error("rendering cancelled") {}
+    bool reused = false; // the frames came from an earlier render's RenderedFrames, not made again
 };
 
 // Renders a project to a video (format from the extension: .mp4, .webm, .gif; a path without an
@@ -49,9 +45,12 @@ ProjectRenderResult renderProjectVideo(
     const Project& project, const std::filesystem::path& output, const ProjectRenderCallbacks& callbacks = {});
 
 // The same with export options (frame rate, quality, size, audio); `frames`/`width`/`height` of the
-// result describe the written file. Progress counts the output's frames.
+// result describe the written file. Progress counts the output's frames. With a `frameCache` folder the
+// animation's frames are kept there (core/render/RenderedFrames.h), and a later call whose project and
+// method give the same frames writes those instead of making them again (`reused`).
 ProjectRenderResult renderProjectVideo(const Project& project, const std::filesystem::path& output,
-    const ExportOptions& options, const ProjectRenderCallbacks& callbacks = {});
+    const ExportOptions& options, const ProjectRenderCallbacks& callbacks = {},
+    const std::filesystem::path& frameCache = {});
 
 // The project's motion as the renderer uses it: the preset, or the driving video's face tracked
 // (first motion.frames frames), smoothed and retargeted onto `portrait` (landmarks in a size x size

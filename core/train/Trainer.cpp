@@ -440,7 +440,7 @@ std::vector<float> Trainer::trainedValues() const
     return out;
 }
 
-void Trainer::run(const std::function<void(const TrainProgress&)>& progress, const std::atomic<bool>* cancel)
+void Trainer::run(const std::function<void(const TrainProgress&)>& progress, std::stop_token stop)
 {
     auto& d = *impl_;
     const auto logPath = d.runDir / "loss.csv";
@@ -471,7 +471,7 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& progress, con
     double sum = 0.0;
     int count = 0;
     while (d.step < d.config.steps) {
-        if (cancel && cancel->load()) {
+        if (stop.stop_requested()) {
             break;
         }
         const double lr = d.learningRate();

@@ -2,7 +2,7 @@
 
 #include "core/train/TrainConfig.h"
 
-#include <atomic>
+#include <stop_token>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -48,8 +48,8 @@ public:
     // Writes checkpoint-NNNNNNN.safetensors and model.safetensors into `dir`; returns the checkpoint's path.
     std::filesystem::path saveCheckpoint(const std::filesystem::path& dir);
     // Runs to config.steps: logs every step, reports every logEvery steps, checkpoints every
-    // checkpointEvery steps and at the end. Stops (after a checkpoint) when `cancel` becomes true.
-    void run(const std::function<void(const TrainProgress&)>& progress, const std::atomic<bool>* cancel = nullptr);
+    // checkpointEvery steps and at the end. Stops (after a checkpoint) when `stop` is requested.
+    void run(const std::function<void(const TrainProgress&)>& progress, std::stop_token stop = {});
 
     // Every trained value (weights, then EMA), flattened: for exactness checks.
     std::vector<float> trainedValues() const;

@@ -100,9 +100,9 @@ VideoEncoder::~VideoEncoder() = default;
 // Called between frames, and from inside Sink::finish (whose caller then drops the sink).
 void VideoEncoder::checkCancel()
 {
-    if (options_.cancel != nullptr && options_.cancel->load()) {
+    if (options_.stop.stop_requested()) {
         failed_ = true;
-        throw EncodeCancelled("Export to " + path_.string() + " was cancelled");
+        throw Cancelled("Export to " + path_.string() + " was cancelled");
     }
 }
 
@@ -114,7 +114,7 @@ void VideoEncoder::write(const Image& rgb)
     }
     try {
         checkCancel();
-    } catch (const EncodeCancelled&) {
+    } catch (const Cancelled&) {
         sink_.reset(); // removes the temporary now, not when the caller lets go of the encoder
         throw;
     }

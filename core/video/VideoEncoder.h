@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/io/Image.h"
-#include "core/util/Error.h"
+#include "core/util/Cancellation.h"
 
-#include <atomic>
+#include <stop_token>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -47,15 +47,10 @@ struct VideoEncodeOptions {
     std::filesystem::path audioSource; // a video or audio file whose first audio stream is carried over
     std::int64_t expectedFrames = 0; // only for progress reports
     std::function<void(const EncodeProgress&)> progress;
-    const std::atomic<bool>* cancel = nullptr; // set to stop: write()/finish() then throw EncodeCancelled
+    std::stop_token stop; // a stop makes write()/finish() throw durian::Cancelled; the target stays as it was
     std::string videoEncoder;        // FFmpeg encoder name overriding the format's default (for tests, tuning)
 };
 
-// Thrown by write()/finish() when VideoEncodeOptions::cancel was set; the target is left as it was.
-class EncodeCancelled : public Error {
-public:
-    using Error::Error;
-};
 
 // Streams RGB frames into a video file: each write() encodes one frame, so a clip is never held in
 // memory. The output appears at `path` only when finish() succeeds; until then it is a temporary beside

@@ -14,7 +14,7 @@ public:
     // Frames arrive with one size (VideoEncoder checks), at least one before finish().
     virtual void write(const Image& rgb) = 0;
     // Completes and commits the output. `tick(done, total)` reports progress of work done here (the GIF
-    // palette pass) and throws EncodeCancelled when cancel was asked for.
+    // palette pass) and throws durian::Cancelled when a stop was asked for.
     virtual void finish(const std::function<void(std::int64_t, std::int64_t)>& tick) = 0;
 };
 

@@ -4,8 +4,8 @@ import QtQuick.Layouts
 import QtMultimedia
 
 // The rendered animation, played in the editor (QtMultimedia): play/pause, a scrub slider, loop.
-// While a render runs it shows frames done, time left and a Cancel button. `renderer` is the
-// RenderController whose clip it plays.
+// While a render runs it shows the render's progress line (the status bar's: frame n of N, time left) and a
+// Cancel button. `renderer` is the RenderController whose clip it plays.
 Rectangle {
     id: root
     property var renderer
@@ -60,7 +60,7 @@ Rectangle {
             }
         }
 
-        // Render progress: frames and time left, with Cancel.
+        // Render progress, with Cancel.
         RowLayout {
             objectName: "renderProgressRow"
             visible: root.renderer && root.renderer.running
@@ -69,15 +69,14 @@ Rectangle {
                 objectName: "renderProgress"
                 Layout.fillWidth: true
                 from: 0
-                to: Math.max(1, root.renderer ? root.renderer.framesTotal : 1)
-                value: root.renderer ? root.renderer.framesDone : 0
+                to: 1
+                value: root.renderer ? Math.max(0, root.renderer.progress) : 0
             }
             Label {
                 objectName: "renderProgressText"
-                text: !root.renderer ? "" : root.renderer.secondsLeft >= 0
-                    ? qsTr("Frame %1 of %2, %3 s left").arg(root.renderer.framesDone).arg(root.renderer.framesTotal)
-                          .arg(Math.ceil(root.renderer.secondsLeft))
-                    : qsTr("Frame %1 of %2").arg(root.renderer.framesDone).arg(root.renderer.framesTotal)
+                text: root.renderer ? root.renderer.message : ""
+                elide: Text.ElideRight
+                Layout.maximumWidth: root.width * 0.6
             }
             Button {
                 objectName: "renderCancel"

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Qt.labs.platform as Platform
+import Durian.App
 
 // The attribute references of the project: one card each, with its photo, category, on/off switch,
 // strength slider, mask state, and buttons to reorder and remove. Every change goes through the
@@ -9,17 +10,10 @@ import Qt.labs.platform as Platform
 ColumnLayout {
     id: root
     property var document
+    property var autoMasks // AutoMaskController
     spacing: 6
 
-    // The categories in file-format spelling, with their visible names.
-    readonly property var categories: ["hair", "eyeglasses", "hat", "beard"]
-    readonly property var categoryNames: [qsTr("Hair"), qsTr("Eyeglasses"), qsTr("Hat"), qsTr("Beard")]
     readonly property var attributes: document ? document.attributes : []
-
-    function fileName(url) {
-        const text = url.toString()
-        return text.substring(text.lastIndexOf("/") + 1)
-    }
 
     RowLayout {
         Layout.fillWidth: true
@@ -27,7 +21,7 @@ ColumnLayout {
             id: addCategory
             objectName: "addCategory"
             Layout.fillWidth: true
-            model: root.categoryNames
+            model: root.document ? root.document.categoryLabels : []
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Category of the next reference")
         }
@@ -80,9 +74,9 @@ ColumnLayout {
                         ComboBox {
                             objectName: "category"
                             Layout.fillWidth: true
-                            model: root.categoryNames
-                            currentIndex: root.categories.indexOf(card.attribute.category)
-                            onActivated: (i) => root.document.setAttributeCategory(card.index, root.categories[i])
+                            model: root.document ? root.document.categoryLabels : []
+                            currentIndex: root.document.categoryKeys.indexOf(card.attribute.category)
+                            onActivated: (i) => root.document.setAttributeCategory(card.index, root.document.categoryKeys[i])
                             ToolTip.visible: hovered
                             ToolTip.text: qsTr("What this reference contributes")
                         }
@@ -95,7 +89,7 @@ ColumnLayout {
                             text: card.attribute.maskConfidence >= 0
                                   ? qsTr("Automatic mask, confidence %1%").arg(Math.round(card.attribute.maskConfidence * 100))
                                   : (card.attribute.maskUrl || "").toString() !== ""
-                                    ? qsTr("Mask: %1").arg(root.fileName(card.attribute.maskUrl))
+                                    ? qsTr("Mask: %1").arg(FilePaths.fileName(card.attribute.maskUrl))
                                     : qsTr("Mask: automatic when rendering")
                         }
                     }
@@ -140,7 +134,7 @@ ColumnLayout {
                     ToolButton {
                         text: "✦"
                         objectName: "autoMask"
-                        onClicked: root.document.autoMaskAttribute(card.index)
+                        onClicked: root.autoMasks.compute(card.index)
                         ToolTip.visible: hovered
                         ToolTip.text: qsTr("Compute the mask automatically")
                     }
@@ -180,7 +174,11 @@ ColumnLayout {
     Platform.FileDialog {
         id: addDialog
         title: qsTr("Add %1 Reference").arg(addCategory.currentText)
+        folder: AppSettings.lastFolders.references || ""
         nameFilters: [qsTr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"), qsTr("All files (*)")]
-        onAccepted: root.document.addAttribute(root.categories[addCategory.currentIndex], file)
+        onAccepted: {
+            AppSettings.rememberFolder("references", file)
+            root.document.addAttribute(root.document.categoryKeys[addCategory.currentIndex], file)
+        }
     }
 }

@@ -5,13 +5,16 @@ import Qt.labs.platform as Platform
 import Durian.App
 
 // Export Video: format, file, frame rate, quality, size and the driving video's sound, then the export
-// on the worker thread with progress and Cancel. The file name starts as the project's name beside the
-// project. The same settings on the command line: durian render PROJECT -o FILE --fps N --quality Q
-// --size PIXELS [--no-audio].
+// (RenderController, on the render lane) with progress and Cancel. The file name starts as the project's
+// name in the folder of the last export (else beside the project). An export right after Render Animation
+// reuses its frames. The same settings on the command line: durian render PROJECT -o FILE --fps N
+// --quality Q --size PIXELS [--no-audio].
 Dialog {
     id: root
     property var document
-    property bool exporting: false
+    property var renderer // RenderController
+    property var motion   // MotionController: whether the driving video has sound
+    readonly property bool exporting: renderer ? renderer.exporting : false
     title: qsTr("Export Video")
     modal: true
     closePolicy: exporting ? Popup.NoAutoClose : Popup.CloseOnEscape
@@ -24,24 +27,12 @@ Dialog {
     readonly property string format: formats[formatBox.currentIndex]
     readonly property bool hasSound: format === "mp4" || format === "webm"
 
-    function projectFolder() {
-        const path = document ? document.fileUrl.toString() : ""
-        return path.substring(0, path.lastIndexOf("/"))
-    }
-    // The path with the format's extension (none for a PNG folder).
-    function withFormat(path, fmt) {
-        const slash = path.lastIndexOf("/")
-        const dot = path.lastIndexOf(".")
-        const stem = dot > slash ? path.substring(0, dot) : path
-        return fmt === "png" ? stem : stem + "." + fmt
-    }
-    function localPath(url) { return decodeURIComponent(url.toString().replace(/^file:\/\//, "")) }
-    // A local path as a file URL; each segment encoded, so "#", "?" and "%" in names stay part of the name.
-    function fileUrl(path) { return "file://" + path.split("/").map(encodeURIComponent).join("/") }
+    readonly property url folder: AppSettings.lastFolders.exports || (document ? document.folderUrl : "")
 
     onAboutToShow: {
         if (!exporting) {
-            pathField.text = withFormat(localPath(projectFolder()) + "/" + (document ? document.name : "animation"), format)
+            const name = document && document.name !== "" ? document.name : "animation"
+            pathField.text = FilePaths.withFormat(FilePaths.displayPath(folder) + "/" + name, format)
             fpsBox.value = document ? Math.round(document.motionFps) : 24
             audioBox.checked = true
         }
@@ -50,19 +41,14 @@ Dialog {
     function startExport() {
         const options = { fps: fpsBox.value, quality: ["high", "medium", "low"][qualityBox.currentIndex],
                           size: sizes[sizeBox.currentIndex], audio: audioBox.visible && audioBox.checked }
-        exporting = true
-        document.exportVideoWith(fileUrl(pathField.text), options)
+        const file = FilePaths.fromPath(pathField.text)
+        AppSettings.rememberFolder("exports", FilePaths.folderOf(file))
+        renderer.exportVideo(file, options)
     }
 
     Connections {
-        target: root.document
-        function onExportFinished() { if (root.exporting) { root.exporting = false; root.close() } }
-        function onErrorOccurred() { root.exporting = false }
-    }
-    Connections {
-        target: JobQueue
-        // A cancelled export ends without a result or an error.
-        function onFinished(title, succeeded, error) { if (!succeeded && error === "") root.exporting = false }
+        target: root.renderer
+        function onExportFinished() { root.close() }
     }
 
     GridLayout {
@@ -80,7 +66,7 @@ Dialog {
             model: root.formatNames
             ToolTip.visible: hovered
             ToolTip.text: qsTr("MP4 and WebM play everywhere and carry sound; GIF loops in web pages; PNG frames are lossless")
-            onActivated: pathField.text = root.withFormat(pathField.text, root.formats[currentIndex])
+            onActivated: pathField.text = FilePaths.withFormat(pathField.text, root.formats[currentIndex])
         }
 
         Label { text: root.format === "png" ? qsTr("Folder") : qsTr("File") }
@@ -139,7 +125,7 @@ Dialog {
             objectName: "exportAudio"
             Layout.columnSpan: 2
             visible: root.document && root.document.drivingVideoUrl.toString() !== "" && root.hasSound
-            enabled: visible && root.document.drivingVideoHasAudio()
+            enabled: visible && root.motion !== undefined && root.motion.drivingVideoHasAudio
             text: enabled ? qsTr("Sound from the driving video") : qsTr("The driving video has no sound")
             checked: true
         }
@@ -157,11 +143,11 @@ Dialog {
                 Layout.fillWidth: true
                 from: 0
                 to: 1
-                value: Math.max(0, JobQueue.progress)
+                value: Math.max(0, root.renderer ? root.renderer.progress : 0)
             }
             Label {
                 objectName: "exportProgressText"
-                text: JobQueue.message
+                text: root.renderer ? root.renderer.message : ""
                 elide: Text.ElideRight
                 Layout.maximumWidth: 240
             }
@@ -171,7 +157,7 @@ Dialog {
             Button {
                 objectName: "exportStart"
                 text: qsTr("Export")
-                enabled: !root.exporting && pathField.text !== "" && !JobQueue.busy
+                enabled: !root.exporting && pathField.text !== "" && root.renderer && !root.renderer.running
                 DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
                 onClicked: root.startExport()
             }
@@ -179,7 +165,7 @@ Dialog {
                 objectName: "exportCancel"
                 text: root.exporting ? qsTr("Cancel Export") : qsTr("Close")
                 DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
-                onClicked: root.exporting ? JobQueue.cancel() : root.close()
+                onClicked: root.exporting ? root.renderer.cancel() : root.close()
             }
         }
     }
@@ -188,8 +174,8 @@ Dialog {
         id: fileDialog
         title: qsTr("Export Video")
         fileMode: Platform.FileDialog.SaveFile
-        folder: root.projectFolder()
-        currentFile: root.fileUrl(pathField.text)
-        onAccepted: pathField.text = root.withFormat(root.localPath(file), root.format)
+        folder: root.folder
+        currentFile: FilePaths.fromPath(pathField.text)
+        onAccepted: pathField.text = FilePaths.withFormat(FilePaths.displayPath(file), root.format)
     }
 }

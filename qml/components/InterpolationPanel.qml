@@ -11,20 +11,18 @@ ColumnLayout {
     property var strip // InterpolationStrip
     spacing: 4
 
-    readonly property var categories: ["hair", "eyeglasses", "hat", "beard"]
-    readonly property var categoryNames: [qsTr("Hair"), qsTr("Eyeglasses"), qsTr("Hat"), qsTr("Beard")]
     readonly property var attributes: document ? document.attributes : []
     readonly property var pairing: document ? document.interpolation : ({ paired: false })
     function label(i) {
         const a = root.attributes[i]
-        return a ? qsTr("%1 %2").arg(root.categoryNames[root.categories.indexOf(a.category)]).arg(i + 1) : ""
+        return a ? qsTr("%1 %2").arg(a.categoryLabel).arg(i + 1) : ""
     }
-    // References that share a category with another one: the candidates for a pair.
+    // References that can be paired with another one (the document's rule): the candidates for A.
     readonly property var candidates: {
         const list = []
         for (let i = 0; i < attributes.length; ++i)
             for (let j = 0; j < attributes.length; ++j)
-                if (i !== j && attributes[i].category === attributes[j].category) { list.push(i); break }
+                if (document.canPair(i, j)) { list.push(i); break }
         return list
     }
 
@@ -45,8 +43,7 @@ ColumnLayout {
             Layout.fillWidth: true
             readonly property int a: slotA.currentIndex >= 0 && slotA.currentIndex < root.candidates.length
                                      ? root.candidates[slotA.currentIndex] : -1
-            readonly property var options: a < 0 ? [] : root.candidates.filter(i => i !== a
-                && root.attributes[i].category === root.attributes[a].category)
+            readonly property var options: a < 0 ? [] : root.candidates.filter(i => root.document.canPair(a, i))
             model: options.map(i => root.label(i))
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Reference B (alpha 1), of the same category")

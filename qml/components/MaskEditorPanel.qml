@@ -11,14 +11,8 @@ ColumnLayout {
     property alias editor: canvas
     spacing: 4
 
-    readonly property var categories: ["hair", "eyeglasses", "hat", "beard"]
-    readonly property var categoryNames: [qsTr("Hair"), qsTr("Eyeglasses"), qsTr("Hat"), qsTr("Beard")]
     readonly property var attributes: document ? document.attributes : []
-
-    function fileName(url) {
-        const text = url.toString()
-        return text.substring(text.lastIndexOf("/") + 1)
-    }
+    readonly property var categoryKeys: document ? document.categoryKeys : []
     // Shortcut helpers (Main.qml routes keys here).
     function useBrush() { canvas.erase = false }
     function useEraser() { canvas.erase = true }
@@ -32,7 +26,7 @@ ColumnLayout {
             Layout.fillWidth: true
             // Index 0 is the portrait, i + 1 the references.
             model: [qsTr("Portrait")].concat(root.attributes.map((a, i) =>
-                qsTr("Reference %1: %2").arg(i + 1).arg(root.categoryNames[root.categories.indexOf(a.category)])))
+                qsTr("Reference %1: %2").arg(i + 1).arg(a.categoryLabel)))
             currentIndex: canvas.target + 1
             onActivated: (i) => {
                 canvas.target = i - 1
@@ -44,9 +38,9 @@ ColumnLayout {
         ComboBox {
             id: autoCategory
             objectName: "autoMaskCategory"
-            model: root.categoryNames
+            model: root.document ? root.document.categoryLabels : []
             currentIndex: canvas.target >= 0 && root.attributes[canvas.target]
-                          ? root.categories.indexOf(root.attributes[canvas.target].category) : 0
+                          ? root.categoryKeys.indexOf(root.attributes[canvas.target].category) : 0
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Category of the automatic mask")
         }
@@ -54,7 +48,7 @@ ColumnLayout {
             objectName: "autoMaskButton"
             text: qsTr("Auto")
             enabled: canvas.hasImage && !canvas.busy
-            onClicked: canvas.autoMask(root.categories[autoCategory.currentIndex])
+            onClicked: canvas.autoMask(root.categoryKeys[autoCategory.currentIndex])
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Compute the mask of this category automatically (replaces the mask)")
         }

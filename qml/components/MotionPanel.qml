@@ -14,11 +14,6 @@ ColumnLayout {
     readonly property bool usesVideo: document && document.drivingVideoUrl.toString() !== ""
     spacing: 6
 
-    function fileName(url) {
-        const text = url.toString()
-        return text.substring(text.lastIndexOf("/") + 1)
-    }
-
     // A driving video rejected for having no face (or not being a video) is reported where it was chosen.
     signal drivingVideoRejected(string message)
 
@@ -60,7 +55,7 @@ ColumnLayout {
             objectName: "drivingVideoName"
             Layout.fillWidth: true
             elide: Text.ElideMiddle
-            text: root.usesVideo ? root.fileName(root.document.drivingVideoUrl) : qsTr("none")
+            text: root.usesVideo ? FilePaths.fileName(root.document.drivingVideoUrl) : qsTr("none")
             opacity: root.usesVideo ? 1 : 0.6
         }
         ToolButton {
@@ -160,7 +155,11 @@ ColumnLayout {
     Platform.FileDialog {
         id: videoDialog
         title: qsTr("Choose a Driving Video")
+        folder: AppSettings.lastFolders.videos || ""
         nameFilters: [qsTr("Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v *.gif)"), qsTr("All files (*)")]
-        onAccepted: motion.chooseDrivingVideo(file)
+        onAccepted: {
+            AppSettings.rememberFolder("videos", file)
+            motion.chooseDrivingVideo(file)
+        }
     }
 }

@@ -67,7 +67,11 @@ ColumnLayout {
     Platform.FileDialog {
         id: openDialog
         title: qsTr("Open Portrait")
+        folder: AppSettings.lastFolders.portraits || ""
         nameFilters: [qsTr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"), qsTr("All files (*)")]
-        onAccepted: root.portrait.openImage(file)
+        onAccepted: {
+            AppSettings.rememberFolder("portraits", file)
+            root.portrait.openImage(file)
+        }
     }
 }

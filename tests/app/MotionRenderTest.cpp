@@ -118,7 +118,6 @@ private Q_SLOTS:
         QVERIFY(document.setDrivingVideo(QUrl::fromLocalFile(video)));
         QCOMPARE(document.drivingVideoUrl(), QUrl::fromLocalFile(video));
         QVERIFY(document.motionSummary().contains("still.mp4"));
-        QVERIFY(!document.drivingVideoHasAudio());
         QVERIFY(document.setMotionPreset("talk"));
         QVERIFY(document.drivingVideoUrl().isEmpty());
         QVERIFY(!document.setDrivingVideo(QUrl::fromLocalFile(dir_.filePath("missing.mp4"))));
@@ -168,6 +167,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(motion.hasDrivingFrames() && !motion.running(), 60000);
         QCOMPARE(motion.frameCount(), 8);
         QVERIFY(!motion.drivingFrame().isNull());
+        QVERIFY(!motion.drivingVideoHasAudio()); // written without sound: the Export dialog offers none
         document.undo(); // choosing the video was one undo step
         QVERIFY(document.drivingVideoUrl().isEmpty());
     }
@@ -206,11 +206,15 @@ private Q_SLOTS:
         QSignalSpy progress(&render, &RenderController::progressChanged);
         render.render();
         QVERIFY(render.running());
-        QCOMPARE(render.framesTotal(), 12);
+        QVERIFY(!render.exporting());
+        QStringList messages;
+        connect(&render, &RenderController::progressChanged, this, [&] { messages.append(render.message()); });
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         QVERIFY2(finished.first().first().toBool(), qPrintable(render.errorString()));
         QVERIFY(progress.count() >= 2);
-        QCOMPARE(render.framesDone(), 12);
+        QVERIFY2(messages.filter("of 12").size() > 0, qPrintable(messages.join(" | "))); // "Rendering frame n of 12, …"
+        QVERIFY(!render.running());
+        QCOMPARE(render.progress(), -1.0);
         const QString clip = render.videoUrl().toLocalFile();
         QVERIFY(clip.startsWith(dir_.filePath("cache")));
         QCOMPARE(frameCount(clip), 12);
@@ -231,18 +235,81 @@ private Q_SLOTS:
     {
         ProjectDocument document;
         QVERIFY(document.open(demoUrl()));
-        QSignalSpy finished(&document, &ProjectDocument::exportFinished);
-        QSignalSpy errors(&document, &ProjectDocument::errorOccurred);
+        RenderController render;
+        render.setDocument(&document);
+        QSignalSpy finished(&render, &RenderController::exportFinished);
+        QSignalSpy failed(&render, &RenderController::exportFailed);
         const QString gif = dir_.filePath("small.gif");
-        document.exportVideoWith(QUrl::fromLocalFile(gif), {{"fps", 12}, {"size", 96}, {"quality", "low"}});
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count() + errors.count(), 1, 60000);
-        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+        render.exportVideo(QUrl::fromLocalFile(gif), {{"fps", 12}, {"size", 96}, {"quality", "low"}});
+        QVERIFY(render.exporting()); // returns at once; the work runs on the render lane
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count() + failed.count(), 1, 60000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        QCOMPARE(finished.first().at(0).toUrl(), QUrl::fromLocalFile(gif));
+        QVERIFY(finished.first().at(1).toString().contains("24 frame"));
         durian::VideoDecoder decoder(gif.toStdString());
         QCOMPARE(decoder.info().width, 96);
         QCOMPARE(frameCount(gif), 24);
-        document.exportVideoWith(QUrl::fromLocalFile(gif), {{"quality", "best"}});
-        QCOMPARE(errors.count(), 1);
-        QVERIFY(errors.last().first().toString().contains("best"));
+        render.exportVideo(QUrl::fromLocalFile(gif), {{"quality", "best"}});
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failed.last().first().toString().contains("best"));
+        render.exportVideo(QUrl::fromLocalFile("/nonexistent-dir/demo.mp4"));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 60000);
+        QVERIFY2(failed.last().first().toString().contains("/nonexistent-dir"), qPrintable(failed.last().first().toString()));
+    }
+
+    // Export right after Render Animation writes the frames that render made; an edit makes new ones.
+    void exportAfterRenderReusesTheRenderedFrames()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        document.setMotionFrames(8);
+        RenderController render;
+        render.setDocument(&document);
+        QSignalSpy rendered(&render, &RenderController::finished);
+        render.render();
+        QTRY_COMPARE_WITH_TIMEOUT(rendered.count(), 1, 60000);
+        QVERIFY2(rendered.first().first().toBool(), qPrintable(render.errorString()));
+
+        QSignalSpy exported(&render, &RenderController::exportFinished);
+        QSignalSpy failed(&render, &RenderController::exportFailed);
+        const QString first = dir_.filePath("reused.mp4");
+        render.exportVideo(QUrl::fromLocalFile(first), {{"size", 128}});
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count() + failed.count(), 1, 60000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        QVERIFY2(exported.last().at(2).toBool(), "the export after the render did not reuse its frames");
+        QCOMPARE(frameCount(first), 8);
+
+        document.setAttributeStrength(0, 0.5); // a change that matters: the frames are made again
+        const QString second = dir_.filePath("new.mp4");
+        render.exportVideo(QUrl::fromLocalFile(second));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count() + failed.count(), 2, 60000);
+        QVERIFY(!exported.last().at(2).toBool());
+
+        document.setName("Renamed"); // the name does not change the frames
+        render.exportVideo(QUrl::fromLocalFile(second));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count() + failed.count(), 3, 60000);
+        QVERIFY(exported.last().at(2).toBool());
+    }
+
+    // Save As changes the file, not the project: the rendered clip stays playable.
+    void saveAsKeepsTheRenderedClip()
+    {
+        QTemporaryDir dir;
+        ProjectDocument document;
+        QVERIFY(document.open(copyDemoProject(dir.path())));
+        document.setMotionFrames(4);
+        RenderController render;
+        render.setDocument(&document);
+        QSignalSpy rendered(&render, &RenderController::finished);
+        render.render();
+        QTRY_COMPARE_WITH_TIMEOUT(rendered.count(), 1, 60000);
+        const QUrl clip = render.videoUrl();
+        QVERIFY(!clip.isEmpty());
+        QVERIFY(document.saveAs(QUrl::fromLocalFile(dir.filePath("other.durian"))));
+        QCOMPARE(render.videoUrl(), clip);
+        document.newProject(); // another project: its clip is not this one's
+        QVERIFY(render.videoUrl().isEmpty());
+        QVERIFY(!QFile::exists(clip.toLocalFile()));
     }
 
     // A process killed in the middle of a save (new bytes written to the temporary, not yet renamed)

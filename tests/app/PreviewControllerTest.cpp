@@ -1,5 +1,6 @@
 #include "app/gui/AppSettings.h"
 #include "app/gui/JobQueue.h"
+#include "tests/common/QueueDrain.h"
 #include "app/gui/ImageConversion.h"
 #include "app/gui/PreviewController.h"
 #include "app/gui/PreviewWorker.h"
@@ -127,7 +128,7 @@ private Q_SLOTS:
         // Hold the worker thread so that the first preview is still pending when the second change comes
         // (a preview at this size takes well under a second: without this the test would race it).
         std::atomic<bool> release{false};
-        JobQueue::instance()->submit(
+        JobQueue::instance()->submit(JobQueue::Lane::Interactive,
             "hold", [&release](JobContext&) {
                 while (!release.load()) {
                     QThread::msleep(5);
@@ -138,14 +139,14 @@ private Q_SLOTS:
         preview.setDocument(&document); // first preview
         QTRY_VERIFY(preview.running());
         document.setAttributeStrength(0, 0.3); // second change, before the first got to run
-        QTest::qWait(100);                     // its debounce elapses: the first is cancelled
+        preview.refresh();                     // as its debounce ending does: the first is cancelled
         release = true;
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
         QCOMPARE(cancelled.count(), 1); // the first never finished
         QVERIFY2(preview.errorString().isEmpty(), qPrintable(preview.errorString()));
         QVERIFY(!preview.running());
         QVERIFY(preview.lastSeconds() > 0);
-        QTest::qWait(200);
+        QVERIFY(drainLane(JobQueue::Lane::Interactive));
         QCOMPARE(finished.count(), 1); // and nothing else arrives
     }
 

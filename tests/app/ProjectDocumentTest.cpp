@@ -1,8 +1,10 @@
-#include "app/gui/JobQueue.h"
+#include "app/gui/AutoMaskController.h"
 #include "app/gui/ProjectDocument.h"
+#include "core/io/Project.h"
 
 #include "tests/common/DemoCopy.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -33,7 +35,7 @@ private Q_SLOTS:
             QVERIFY(crashed->open(url));
             crashed->setName("Edited before the crash");
             autosave = crashed->autosavePath();
-            QVERIFY(QFile::exists(autosave));
+            QTRY_VERIFY(QFile::exists(autosave)); // once the edits pause
         }
         ProjectDocument document;
         QVERIFY(document.open(url));
@@ -62,6 +64,8 @@ private Q_SLOTS:
             auto* crashed = new ProjectDocument;
             QVERIFY(crashed->open(url));
             crashed->setName("Unwanted");
+            crashed->finishGesture(); // the name field lost focus: written at once
+            QVERIFY(QFile::exists(crashed->autosavePath()));
         }
         ProjectDocument document;
         QVERIFY(document.open(url));
@@ -82,7 +86,7 @@ private Q_SLOTS:
             QVERIFY(document.open(url));
             document.setName("Temporary");
             autosave = document.autosavePath();
-            QVERIFY(QFile::exists(autosave));
+            QTRY_VERIFY(QFile::exists(autosave));
             document.undo(); // back to the saved state: nothing to keep
             QVERIFY(!QFile::exists(autosave));
         }
@@ -258,48 +262,135 @@ private Q_SLOTS:
         ProjectDocument document;
         QVERIFY(document.open(url));
         QVERIFY(document.addAttribute("hair", QUrl::fromLocalFile(dir.filePath("hair-reference.png"))));
-        QSignalSpy computed(&document, &ProjectDocument::maskComputed);
-        QSignalSpy errors(&document, &ProjectDocument::errorOccurred);
-        document.autoMaskAttribute(2);
+        AutoMaskController masks;
+        masks.setDocument(&document);
+        QSignalSpy computed(&masks, &AutoMaskController::maskComputed);
+        QSignalSpy errors(&masks, &AutoMaskController::errorOccurred);
+        masks.compute(2);
+        QVERIFY(masks.busy());
         QTRY_COMPARE_WITH_TIMEOUT(computed.count() + errors.count(), 1, 60000);
         QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+        QVERIFY(!masks.busy());
         const auto attribute = attributeAt(document, 2);
         const QString mask = attribute.value("maskUrl").toUrl().toLocalFile();
-        QCOMPARE(mask, dir.filePath("hair-reference-hair-mask.png"));
+        QCOMPARE(mask, dir.filePath("hair-reference-hair-mask.png")); // the project's folder
         QVERIFY(QFileInfo(mask).size() > 100);
         const double confidence = attribute.value("maskConfidence").toDouble();
         QVERIFY2(confidence > 0.0 && confidence <= 1.0, qPrintable(QString::number(confidence)));
         QCOMPARE(computed.first().at(1).toDouble(), confidence);
+        QCOMPARE(document.undoText(), QString("Automatic Hair Mask"));
         document.undo(); // the mask assignment is undoable
         QVERIFY(attributeAt(document, 2).value("maskUrl").toUrl().isEmpty());
         QCOMPARE(attributeAt(document, 2).value("maskConfidence").toDouble(), -1.0);
     }
 
-    void exportsTheDemoAsAVideoOnTheWorkerThread()
+    void anUntitledProjectWritesOnlyIntoTheAutosaveArea()
+    {
+        QTemporaryDir dir;
+        copyDemoProject(dir.path());
+        const QStringList before = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+        ProjectDocument document;
+        document.newProject();
+        QVERIFY(document.untitled());
+        QCOMPARE(document.status(), QString("New project"));
+        QVERIFY(document.workFolder().startsWith(autosaveDir_.path()));
+        document.setPortrait(QUrl::fromLocalFile(dir.filePath("portrait.png")), 0);
+        QVERIFY(document.addAttribute("hair", QUrl::fromLocalFile(dir.filePath("hair-reference.png"))));
+        AutoMaskController masks;
+        masks.setDocument(&document);
+        QSignalSpy computed(&masks, &AutoMaskController::maskComputed);
+        QSignalSpy errors(&masks, &AutoMaskController::errorOccurred);
+        masks.compute(0);
+        QTRY_COMPARE_WITH_TIMEOUT(computed.count() + errors.count(), 1, 60000);
+        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+        const QString mask = attributeAt(document, 0).value("maskUrl").toUrl().toLocalFile();
+        QVERIFY2(mask.startsWith(document.workFolder()), qPrintable(mask));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before); // the photos' folder
+        document.finishGesture();
+        QVERIFY(QFile::exists(document.autosavePath()));
+        QVERIFY(document.autosavePath().startsWith(autosaveDir_.path()));
+
+        // The first save gathers the mask beside the project and names the project after its file.
+        const QUrl target = QUrl::fromLocalFile(dir.filePath("astro.durian"));
+        QVERIFY(document.saveAs(target));
+        QCOMPARE(document.name(), QString("astro"));
+        QVERIFY(!document.untitled());
+        const QString saved = attributeAt(document, 0).value("maskUrl").toUrl().toLocalFile();
+        QVERIFY2(saved.startsWith(dir.filePath("astro.assets")), qPrintable(saved));
+    }
+
+    void theDemoOpensAsANewProjectThatIsNeverWrittenTo()
+    {
+        const QFileInfo demo(demoUrl().toLocalFile());
+        const QDateTime modifiedBefore = demo.lastModified();
+        QTemporaryDir dir;
+        ProjectDocument document;
+        QSignalSpy replaced(&document, &ProjectDocument::projectReplaced);
+        QVERIFY(document.openAsNew(demoUrl()));
+        QCOMPARE(replaced.count(), 1);
+        QVERIFY(document.untitled());
+        QVERIFY(document.fileUrl().isEmpty());
+        QCOMPARE(document.name(), QString("Demo"));
+        QVERIFY(document.problems().isEmpty()); // its files are found
+        document.setMotionFrames(12);
+        QVERIFY(document.saveAs(QUrl::fromLocalFile(dir.filePath("mine.durian"))));
+        QCOMPARE(document.name(), QString("mine")); // the demo's name was the file's: it follows the new one
+        QCOMPARE(QFileInfo(demo.filePath()).lastModified(), modifiedBefore);
+        QVERIFY(!QFile::exists(demo.absolutePath() + "/demo.masks"));
+    }
+
+    void aNameTheUserGaveIsKeptOnSaveAs()
     {
         QTemporaryDir dir;
         ProjectDocument document;
-        QVERIFY(document.open(demoUrl()));
-        QSignalSpy finished(&document, &ProjectDocument::exportFinished);
-        QSignalSpy errors(&document, &ProjectDocument::errorOccurred);
-        const QUrl target = QUrl::fromLocalFile(dir.filePath("demo.mp4"));
-        document.exportVideo(target);
-        QVERIFY(JobQueue::instance()->busy()); // returns at once; the work runs on the worker thread
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count() + errors.count(), 1, 60000);
-        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
-        QCOMPARE(finished.first().at(0).toUrl(), target);
-        QVERIFY(finished.first().at(1).toString().contains("48 frame"));
-        QVERIFY(QFileInfo(target.toLocalFile()).size() > 10000);
+        QVERIFY(document.open(demoCopy(dir)));
+        document.setName("Astronaut, take 2");
+        QVERIFY(document.saveAs(QUrl::fromLocalFile(dir.filePath("astro.durian"))));
+        QCOMPARE(document.name(), QString("Astronaut, take 2"));
+        QVERIFY(document.status().startsWith("Saved "));
+        QVERIFY(document.status().contains("astro.durian"));
     }
 
-    void aFailedExportReportsWhy()
+    void aSliderDragWritesTheAutosaveOnceWhenItEnds()
+    {
+        QTemporaryDir dir;
+        ProjectDocument document;
+        QVERIFY(document.open(demoCopy(dir)));
+        for (int i = 1; i <= 20; ++i) {
+            document.setAttributeStrength(0, 1.0 - i * 0.01); // ticks of one drag
+        }
+        QVERIFY2(!QFile::exists(document.autosavePath()), "not written on every tick");
+        document.finishGesture(); // released
+        QVERIFY(QFile::exists(document.autosavePath()));
+        QCOMPARE(durian::loadProject(document.autosavePath().toStdString()).attributes[0].strength, 0.8);
+    }
+
+    void problemsAreComputedOncePerChange()
     {
         ProjectDocument document;
         QVERIFY(document.open(demoUrl()));
-        QSignalSpy errors(&document, &ProjectDocument::errorOccurred);
-        document.exportVideo(QUrl::fromLocalFile("/nonexistent-dir/demo.mp4"));
-        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 60000);
-        QVERIFY2(errors.first().first().toString().contains("/nonexistent-dir"), qPrintable(errors.first().first().toString()));
+        QVERIFY(document.problems().isEmpty());
+        document.setPortrait(QUrl::fromLocalFile("/nonexistent/portrait.png"), 0);
+        QCOMPARE(document.problems().size(), 1);
+        QVERIFY(document.problems().first().contains("/nonexistent/portrait.png"));
+        document.undo();
+        QVERIFY(document.problems().isEmpty());
+    }
+
+    void anUntitledProjectOfACrashedSessionIsOffered()
+    {
+        // What a session that died leaves: its untitled project's autosave, named after its process.
+        const QString orphan = autosaveDir_.filePath("untitled-999999999.durian");
+        durian::Project lost;
+        lost.name = "Lost work";
+        durian::saveProject(lost, orphan.toStdString());
+        ProjectDocument document;
+        document.newProject();
+        QVERIFY(document.recoveryAvailable());
+        document.recoverAutosave();
+        QCOMPARE(document.name(), QString("Lost work"));
+        QVERIFY(!QFile::exists(orphan)); // now this session's
+        QVERIFY(document.modified());
     }
 
     void saveToAnUnwritablePlaceFailsCleanly()

@@ -4,6 +4,7 @@
 #include "core/diffusion/Scheduler.h"
 #include "core/diffusion/TemporalWindows.h"
 #include "core/model/DurianModel.h"
+#include "core/util/Cancellation.h"
 #include "core/util/Error.h"
 
 #include <gtest/gtest.h>
@@ -272,9 +273,15 @@ TEST(Diffusion, CancelStopsBeforeTheNextStep)
     SamplingOptions o;
     o.steps = 5;
     int progressed = 0;
+    std::stop_source stop;
     SamplingHooks hooks;
-    hooks.progress = [&](int step, int) { progressed = step; };
-    hooks.cancelled = [&] { return progressed >= 2; };
-    EXPECT_THROW(sampleLatents(m, 1, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o, hooks), SamplingCancelled);
+    hooks.progress = [&](int step, int) {
+        progressed = step;
+        if (step == 2) {
+            stop.request_stop();
+        }
+    };
+    hooks.stop = stop.get_token();
+    EXPECT_THROW(sampleLatents(m, 1, 8, 8, c.pose, c.refs, {{1.0}, -1, 0.0}, o, hooks), durian::Cancelled);
     EXPECT_EQ(progressed, 2);
 }

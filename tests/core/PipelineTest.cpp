@@ -169,15 +169,15 @@ TEST(Pipeline, ReportsProgressPreviewsAndCancels)
     EXPECT_EQ(steps, (std::vector<int>{1, 2, 3}));
     EXPECT_EQ(previews, 3);
 
-    CancelToken cancel;
+    std::stop_source stop;
     GenerationCallbacks cancelling;
-    cancelling.cancel = &cancel;
+    cancelling.stop = stop.get_token();
     cancelling.progress = [&](int step, int) {
         if (step == 1) {
-            cancel.cancel();
+            stop.request_stop();
         }
     };
-    EXPECT_THROW(g.generate(baseRequest(), cancelling), GenerationCancelled);
+    EXPECT_THROW(g.generate(baseRequest(), cancelling), durian::Cancelled);
 }
 
 TEST(Pipeline, ALongClipStreamsItsFramesInOrderChunkByChunk)

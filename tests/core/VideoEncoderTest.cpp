@@ -240,11 +240,11 @@ TEST(VideoEncoder, ReportsProgressAndCancelLeavesTheOldFileAndNoTemporary)
     const auto dir = freshDirectory("enc-cancel");
     const auto path = dir / "clip.mp4";
     durian::writeFileAtomically(path, "previous export");
-    std::atomic<bool> cancel{false};
+    std::stop_source cancel;
     std::vector<std::int64_t> reported;
     VideoEncodeOptions options = withFormat(VideoFormat::Mp4);
     options.expectedFrames = 8;
-    options.cancel = &cancel;
+    options.stop = cancel.get_token();
     options.progress = [&](const durian::EncodeProgress& p) {
         reported.push_back(p.framesDone);
         EXPECT_EQ(p.framesTotal, 8);
@@ -255,8 +255,8 @@ TEST(VideoEncoder, ReportsProgressAndCancelLeavesTheOldFileAndNoTemporary)
         encoder.write(clip[i]);
     }
     EXPECT_EQ(reported, (std::vector<std::int64_t>{1, 2, 3}));
-    cancel = true;
-    EXPECT_THROW(encoder.write(clip[3]), durian::EncodeCancelled);
+    cancel.request_stop();
+    EXPECT_THROW(encoder.write(clip[3]), durian::Cancelled);
     EXPECT_EQ(fileCount(dir), 1u) << "the temporary is removed at once";
     EXPECT_EQ(durian::readFile(path), "previous export");
     EXPECT_THROW(encoder.finish(), durian::Error) << "a cancelled encoder stays failed";
@@ -265,19 +265,19 @@ TEST(VideoEncoder, ReportsProgressAndCancelLeavesTheOldFileAndNoTemporary)
 TEST(VideoEncoder, CancelDuringTheGifPalettePassLeavesNothing)
 {
     const auto dir = freshDirectory("enc-cancel-gif");
-    std::atomic<bool> cancel{false};
+    std::stop_source cancel;
     VideoEncodeOptions options = withFormat(VideoFormat::Gif);
-    options.cancel = &cancel;
+    options.stop = cancel.get_token();
     options.progress = [&](const durian::EncodeProgress& p) {
         if (p.finishing && p.framesDone == 2) {
-            cancel = true;
+            cancel.request_stop();
         }
     };
     VideoEncoder encoder(dir / "clip.gif", options);
     for (const auto& frame : portraitClip(48, 48, 5)) {
         encoder.write(frame);
     }
-    EXPECT_THROW(encoder.finish(), durian::EncodeCancelled);
+    EXPECT_THROW(encoder.finish(), durian::Cancelled);
     EXPECT_EQ(fileCount(dir), 0u);
 }
 

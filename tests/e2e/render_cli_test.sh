@@ -39,6 +39,23 @@ expect_contains "$err" "x.avi" "the unsupported output is named"
 [ -z "$(ls -A "$work" | grep -v -E '^(demo.mp4|demo.gif|f[123].png|keep.mp4|sky.png|noface.durian)$')" ] \
   || fail "left-over files: $(ls -A "$work")"
 
+# SIGTERM (a polite kill) stops a long render as Ctrl-C does: exit 130, the message, the old file kept and
+# no temporary left. The kill comes once the encoder's temporary exists, i.e. while frames are written.
+mkdir "$work/long"; cp "$SOURCE"/resources/demo/*.png "$work/long/"
+sed 's/"frames": 48/"frames": 5000/' "$demo" > "$work/long/long.durian"
+"$DURIAN" render "$work/long/long.durian" -o "$work/keep.mp4" --quiet 2> "$work/long/err.txt" &
+pid=$!
+for _ in $(seq 1 600); do
+  ls -A "$work" | grep -q '^\.keep\.partial-' && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+kill -TERM "$pid"; wait "$pid"; expect_status 130 $? "a render stopped by SIGTERM"
+expect_contains "$(cat "$work/long/err.txt")" "cancelled; nothing was written" "the stop is reported"
+[ "$(cat "$work/keep.mp4")" = "precious" ] || fail "SIGTERM replaced the existing file"
+[ -z "$(ls -A "$work" | grep partial)" ] || fail "SIGTERM left a temporary: $(ls -A "$work")"
+rm -r "$work/long"
+
 # The model makes the frames when weights are given (here: one training step's default model, so the
 # frames are not good, but they come through the real pipeline): 8 frames of the demo's motion.
 printf '{"stage": "vae", "model": "default", "steps": 1, "batch": 1, "vae_crop": 64, "checkpoint_every": 1}' > "$work/one.json"

@@ -34,9 +34,7 @@ class EditorEndToEndTest : public QObject {
     // Waits for the preview the last change started (debounce included) to be shown.
     static void waitForPreview(PreviewController* preview, QSignalSpy& finished, int count)
     {
-        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= count && !preview->running(), 120000);
-        QTest::qWait(preview->debounceMs() + 100);
-        QTRY_VERIFY_WITH_TIMEOUT(!preview->running(), 120000); // nothing newer was pending
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= count && !preview->pending(), 120000); // nothing newer pending
         QVERIFY2(preview->errorString().isEmpty(), qPrintable(preview->errorString()));
     }
 
@@ -178,8 +176,7 @@ private Q_SLOTS:
         if (QFile::exists(photos)) {
             QMetaObject::invokeMethod(find(window, "portraitController"), "openImage", Q_ARG(QUrl, QUrl::fromLocalFile(photos)));
             auto* dialog = find(window, "faceChoiceDialog");
-            QTRY_VERIFY_WITH_TIMEOUT(dialog->property("opened").toBool(), 60000);
-            QTest::qWait(300);
+            QTRY_VERIFY_WITH_TIMEOUT(dialog->property("opened").toBool(), 60000); // its enter transition ended
             screenshot(window, "7-face-choice");
             QMetaObject::invokeMethod(dialog, "reject");
             QTRY_VERIFY(!dialog->property("visible").toBool());

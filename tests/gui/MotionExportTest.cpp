@@ -14,6 +14,7 @@
 #include "core/video/VideoEncoder.h"
 
 #include "tests/common/DemoCopy.h"
+#include "tests/gui/WindowTestSupport.h"
 
 #include <QApplication>
 #include <QDir>
@@ -74,7 +75,7 @@ private:
     void screenshot(const QString& name)
     {
         const QString folder = qEnvironmentVariable("DURIAN_SCREENSHOT_DIR");
-        QTest::qWait(300); // let the scene graph draw the last change
+        QVERIFY(windowtest::waitForFrame(window_)); // the last change drawn
         if (!folder.isEmpty()) {
             QDir().mkpath(folder);
             QVERIFY(window_->grabWindow().save(folder + "/" + name + ".png"));
@@ -154,7 +155,7 @@ private Q_SLOTS:
         QVERIFY(action != nullptr);
         QMetaObject::invokeMethod(action, "trigger"); // what Ctrl+R does
         QTRY_VERIFY(render->running());
-        QTRY_VERIFY_WITH_TIMEOUT(render->framesDone() >= 10 || !render->running(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(render->progress() >= 0.2 || !render->running(), 60000);
         screenshot("02-rendering");
         QTRY_VERIFY_WITH_TIMEOUT(!render->running(), 120000);
         QVERIFY2(render->errorString().isEmpty(), qPrintable(render->errorString()));
@@ -186,23 +187,24 @@ private Q_SLOTS:
         screenshot("04-paused-scrubbed");
     }
 
-    // A long clip: its progress (frames, time left) shows in the player, and Cancel keeps the last clip.
+    // A long clip: its progress (frames, time left) shows in the player and the status bar, the same line,
+    // and Cancel keeps the last clip.
     void renderProgressAndCancel()
     {
         auto* render = find<RenderController>("renderController");
         const QUrl previous = render->videoUrl();
         document_->setMotionFrames(480);
         QMetaObject::invokeMethod(find("renderAction"), "trigger");
-        QTRY_VERIFY_WITH_TIMEOUT(render->framesDone() >= 30, 60000);
-        QTRY_VERIFY_WITH_TIMEOUT(render->secondsLeft() > 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(render->message().contains("of 480") && render->message().contains("left"), 60000);
         QVERIFY(find<QQuickItem>("renderProgressRow")->isVisible());
-        QVERIFY(find("renderProgressText")->property("text").toString().contains("of 480"));
+        QTRY_VERIFY(find("renderProgressText")->property("text").toString().contains("of 480"));
         // QML's JobQueue is the controllers' queue (Qt 6.4 constructed a second one while JobQueue was
         // default-constructible; then the status bar never showed their progress and Cancel did nothing).
         QCOMPARE(engine_->singletonInstance<JobQueue*>(qmlTypeId("Durian.App", 1, 0, "JobQueue")), JobQueue::instance());
         // The status bar says so too.
         QVERIFY2(find("statusMessage")->property("text").toString().contains("of 480"),
             qPrintable(find("statusMessage")->property("text").toString()));
+        QTRY_COMPARE(find("statusMessage")->property("text").toString(), render->message()); // one estimate
         screenshot("04b-render-progress");
         QMetaObject::invokeMethod(find("renderCancel"), "clicked");
         QTRY_VERIFY_WITH_TIMEOUT(!render->running(), 30000);
@@ -259,7 +261,7 @@ private Q_SLOTS:
         earlier.close();
         document_->setMotionFrames(480);
         exportThroughTheDialog(0, mp4);
-        QTRY_VERIFY_WITH_TIMEOUT(JobQueue::instance()->progress() > 0.1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(find<RenderController>("renderController")->progress() > 0.1, 60000);
         screenshot("08b-export-progress");
         QMetaObject::invokeMethod(find("exportCancel"), "clicked");
         QObject* dialog = find("exportDialog");
@@ -450,7 +452,8 @@ int editThenDie(const QString& project)
         return 1;
     }
     QMetaObject::invokeMethod(presets, "activated", Q_ARG(int, document->motionPresets().indexOf("talk")));
-    if (document->motionPreset() != "talk" || !QFile::exists(document->autosavePath())) {
+    // The autosave is written once the edits pause (ProjectAutosave::kDelayMs).
+    if (document->motionPreset() != "talk" || !QTest::qWaitFor([&] { return QFile::exists(document->autosavePath()); })) {
         return 1;
     }
     std::printf("edited\n");

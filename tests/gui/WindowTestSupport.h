@@ -52,6 +52,14 @@ inline QObject* find(QObject* root, const QString& name, int nth = 0)
     return nullptr;
 }
 
+// Waits until the window has drawn a new frame (so a screenshot shows the last change).
+inline bool waitForFrame(QQuickWindow* window)
+{
+    QSignalSpy swapped(window, &QQuickWindow::frameSwapped);
+    window->update();
+    return swapped.wait(5000) || swapped.count() > 0;
+}
+
 inline QPoint centerOf(QQuickItem* item, double fx = 0.5, double fy = 0.5)
 {
     return item->mapToScene(QPointF(item->width() * fx, item->height() * fy)).toPoint();

@@ -1,5 +1,6 @@
 #include <QQmlEngine>
 #include <QQuickStyle>
+#include <QStandardPaths>
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest>
 
@@ -10,7 +11,11 @@ Q_IMPORT_QML_PLUGIN(Durian_UiPlugin)
 class Setup : public QObject {
     Q_OBJECT
 public Q_SLOTS:
-    void applicationAvailable() { QQuickStyle::setStyle("Fusion"); }
+    void applicationAvailable()
+    {
+        QStandardPaths::setTestModeEnabled(true); // settings (last folders, ...) of the tests, not the user's
+        QQuickStyle::setStyle("Fusion");
+    }
     void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath("qrc:/"); }
 };
 

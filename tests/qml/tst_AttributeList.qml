@@ -12,9 +12,11 @@ Item {
     QtObject {
         id: fakeDocument
         property var attributes: [
-            { category: "hair", imageUrl: "", maskUrl: "", strength: 1.0, enabled: true, maskConfidence: -1 },
-            { category: "beard", imageUrl: "", maskUrl: "", strength: 0.5, enabled: false, maskConfidence: 0.87 }
+            { category: "hair", categoryLabel: "Hair", imageUrl: "", maskUrl: "", strength: 1.0, enabled: true, maskConfidence: -1 },
+            { category: "beard", categoryLabel: "Beard", imageUrl: "", maskUrl: "", strength: 0.5, enabled: false, maskConfidence: 0.87 }
         ]
+        property var categoryKeys: ["hair", "eyeglasses", "hat", "beard"]
+        property var categoryLabels: ["Hair", "Eyeglasses", "Hat", "Beard"]
         property var interpolation: ({ paired: false, slot: -1, with: -1, alpha: 0.5 })
         property var calls: []
         function setAttributeEnabled(i, on) { calls.push(["enabled", i, on]) }
@@ -23,13 +25,17 @@ Item {
         function finishGesture() { calls.push(["finish"]) }
         function moveAttribute(a, b) { calls.push(["move", a, b]) }
         function removeAttribute(i) { calls.push(["remove", i]) }
-        function autoMaskAttribute(i) { calls.push(["automask", i]) }
+    }
+    QtObject {
+        id: fakeMasks
+        function compute(i) { fakeDocument.calls.push(["automask", i]) }
     }
 
     AttributeList {
         id: list
         anchors.fill: parent
         document: fakeDocument
+        autoMasks: fakeMasks
     }
 
     TestCase {

@@ -10,8 +10,8 @@ Item {
     height: 600
 
     ProjectDocument { id: document }
-    ExportDialog { id: dialog; document: document }
     RenderController { id: renderer; document: document }
+    ExportDialog { id: dialog; document: document; renderer: renderer }
     AnimationPlayer { id: player; anchors.fill: parent; renderer: renderer }
 
 TestCase {
@@ -35,26 +35,28 @@ TestCase {
     }
 
     function test_extensionFollowsTheFormat() {
-        compare(dialog.withFormat("/a/Demo.mp4", "gif"), "/a/Demo.gif")
-        compare(dialog.withFormat("/a/Demo.mp4", "png"), "/a/Demo")
-        compare(dialog.withFormat("/a/Demo", "webm"), "/a/Demo.webm")
-        compare(dialog.withFormat("/a.b/Demo", "mp4"), "/a.b/Demo.mp4")
+        compare(FilePaths.withFormat("/a/Demo.mp4", "gif"), "/a/Demo.gif")
+        compare(FilePaths.withFormat("/a/Demo.mp4", "png"), "/a/Demo")
+        compare(FilePaths.withFormat("/a/Demo", "webm"), "/a/Demo.webm")
+        compare(FilePaths.withFormat("/a.b/Demo", "mp4"), "/a.b/Demo.mp4")
+        compare(FilePaths.withFormat("/a/Take 1.5", "mp4"), "/a/Take 1.5.mp4") // not a format's extension
     }
 
     function test_pathsWithUrlCharactersRoundTrip() {
         // "#" and "?" would start a fragment or a query if the path were pasted into a URL unencoded.
         const path = "/tmp/take #2?/50% done.mp4"
-        const url = dialog.fileUrl(path)
-        compare(dialog.localPath(url), path)
-        verify(url.indexOf("#") < 0 && url.indexOf("?") < 0, url)
-        compare(dialog.fileUrl("/a/b.mp4"), "file:///a/b.mp4")
+        const url = FilePaths.fromPath(path)
+        compare(FilePaths.displayPath(url), path)
+        compare(FilePaths.fileName(url), "50% done.mp4")
+        compare(FilePaths.displayPath(FilePaths.folderOf(url)), "/tmp/take #2?")
+        compare(FilePaths.fromPath("/a/b.mp4").toString(), "file:///a/b.mp4")
     }
 
     function test_prefilledFromTheProject() {
         dialog.open()
         tryVerify(function() { return dialog.opened })
         const path = findChildNamed(dialog, "exportPath")
-        verify(path.text.endsWith("/resources/demo/Demo.mp4"), path.text)
+        verify(path.text.endsWith("/Demo.mp4"), path.text)
         compare(findChildNamed(dialog, "exportFps").value, 24)
         compare(dialog.format, "mp4")
         // No driving video: no audio choice.
