@@ -22,6 +22,8 @@ PACKAGES=(
   qml6-module-qtqml-workerscript qml6-module-qt-labs-folderlistmodel qml6-module-qt-labs-settings qml6-module-qt-labs-platform
   qml6-module-qtmultimedia qml6-module-qttest qml6-module-qtqml-models
   qt6-qpa-plugins
+  # Qt's own texts (dialog buttons: "Schließen", "Verwerfen") in the user's language
+  qt6-translations-l10n
   # video playback in the preview (QtMultimedia's GStreamer backend)
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   # tests: GoogleTest, a virtual display with Mesa rendering, screenshots

@@ -279,7 +279,7 @@ ApplicationWindow {
         anchors.centerIn: parent
         width: Math.max(380, window.width * 0.5)
     }
-    SettingsDialog { id: settingsDialog }
+    SettingsDialog { id: settingsDialog; document: document }
     AboutDialog { id: aboutDialog }
     MessageDialog {
         id: messageDialog

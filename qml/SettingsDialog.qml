@@ -4,48 +4,66 @@ import QtQuick.Layouts
 import Qt.labs.platform as Platform
 import Durian.App
 
-// Generation settings, kept between runs by AppSettings (each change is stored at once).
+// Settings: the open project's render settings (saved with it, undoable: the CLI renders the same), then
+// this computer's (AppSettings, kept between runs, each change stored at once). Each says what it does.
 Dialog {
     id: dialog
     objectName: "settingsDialog"
+    property var document
     title: qsTr("Settings")
     modal: true
     standardButtons: Dialog.Close
     anchors.centerIn: parent
+    readonly property var ranges: document ? document.renderRanges : ({ minSteps: 1, maxSteps: 1000, minGuidance: 0, maxGuidance: 30, previewSteps: 6 })
 
     GridLayout {
         columns: 2
         columnSpacing: 12
         rowSpacing: 6
 
+        Label { text: qsTr("This project"); font.bold: true; Layout.columnSpan: 2 }
         Label { text: qsTr("Sampling steps") }
         SpinBox {
             objectName: "stepsSpin"
-            from: 1
-            to: 200
-            value: AppSettings.steps
+            enabled: dialog.document && dialog.document.loaded
+            from: dialog.ranges.minSteps
+            to: dialog.ranges.maxSteps
+            value: dialog.document ? dialog.document.renderSteps : 20
             editable: true
-            onValueModified: AppSettings.steps = value
-            ToolTip.visible: hovered
-            ToolTip.text: qsTr("More steps: a cleaner image, a slower preview")
+            onValueModified: dialog.document.setRenderSteps(value)
+            onFocusChanged: if (!focus && dialog.document) dialog.document.finishGesture()
         }
-
+        Label {
+            Layout.columnSpan: 2
+            Layout.maximumWidth: 440
+            wrapMode: Text.WordWrap
+            opacity: 0.7
+            text: qsTr("How many denoising steps the model takes when rendering and exporting. More steps give a cleaner result and take longer; previews take at most %1 of them.").arg(dialog.ranges.previewSteps)
+        }
         Label { text: qsTr("Guidance") }
         SpinBox {
             objectName: "guidanceSpin"
+            enabled: dialog.document && dialog.document.loaded
             // Tenths: SpinBox counts in integers.
-            from: 0
-            to: 200
+            from: Math.round(dialog.ranges.minGuidance * 10)
+            to: Math.round(dialog.ranges.maxGuidance * 10)
             stepSize: 5
-            value: Math.round(AppSettings.guidance * 10)
+            value: Math.round((dialog.document ? dialog.document.renderGuidance : 2.5) * 10)
             editable: true
             textFromValue: (v, locale) => Number(v / 10).toLocaleString(locale, "f", 1)
             valueFromText: (text, locale) => Math.round(Number.fromLocaleString(locale, text) * 10)
-            onValueModified: AppSettings.guidance = value / 10
-            ToolTip.visible: hovered
-            ToolTip.text: qsTr("How strongly the references steer the result (1 = no extra guidance)")
+            onValueModified: dialog.document.setRenderGuidance(value / 10)
+            onFocusChanged: if (!focus && dialog.document) dialog.document.finishGesture()
+        }
+        Label {
+            Layout.columnSpan: 2
+            Layout.maximumWidth: 440
+            wrapMode: Text.WordWrap
+            opacity: 0.7
+            text: qsTr("How closely the result follows the references. 1 applies them once; higher values apply them more strongly and take twice the time per step.")
         }
 
+        Label { text: qsTr("This computer"); font.bold: true; Layout.columnSpan: 2; Layout.topMargin: 8 }
         Label { text: qsTr("Preview resolution") }
         SpinBox {
             objectName: "resolutionSpin"
@@ -80,7 +98,7 @@ Dialog {
                 objectName: "modelBox"
                 Layout.preferredWidth: 220
                 model: [qsTr("Built-in default model"), qsTr("Classical method (no model)"), AppSettings.modelWeights !== ""
-                        ? qsTr("File: %1").arg(AppSettings.modelWeights.substring(AppSettings.modelWeights.lastIndexOf("/") + 1))
+                        ? qsTr("File: %1").arg(FilePaths.fileName(AppSettings.modelWeights))
                         : qsTr("A safetensors file…")]
                 readonly property int chosen: AppSettings.classicalMethod ? 1 : AppSettings.modelWeights === "" ? 0 : 2
                 currentIndex: chosen

@@ -39,8 +39,6 @@ AppSettings::AppSettings(QObject* parent)
     QSettings settings;
     settings.beginGroup("generation");
     // Stored values are clamped too: a hand-edited or older file never yields an unusable setting.
-    steps_ = std::clamp(settings.value("steps", kDefaultSteps).toInt(), kMinSteps, kMaxSteps);
-    guidance_ = std::clamp(settings.value("guidance", kDefaultGuidance).toDouble(), kMinGuidance, kMaxGuidance);
     previewResolution_
         = std::clamp(settings.value("previewResolution", kDefaultResolution).toInt(), kMinResolution, kMaxResolution);
     threads_ = std::clamp(settings.value("threads", 0).toInt(), 0, maxThreads());
@@ -79,20 +77,6 @@ AppSettings* AppSettings::create(QQmlEngine*, QJSEngine*)
     AppSettings* settings = instance();
     QQmlEngine::setObjectOwnership(settings, QQmlEngine::CppOwnership);
     return settings;
-}
-
-void AppSettings::setSteps(int steps)
-{
-    if (update(steps_, std::clamp(steps, kMinSteps, kMaxSteps), "steps")) {
-        Q_EMIT stepsChanged();
-    }
-}
-
-void AppSettings::setGuidance(double guidance)
-{
-    if (update(guidance_, std::clamp(guidance, kMinGuidance, kMaxGuidance), "guidance")) {
-        Q_EMIT guidanceChanged();
-    }
 }
 
 void AppSettings::setPreviewResolution(int resolution)
@@ -150,8 +134,6 @@ QString AppSettings::checkModelFile(const QString& path) const
 
 void AppSettings::reset()
 {
-    setSteps(kDefaultSteps);
-    setGuidance(kDefaultGuidance);
     setPreviewResolution(kDefaultResolution);
     setThreads(0);
     setModelWeights({});

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "core/io/Project.h"
-
 #include <QObject>
 #include <QUrl>
 #include <QVariantMap>
@@ -10,15 +8,14 @@
 class QQmlEngine;
 class QJSEngine;
 
-// The user's generation settings, kept between runs (QSettings: ~/.config/Durian Studio/). Values are
-// clamped to their range on the way in, so QML may bind spin boxes to them directly. Each change is
-// written at once: a crash loses none.
+// The settings of this computer's editor, kept between runs (QSettings: ~/.config/Durian Studio/): the preview's
+// size, threads, which model, the file dialogs' folders. What decides a project's frames (steps, guidance,
+// seed) belongs to the project, so a render from the CLI gives the same. Values are clamped to their range
+// on the way in, so QML may bind spin boxes to them directly. Each change is written at once: a crash loses none.
 class AppSettings : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
-    Q_PROPERTY(int steps READ steps WRITE setSteps NOTIFY stepsChanged)
-    Q_PROPERTY(double guidance READ guidance WRITE setGuidance NOTIFY guidanceChanged)
     Q_PROPERTY(int previewResolution READ previewResolution WRITE setPreviewResolution NOTIFY previewResolutionChanged)
     // 0: all hardware threads.
     Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY threadsChanged)
@@ -31,8 +28,6 @@ class AppSettings : public QObject {
     Q_PROPERTY(QVariantMap lastFolders READ lastFolders NOTIFY lastFoldersChanged)
 
 public:
-    static constexpr int kMinSteps = 1, kMaxSteps = 200, kDefaultSteps = 20;
-    static constexpr double kMinGuidance = 0.0, kMaxGuidance = 20.0, kDefaultGuidance = durian::kDefaultGuidance;
     // The default model's own size: it was trained at 256 px only, and at 128 its previews are shapeless.
     static constexpr int kMinResolution = 64, kMaxResolution = 512, kDefaultResolution = 256;
 
@@ -44,14 +39,10 @@ public:
     static AppSettings* instance();
     static AppSettings* create(QQmlEngine*, QJSEngine*);
 
-    int steps() const { return steps_; }
-    double guidance() const { return guidance_; }
     int previewResolution() const { return previewResolution_; }
     int threads() const { return threads_; }
     QString modelWeights() const { return modelWeights_; }
     bool classicalMethod() const { return classicalMethod_; }
-    void setSteps(int steps);
-    void setGuidance(double guidance);
     void setPreviewResolution(int resolution);
     void setThreads(int threads);
     void setModelWeights(const QString& path); // a file: URL or a path; "" for the built-in model
@@ -69,8 +60,6 @@ public:
     Q_INVOKABLE void rememberFolder(const QString& kind, const QUrl& fileOrFolder);
 
 Q_SIGNALS:
-    void stepsChanged();
-    void guidanceChanged();
     void previewResolutionChanged();
     void threadsChanged();
     void modelWeightsChanged();
@@ -78,8 +67,6 @@ Q_SIGNALS:
     void lastFoldersChanged();
 
 private:
-    int steps_ = kDefaultSteps;
-    double guidance_ = kDefaultGuidance;
     int previewResolution_ = kDefaultResolution;
     int threads_ = 0;
     QString modelWeights_;

@@ -40,8 +40,22 @@ void InterpolationStrip::setDebounceMs(int ms)
     }
 }
 
+namespace {
+durian::Project withoutAlpha(durian::Project project)
+{
+    if (project.interpolation) {
+        project.interpolation->alpha = 0.0;
+    }
+    return project;
+}
+} // namespace
+
 void InterpolationStrip::documentEdited()
 {
+    if (shown_ && document_ && withoutAlpha(document_->project()) == *shown_) {
+        return; // only the alpha moved: every thumbnail is still right
+    }
+    shown_.reset();
     cancel();
     clearImages();
     if (autoRender_ && document_ && document_->interpolation().value("paired").toBool()) {
@@ -116,10 +130,11 @@ void InterpolationStrip::render()
     setErrorString({});
     const int serial = serial_;
     const durian::Project project = document_->project();
+    shown_ = withoutAlpha(project);
     const AppSettings* settings = AppSettings::instance();
     const int size = settings->previewResolution();
-    const int steps = settings->steps();
-    const double guidance = settings->guidance(); // as the preview: the strip's ends are its images
+    const int steps = project.render.steps;
+    const double guidance = project.render.guidance; // as the preview: the strip's ends are its images
     const std::filesystem::path weights = settings->modelWeights().toStdString();
     const bool trained = PreviewWorker::drawsWithModel(weights, settings->classicalMethod());
     const int count = count_;

@@ -10,6 +10,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+#include <optional>
 
 class Job;
 class PreviewWorker;
@@ -71,6 +72,9 @@ private:
     QPointer<ProjectDocument> document_;
     int count_ = 5;
     QVariantList images_;
+    // What the thumbnails show: the project with its alpha left out, since each thumbnail has its own;
+    // picking an alpha (a click on a thumbnail) therefore keeps them.
+    std::optional<durian::Project> shown_;
     int done_ = 0;
     bool running_ = false;
     QString errorString_;

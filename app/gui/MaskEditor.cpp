@@ -41,8 +41,6 @@ void MaskEditor::setTarget(int target)
 {
     if (target != target_) {
         target_ = target;
-        confidence_ = -1.0;
-        Q_EMIT confidenceChanged();
         reload();
         resetView();
         Q_EMIT targetChanged();
@@ -73,6 +71,8 @@ void MaskEditor::reload()
         return;
     }
     maskPath_ = mask;
+    // The figure of the file shown (undo brings an automatic mask's back; a painted one has none).
+    setConfidence(document_ && !mask.isEmpty() ? document_->maskConfidence(mask) : -1.0);
     mask_ = durian::Image(photo_.width(), photo_.height(), 1, 0);
     if (!mask.isEmpty() && !photo_.isNull()) {
         QImage loaded(mask);
@@ -135,7 +135,7 @@ QString MaskEditor::nextVersionPath() const
     }
 }
 
-void MaskEditor::commit(const QString& text)
+void MaskEditor::commit(const QString& text, double confidence)
 {
     if (!document_ || photo_.isNull()) {
         return;
@@ -149,6 +149,10 @@ void MaskEditor::commit(const QString& text)
         return;
     }
     maskPath_ = path; // the image in memory is that file: no reload
+    setConfidence(confidence); // an edited mask is no longer the automatic one
+    if (confidence >= 0) {
+        document_->setMaskConfidence(path, confidence);
+    }
     setErrorString({});
     document_->setMask(target_, QUrl::fromLocalFile(path), text);
     Q_EMIT committed(path);
@@ -242,10 +246,8 @@ void MaskEditor::autoMask(const QString& category)
             }
             const QVariantList values = result.toList();
             self->mask_ = maskFromQImage(values.value(0).value<QImage>());
-            self->confidence_ = values.value(1).toDouble();
-            Q_EMIT self->confidenceChanged();
             self->maskEdited();
-            self->commit(tr("Automatic Mask (%1)").arg(category));
+            self->commit(tr("Automatic Mask (%1)").arg(category), values.value(1).toDouble());
         },
         [self = QPointer(this)](const QString& error) {
             if (self) {
@@ -255,6 +257,14 @@ void MaskEditor::autoMask(const QString& category)
                 }
             }
         });
+}
+
+void MaskEditor::setConfidence(double confidence)
+{
+    if (confidence != confidence_) {
+        confidence_ = confidence;
+        Q_EMIT confidenceChanged();
+    }
 }
 
 void MaskEditor::setBusy(bool busy)

@@ -30,7 +30,7 @@ class MaskEditor : public QQuickPaintedItem {
     Q_PROPERTY(bool hasImage READ hasImage NOTIFY maskChanged)
     Q_PROPERTY(QSize imageSize READ imageSize NOTIFY maskChanged)
     Q_PROPERTY(double coverage READ coverage NOTIFY maskChanged)          // fraction of the photo inside
-    Q_PROPERTY(double confidence READ confidence NOTIFY confidenceChanged) // of the last automatic mask; -1 none
+    Q_PROPERTY(double confidence READ confidence NOTIFY confidenceChanged) // of the mask shown if automatic; -1 none
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
 
@@ -88,7 +88,9 @@ protected:
 
 private:
     void reload(); // from the document's current files
-    void commit(const QString& text);
+    // confidence: of an automatic mask (0..1), -1 for an edited one.
+    void commit(const QString& text, double confidence = -1.0);
+    void setConfidence(double confidence);
     QString nextVersionPath() const;
     QRectF imageRect() const;
     void setBusy(bool busy);

@@ -19,10 +19,10 @@ PreviewController::PreviewController(QObject* parent)
     debounce_.setSingleShot(true);
     debounce_.setInterval(300);
     connect(&debounce_, &QTimer::timeout, this, &PreviewController::refresh);
-    // The settings the preview depends on change it too (previewRequest caps the steps, so few steps count).
+    // The application's settings the preview depends on change it too (the project's steps and guidance come
+    // with projectChanged).
     const AppSettings* settings = AppSettings::instance();
     connect(settings, &AppSettings::previewResolutionChanged, this, &PreviewController::scheduleRefresh);
-    connect(settings, &AppSettings::stepsChanged, this, &PreviewController::scheduleRefresh);
     connect(settings, &AppSettings::modelWeightsChanged, this, &PreviewController::scheduleRefresh);
     connect(settings, &AppSettings::classicalMethodChanged, this, &PreviewController::scheduleRefresh);
 }
@@ -80,8 +80,8 @@ void PreviewController::refresh()
     const durian::Project project = document_->project();
     const AppSettings* settings = AppSettings::instance();
     const int size = settings->previewResolution();
-    const int steps = settings->steps();
-    const double guidance = settings->guidance();
+    const int steps = project.render.steps; // capped for previews (durian::kPreviewSteps)
+    const double guidance = project.render.guidance;
     const std::filesystem::path weights = settings->modelWeights().toStdString();
     const bool trained = PreviewWorker::drawsWithModel(weights, settings->classicalMethod());
     setRunning(true);

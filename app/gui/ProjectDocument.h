@@ -43,6 +43,7 @@ class ProjectDocument : public QObject {
     Q_PROPERTY(int portraitFace READ portraitFace NOTIFY projectChanged)
     // Motion: a preset, or a driving video when drivingVideoUrl is set; clip length and rate.
     Q_PROPERTY(QStringList motionPresets READ motionPresets CONSTANT)
+    Q_PROPERTY(QStringList motionPresetLabels READ motionPresetLabels CONSTANT) // as shown, index for index
     // The attribute categories, "hair" ... and "Hair" ..., index for index (AttributeCategories.h).
     Q_PROPERTY(QStringList categoryKeys READ categoryKeys CONSTANT)
     Q_PROPERTY(QStringList categoryLabels READ categoryLabels CONSTANT)
@@ -50,6 +51,12 @@ class ProjectDocument : public QObject {
     Q_PROPERTY(QUrl drivingVideoUrl READ drivingVideoUrl NOTIFY projectChanged)
     Q_PROPERTY(int motionFrames READ motionFrames NOTIFY projectChanged)
     Q_PROPERTY(double motionFps READ motionFps NOTIFY projectChanged)
+    // How the model renders this project (saved with it, so the CLI renders the same): sampler steps of the
+    // export (previews take at most durian::kPreviewSteps of them) and guidance; {minSteps, maxSteps,
+    // minGuidance, maxGuidance, previewSteps} from core.
+    Q_PROPERTY(int renderSteps READ renderSteps NOTIFY projectChanged)
+    Q_PROPERTY(double renderGuidance READ renderGuidance NOTIFY projectChanged)
+    Q_PROPERTY(QVariantMap renderRanges READ renderRanges CONSTANT)
 
 public:
     explicit ProjectDocument(QObject* parent = nullptr);
@@ -128,12 +135,14 @@ public:
     Q_INVOKABLE void setMask(int target, const QUrl& mask, const QString& text);
     // An automatic mask's confidence (0..1), shown with the reference that uses that mask file.
     void setMaskConfidence(const QString& maskPath, double confidence);
+    double maskConfidence(const QString& maskPath) const { return maskConfidence_.value(maskPath, -1.0); }
 
     // The project as it is now (a copy), for controllers that render it.
     durian::Project project() const { return project_; }
 
     // Motion, each one undoable step (frames and fps merge while a spin box is held, like strength).
     static QStringList motionPresets();
+    static QStringList motionPresetLabels();
     static QStringList categoryKeys();
     static QStringList categoryLabels();
     QString motionPreset() const { return QString::fromStdString(project_.motion.preset); }
@@ -146,6 +155,13 @@ public:
     Q_INVOKABLE bool setDrivingVideo(const QUrl& url);
     Q_INVOKABLE void setMotionFrames(int frames); // clamped to 1..100000
     Q_INVOKABLE void setMotionFps(double fps);    // clamped to 1..240
+
+    int renderSteps() const { return project_.render.steps; }
+    double renderGuidance() const { return project_.render.guidance; }
+    static QVariantMap renderRanges();
+    // Each one undoable step, merged while a spin box is held; clamped to renderRanges.
+    Q_INVOKABLE void setRenderSteps(int steps);
+    Q_INVOKABLE void setRenderGuidance(double guidance);
 
 Q_SIGNALS:
     void projectChanged();

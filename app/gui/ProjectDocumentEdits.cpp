@@ -3,6 +3,7 @@
 #include "app/gui/AttributeCategories.h"
 #include "core/face/MotionPresets.h"
 #include "core/io/ProjectEdits.h"
+#include "core/pipeline/Pipeline.h"
 #include "core/util/Error.h"
 
 #include <QFileInfo>
@@ -14,7 +15,8 @@
 // The document's edits, each one undoable step through edit(), and the project's content as QML reads it.
 
 namespace {
-enum MergeId { AlphaMerge = 2, MotionFramesMerge = 10, MotionFpsMerge = 11, StrengthMerge = 1000 };
+enum MergeId { AlphaMerge = 2, MotionFramesMerge = 10, MotionFpsMerge = 11, StepsMerge = 12, GuidanceMerge = 13,
+    StrengthMerge = 1000 };
 
 QUrl fileUrlOf(const std::filesystem::path& path)
 {
@@ -145,6 +147,38 @@ QStringList ProjectDocument::motionPresets()
     return names;
 }
 
+QVariantMap ProjectDocument::renderRanges()
+{
+    return {{"minSteps", durian::kMinRenderSteps}, {"maxSteps", durian::kMaxRenderSteps},
+        {"minGuidance", durian::kMinGuidance}, {"maxGuidance", durian::kMaxGuidance},
+        {"previewSteps", durian::kPreviewSteps}};
+}
+
+void ProjectDocument::setRenderSteps(int steps)
+{
+    edit(tr("Change Sampling Steps"),
+        [&](durian::Project& p) { p.render.steps = std::clamp(steps, durian::kMinRenderSteps, durian::kMaxRenderSteps); },
+        StepsMerge);
+}
+
+void ProjectDocument::setRenderGuidance(double guidance)
+{
+    edit(tr("Change Guidance"),
+        [&](durian::Project& p) { p.render.guidance = std::clamp(guidance, durian::kMinGuidance, durian::kMaxGuidance); },
+        GuidanceMerge);
+}
+
+QStringList ProjectDocument::motionPresetLabels()
+{
+    const QHash<QString, QString> labels{{"nod", tr("Nod")}, {"shake", tr("Shake")}, {"talk", tr("Talk")},
+        {"smile", tr("Smile")}, {"look-around", tr("Look around")}, {"still", tr("Still")}};
+    QStringList list;
+    for (const QString& name : motionPresets()) {
+        list.append(labels.value(name, name));
+    }
+    return list;
+}
+
 QUrl ProjectDocument::drivingVideoUrl() const
 {
     return fileUrlOf(project_.motion.drivingVideo);
@@ -156,7 +190,7 @@ bool ProjectDocument::setMotionPreset(const QString& name)
         setErrorString(tr("Unknown motion preset “%1”.").arg(name));
         return false;
     }
-    edit(tr("Motion Preset %1").arg(name), [&](durian::Project& p) {
+    edit(tr("Motion Preset %1").arg(motionPresetLabels().value(motionPresets().indexOf(name))), [&](durian::Project& p) {
         p.motion.preset = name.toStdString();
         p.motion.drivingVideo.clear();
     });

@@ -61,11 +61,12 @@ void scheduleScreenshot(QQmlApplicationEngine& engine, const QString& path, int 
     });
 }
 
-// The bundled demo: installed beside the binary (../share/durian-studio), else in the source tree.
+// The bundled demo, beside the binary: <prefix>/share/durian-studio (a build tree links its share/ to the
+// source's resources/). Empty when it is not there; then the editor starts a new project.
 QString demoProjectPath()
 {
-    const QString installed = QCoreApplication::applicationDirPath() + "/../share/durian-studio/demo/demo.durian";
-    return QFileInfo::exists(installed) ? QFileInfo(installed).absoluteFilePath() : QStringLiteral(DURIAN_DEMO_PROJECT);
+    const QFileInfo demo(QCoreApplication::applicationDirPath() + "/../share/durian-studio/demo/demo.durian");
+    return demo.exists() ? demo.canonicalFilePath() : QString();
 }
 
 } // namespace
@@ -105,8 +106,11 @@ int main(int argc, char* argv[])
     const QString last = recent.isEmpty() || !RecentFiles::exists(recent.first()) ? QString() : recent.first();
     const QString project = !positional.isEmpty() ? positional.first() : !last.isEmpty() ? last : demoProjectPath();
     // The demo is a template: it opens as a new project, and nothing is ever written into the install tree.
-    const QString absolute = QFileInfo(project).absoluteFilePath();
-    AppInfo::setStartupProject(QUrl::fromLocalFile(absolute), absolute == QFileInfo(demoProjectPath()).absoluteFilePath());
+    if (!project.isEmpty()) {
+        const QFileInfo file(project);
+        const bool isDemo = !demoProjectPath().isEmpty() && file.canonicalFilePath() == demoProjectPath();
+        AppInfo::setStartupProject(QUrl::fromLocalFile(file.absoluteFilePath()), isDemo);
+    }
 
     QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },

@@ -17,7 +17,7 @@ namespace durian {
 class Generator;
 struct GenerationRequest;
 
-// The benchmark of issue 7: the trained model against the classical baselines on held-out world cases.
+// The benchmark: the trained model against the classical baselines on held-out world cases.
 struct TransferEvalOptions {
     std::uint64_t seed = 1;  // which held-out set
     int cases = 4;           // per category

@@ -162,8 +162,8 @@ Project parse(const json& root, const std::filesystem::path& base)
         if (project.render.resolution % 32 != 0) { // the models' size granularity (VAE factor x UNet downsampling)
             FieldReader::fail(reader.path("resolution"), "must be a multiple of 32");
         }
-        requireRange(reader, "steps", project.render.steps, 1, 1000);
-        requireRange(reader, "guidance", project.render.guidance, 0, 30);
+        requireRange(reader, "steps", project.render.steps, kMinRenderSteps, kMaxRenderSteps);
+        requireRange(reader, "guidance", project.render.guidance, kMinGuidance, kMaxGuidance);
     }
     return project;
 }

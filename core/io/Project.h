@@ -40,6 +40,9 @@ struct MotionSettings {
 // references more closely than at 1 (on the benchmark, stage 1 at step 11 250: +0.7 dB, attribute L1 0.213 ->
 // 0.189, flicker 0.085 -> 0.049), for twice the compute per step.
 inline constexpr double kDefaultGuidance = 2.5;
+// The render settings' ranges: the file format's, and the only ones any reader or control uses.
+inline constexpr int kMinRenderSteps = 1, kMaxRenderSteps = 1000;
+inline constexpr double kMinGuidance = 0.0, kMaxGuidance = 30.0;
 
 struct RenderSettings {
     int resolution = 256;

@@ -106,11 +106,13 @@ void validateRequest(const GenerationRequest& r, const ModelConfig& config)
         throw Error("the request has " + std::to_string(r.motion.size()) + " frames of landmarks for " +
             std::to_string(r.frames) + " frames");
     }
-    if (r.steps < 1 || r.steps > 1000) {
-        throw Error("steps must be between 1 and 1000 (got " + std::to_string(r.steps) + ")");
+    if (r.steps < kMinRenderSteps || r.steps > kMaxRenderSteps) {
+        throw Error("steps must be between " + std::to_string(kMinRenderSteps) + " and " +
+            std::to_string(kMaxRenderSteps) + " (got " + std::to_string(r.steps) + ")");
     }
-    if (!(r.guidance >= 0.0 && r.guidance <= 50.0)) {
-        throw Error("guidance must be between 0 and 50 (got " + std::to_string(r.guidance) + ")");
+    if (!(r.guidance >= kMinGuidance && r.guidance <= kMaxGuidance)) {
+        throw Error("guidance must be between 0 and " + std::to_string(static_cast<int>(kMaxGuidance)) + " (got " +
+            std::to_string(r.guidance) + ")");
     }
     const int g = sizeGranularity(config);
     if (r.resolution != 0 && (r.resolution < g || r.resolution % g != 0 || r.resolution > 4096)) {

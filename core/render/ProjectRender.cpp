@@ -283,6 +283,7 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
         encoder.finish();
         if (keep) {
             cache->finish({track.size(), method});
+            cache->removeOthers(); // the latest set is the one an export reuses: the cache holds one clip
         }
     }
     return {output, outputFrames, width, height, method, reuse};

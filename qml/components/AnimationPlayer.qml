@@ -15,7 +15,7 @@ Rectangle {
 
     function formatTime(ms) {
         const seconds = Math.max(0, ms) / 1000
-        return seconds.toFixed(1) + " s"
+        return qsTr("%1 s").arg(Number(seconds).toLocaleString(Qt.locale(), "f", 1))
     }
     function togglePlay() {
         if (player.playbackState === MediaPlayer.PlayingState)

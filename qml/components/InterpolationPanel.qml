@@ -118,10 +118,12 @@ ColumnLayout {
                     font.pointSize: 7
                 }
                 MouseArea {
+                    objectName: "stripThumbnail"
                     anchors.fill: parent
                     onClicked: { root.document.setInterpolationAlpha(root.strip.alphas[index]); root.document.finishGesture() }
+                    onDoubleClicked: largeView.show(index)
                     ToolTip.visible: containsMouse
-                    ToolTip.text: qsTr("Use alpha %1").arg(Number(root.strip.alphas[index]).toFixed(2))
+                    ToolTip.text: qsTr("Use alpha %1 (double-click: view it large)").arg(Number(root.strip.alphas[index]).toFixed(2))
                     hoverEnabled: true
                 }
             }
@@ -153,5 +155,32 @@ ColumnLayout {
                                : root.strip.running ? qsTr("%1 of %2 rendered").arg(root.strip.done).arg(root.strip.count) : "")
                              : ""
         }
+    }
+
+    // One thumbnail at the preview's size: the strip's are too small to tell apart.
+    Popup {
+        id: largeView
+        objectName: "stripLargeView"
+        property int index: 0
+        function show(i) { index = i; open() }
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(parent ? parent.width * 0.6 : 512, 560)
+        height: width + 30
+        modal: true
+        Column {
+            anchors.fill: parent
+            spacing: 4
+            PreviewImage {
+                width: parent.width
+                height: parent.width
+                image: root.strip && root.strip.images.length > largeView.index ? root.strip.images[largeView.index] : null
+            }
+            Label {
+                text: root.strip ? qsTr("Alpha %1").arg(Number(root.strip.alphas[largeView.index]).toFixed(2)) : ""
+                anchors.horizontalCenter: parent.horizontalCenter
+            }
+        }
+        TapHandler { onTapped: largeView.close() }
     }
 }

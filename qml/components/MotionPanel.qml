@@ -32,12 +32,12 @@ ColumnLayout {
             objectName: "motionPresetBox"
             Layout.fillWidth: true
             enabled: root.document && root.document.loaded
-            model: root.document ? root.document.motionPresets : []
-            currentIndex: root.document && !root.usesVideo ? model.indexOf(root.document.motionPreset) : -1
+            model: root.document ? root.document.motionPresetLabels : []
+            currentIndex: root.document && !root.usesVideo ? root.document.motionPresets.indexOf(root.document.motionPreset) : -1
             displayText: root.usesVideo ? qsTr("(driving video)") : currentText
             ToolTip.visible: hovered
             ToolTip.text: qsTr("A built-in head motion (replaces the driving video)")
-            onActivated: function(index) { root.document.setMotionPreset(model[index]) }
+            onActivated: function(index) { root.document.setMotionPreset(root.document.motionPresets[index]) }
         }
     }
 
@@ -99,7 +99,7 @@ ColumnLayout {
         Label {
             objectName: "motionDuration"
             text: root.document && root.document.loaded
-                  ? qsTr("%1 s").arg((root.document.motionFrames / root.document.motionFps).toFixed(1)) : ""
+                  ? qsTr("%1 s").arg(Number(root.document.motionFrames / root.document.motionFps).toLocaleString(Qt.locale(), "f", 1)) : ""
             opacity: 0.7
         }
     }

@@ -3,6 +3,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
 
 // The settings go to a test location (QStandardPaths test mode), never the user's own file.
@@ -20,11 +21,26 @@ private Q_SLOTS:
 
     void cleanupTestCase() { QSettings().clear(); }
 
+    void theFileDialogsRememberTheirFolders()
+    {
+        QTemporaryDir dir;
+        {
+            AppSettings settings(nullptr);
+            QSignalSpy changed(&settings, &AppSettings::lastFoldersChanged);
+            settings.rememberFolder("portraits", QUrl::fromLocalFile(dir.filePath("astronaut.jpg")));
+            settings.rememberFolder("portraits", QUrl::fromLocalFile(dir.filePath("other.jpg"))); // same folder
+            QCOMPARE(changed.count(), 1);
+            settings.rememberFolder("videos", QUrl::fromLocalFile(dir.path())); // a folder itself
+        }
+        const AppSettings nextRun(nullptr);
+        QCOMPARE(nextRun.lastFolders().value("portraits").toUrl(), QUrl::fromLocalFile(dir.path()));
+        QCOMPARE(nextRun.lastFolders().value("videos").toUrl(), QUrl::fromLocalFile(dir.path()));
+        QVERIFY(!nextRun.lastFolders().contains("exports"));
+    }
+
     void defaultsWhenNothingIsStored()
     {
         const AppSettings settings(nullptr);
-        QCOMPARE(settings.steps(), AppSettings::kDefaultSteps);
-        QCOMPARE(settings.guidance(), AppSettings::kDefaultGuidance);
         QCOMPARE(settings.previewResolution(), AppSettings::kDefaultResolution);
         QCOMPARE(settings.threads(), 0);
         QVERIFY(!settings.classicalMethod()); // the model, where one is installed
@@ -34,18 +50,14 @@ private Q_SLOTS:
     {
         {
             AppSettings settings(nullptr);
-            QSignalSpy steps(&settings, &AppSettings::stepsChanged);
-            settings.setSteps(8);
-            settings.setSteps(8); // unchanged: no signal
-            QCOMPARE(steps.count(), 1);
-            settings.setGuidance(2.5);
+            QSignalSpy resolution(&settings, &AppSettings::previewResolutionChanged);
             settings.setPreviewResolution(192);
+            settings.setPreviewResolution(192); // unchanged: no signal
+            QCOMPARE(resolution.count(), 1);
             settings.setThreads(1);
             settings.setClassicalMethod(true);
         }
         const AppSettings nextRun(nullptr);
-        QCOMPARE(nextRun.steps(), 8);
-        QCOMPARE(nextRun.guidance(), 2.5);
         QCOMPARE(nextRun.previewResolution(), 192);
         QCOMPARE(nextRun.threads(), 1);
         QVERIFY(nextRun.classicalMethod());
@@ -54,15 +66,13 @@ private Q_SLOTS:
     void outOfRangeValuesAreClampedAlsoWhenStored()
     {
         AppSettings settings(nullptr);
-        settings.setSteps(100000);
-        QCOMPARE(settings.steps(), AppSettings::kMaxSteps);
-        settings.setGuidance(-3);
-        QCOMPARE(settings.guidance(), AppSettings::kMinGuidance);
+        settings.setPreviewResolution(100000);
+        QCOMPARE(settings.previewResolution(), AppSettings::kMaxResolution);
         QSettings().setValue("generation/previewResolution", 5); // a hand-edited file
         QCOMPARE(AppSettings(nullptr).previewResolution(), AppSettings::kMinResolution);
         settings.setClassicalMethod(true);
         settings.reset();
-        QCOMPARE(AppSettings(nullptr).steps(), AppSettings::kDefaultSteps);
+        QCOMPARE(AppSettings(nullptr).previewResolution(), AppSettings::kDefaultResolution);
         QVERIFY(!AppSettings(nullptr).classicalMethod());
     }
 };

@@ -178,9 +178,17 @@ private Q_SLOTS:
         // (The untrained model mixes in little of the references: the two ends differ by a few levels only.)
         QVERIFY(first != last);
 
-        // An edit makes the strip stale and cancels a running one (latest wins).
+        // Picking an alpha, as a click on a thumbnail does, keeps the strip: each thumbnail has its own alpha.
+        document.setInterpolationAlpha(0.5);
+        document.finishGesture();
+        QCOMPARE(strip.done(), 3);
+        QCOMPARE(strip.images().at(0).value<QImage>(), first);
+
+        // Any other edit makes the strip stale and cancels a running one (latest wins).
+        document.setAttributeStrength(0, 0.8);
+        QCOMPARE(strip.done(), 0);
         strip.render();
-        document.setInterpolationAlpha(0.3);
+        document.setAttributeStrength(0, 0.7);
         QVERIFY(!strip.running());
         QCOMPARE(strip.done(), 0);
         QVERIFY(drainLane(JobQueue::Lane::Interactive));
@@ -190,7 +198,7 @@ private Q_SLOTS:
         strip.setDebounceMs(20);
         strip.setAutoRender(true);
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 120000);
-        document.setInterpolationAlpha(0.6);
+        document.setAttributeStrength(0, 0.6);
         QCOMPARE(strip.done(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 3, 120000);
         QCOMPARE(strip.done(), 3);
@@ -263,8 +271,19 @@ private Q_SLOTS:
         QVERIFY2(editor.coverage() > 0.02, qPrintable(QString::number(editor.coverage())));
         QCOMPARE(document.attributes().at(1).toMap().value("maskUrl").toUrl(),
             QUrl::fromLocalFile(committed.last().first().toString()));
+        const double automatic = editor.confidence();
+        QCOMPARE(document.attributes().at(1).toMap().value("maskConfidence").toDouble(), automatic); // the card's figure
+
+        // The figure belongs to the automatic mask's file: a stroke makes another mask, undo brings it back.
+        editor.beginStroke(QPointF(10, 10));
+        editor.continueStroke(QPointF(40, 10));
+        editor.endStroke();
+        QCOMPARE(editor.confidence(), -1.0);
+        document.undo();
+        QCOMPARE(editor.confidence(), automatic);
         document.undo();
         QCOMPARE(editor.coverage(), 0.0); // back to the cleared mask
+        QCOMPARE(editor.confidence(), -1.0);
     }
 
     void aPortraitWithoutAFaceLeavesTheProjectUnchanged()

@@ -1,4 +1,4 @@
-// Issue 9's controllers without a window: motion editing on the document, the Motion panel's
+// The motion and render controllers without a window: motion editing on the document, the Motion panel's
 // controller (tracking a driving video, rejecting one without a face), Render Animation with progress
 // and cancel, export with options, and the recent-files list.
 #include "app/gui/JobQueue.h"

@@ -365,6 +365,26 @@ private Q_SLOTS:
         QCOMPARE(durian::loadProject(document.autosavePath().toStdString()).attributes[0].strength, 0.8);
     }
 
+    void stepsAndGuidanceAreTheProjectsAndUndoable()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(demoUrl()));
+        QSignalSpy changed(&document, &ProjectDocument::projectChanged); // what refreshes the preview
+        document.setRenderGuidance(4.0);
+        document.setRenderGuidance(99); // a held spin box: one step, clamped to core's range
+        QCOMPARE(document.renderGuidance(), durian::kMaxGuidance);
+        QCOMPARE(changed.count(), 2);
+        document.finishGesture();
+        document.setRenderSteps(0);
+        QCOMPARE(document.renderSteps(), durian::kMinRenderSteps);
+        QCOMPARE(document.renderRanges().value("maxSteps").toInt(), durian::kMaxRenderSteps);
+        document.undo();
+        QCOMPARE(document.renderSteps(), 20);
+        document.undo();
+        QCOMPARE(document.renderGuidance(), 2.5);
+        QVERIFY(!document.canUndo());
+    }
+
     void problemsAreComputedOncePerChange()
     {
         ProjectDocument document;

@@ -1,4 +1,4 @@
-// The benchmark of issue 7: metrics, held-out cases and the table, on the baselines and the tiny model.
+// The benchmark: metrics, held-out cases and the table, on the baselines and the tiny model.
 #include "core/eval/ImageMetrics.h"
 #include "core/eval/TransferBenchmark.h"
 #include "core/masks/MaskOps.h"

@@ -3,6 +3,7 @@
 #include "app/gui/MaskEditor.h"
 #include "app/gui/PreviewController.h"
 #include "app/gui/ProjectDocument.h"
+#include "app/gui/RenderController.h"
 #include "WindowTestSupport.h"
 #include "core/runtime/ComputeRuntime.h"
 
@@ -172,16 +173,15 @@ private Q_SLOTS:
         QCOMPARE(canvas->coverage(), 0.0);
 
         // A photo with four faces asks which one.
-        const QString photos = DURIAN_TEST_PHOTOS_DIR "/facereg.jpg"; // fetched by the photos fixture
-        if (QFile::exists(photos)) {
-            QMetaObject::invokeMethod(find(window, "portraitController"), "openImage", Q_ARG(QUrl, QUrl::fromLocalFile(photos)));
-            auto* dialog = find(window, "faceChoiceDialog");
-            QTRY_VERIFY_WITH_TIMEOUT(dialog->property("opened").toBool(), 60000); // its enter transition ended
-            screenshot(window, "7-face-choice");
-            QMetaObject::invokeMethod(dialog, "reject");
-            QTRY_VERIFY(!dialog->property("visible").toBool());
-            QCOMPARE(document->portraitUrl().fileName(), QString("portrait.png")); // cancelled: unchanged
-        }
+        const QString photos = DURIAN_TEST_PHOTOS_DIR "/facereg.jpg";
+        QVERIFY2(QFile::exists(photos), "the photos fixture (data.FetchPhotos) did not fetch facereg.jpg");
+        QMetaObject::invokeMethod(find(window, "portraitController"), "openImage", Q_ARG(QUrl, QUrl::fromLocalFile(photos)));
+        auto* dialog = find(window, "faceChoiceDialog");
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->property("opened").toBool(), 60000); // its enter transition ended
+        screenshot(window, "7-face-choice");
+        QMetaObject::invokeMethod(dialog, "reject");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        QCOMPARE(document->portraitUrl().fileName(), QString("portrait.png")); // cancelled: unchanged
 
         // The settings, with the model choice.
         auto* settings = find(window, "settingsDialog");
@@ -196,6 +196,88 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(modelBox, "activated", Q_ARG(int, 0));
         QVERIFY(!AppSettings::instance()->classicalMethod());
         QCOMPARE(modelBox->property("currentIndex").toInt(), 0);
+    }
+
+    // A whole project as a new artist makes one: New, a portrait, a reference, a painted mask, Render, Export
+    // (which reuses the render), Save, and the saved project reopened the same. Nothing is written beside
+    // the photos until the save.
+    void newProjectToExportAndReopen()
+    {
+        QTemporaryDir photos; // the artist's photos
+        copyDemoProject(photos.path());
+        QFile::remove(photos.filePath("demo.durian"));
+        const QStringList photosBefore = QDir(photos.path()).entryList(QDir::Files);
+        QTemporaryDir work;
+        QTemporaryDir autosave;
+        ProjectDocument::setAutosaveDirectory(autosave.path());
+        RenderController::setCacheDirectory(work.filePath("cache"));
+        AppSettings::instance()->setClassicalMethod(true); // the walk, not the model's speed, is tested here
+        QQmlApplicationEngine engine;
+        QQuickWindow* window = openWindow(engine, QUrl()); // no project named, none recent: a new one
+        QVERIFY(window && QTest::qWaitForWindowExposed(window));
+        auto* document = qobject_cast<ProjectDocument*>(find(window, "document"));
+        QTRY_VERIFY(document->loaded());
+        QVERIFY(document->untitled());
+        QVERIFY(window->title().contains("Untitled"));
+
+        // A portrait (what Open Portrait's dialog calls) and a reference.
+        QMetaObject::invokeMethod(find(window, "portraitController"), "openImage",
+            Q_ARG(QUrl, QUrl::fromLocalFile(photos.filePath("portrait.png"))));
+        QTRY_COMPARE_WITH_TIMEOUT(document->portraitUrl().fileName(), QString("portrait.png"), 60000);
+        QVERIFY(document->addAttribute("hair", QUrl::fromLocalFile(photos.filePath("hair-reference.png"))));
+        document->setMotionFrames(8);
+
+        // A mask painted on the reference with the mouse.
+        QTest::mouseClick(window, Qt::LeftButton, {}, centerOf(qobject_cast<QQuickItem*>(find(window, "masksTab"))));
+        auto* canvas = qobject_cast<MaskEditor*>(find(window, "maskCanvas"));
+        canvas->setTarget(0);
+        QTRY_VERIFY(canvas->isVisible() && canvas->hasImage());
+        drag(window, centerOf(canvas, 0.3, 0.2), centerOf(canvas, 0.7, 0.2));
+        const QString mask = document->attributes().at(0).toMap().value("maskUrl").toUrl().toLocalFile();
+        QVERIFY2(mask.startsWith(autosave.path()), qPrintable(mask)); // untitled: in the autosave area
+        QVERIFY(document->problems().isEmpty());
+
+        // Render, then Export with the same settings: the export writes the rendered frames.
+        auto* render = qobject_cast<RenderController*>(find(window, "renderController"));
+        QSignalSpy rendered(render, &RenderController::finished);
+        QMetaObject::invokeMethod(find(window, "renderAction"), "trigger");
+        QTRY_COMPARE_WITH_TIMEOUT(rendered.count(), 1, 120000);
+        QVERIFY2(rendered.first().first().toBool(), qPrintable(render->errorString()));
+        QTRY_VERIFY(find(window, "animationPlayer")->property("visible").toBool());
+        screenshot(window, "9-new-project-rendered");
+        QSignalSpy exported(render, &RenderController::exportFinished);
+        auto* exportDialog = find(window, "exportDialog");
+        QMetaObject::invokeMethod(exportDialog, "open");
+        QTRY_VERIFY(exportDialog->property("opened").toBool());
+        const QString mp4 = work.filePath("walk.mp4");
+        find(window, "exportPath")->setProperty("text", mp4);
+        QMetaObject::invokeMethod(exportDialog, "startExport");
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 120000);
+        QVERIFY2(exported.first().at(2).toBool(), "the export rendered again");
+        QTRY_VERIFY(find(window, "exportedDialog")->property("opened").toBool());
+        QVERIFY(find(window, "exportedSummary")->property("text").toString().contains("not rendered again"));
+        screenshot(window, "10-exported");
+        QMetaObject::invokeMethod(find(window, "exportedDialog"), "close");
+        QVERIFY(QFileInfo(mp4).size() > 1000);
+
+        // Save (what Save As's dialog calls): named after the file, everything gathered beside it.
+        QCOMPARE(QDir(photos.path()).entryList(QDir::Files), photosBefore);
+        const QString project = work.filePath("walk.durian");
+        QVERIFY(document->saveAs(QUrl::fromLocalFile(project)));
+        QCOMPARE(document->name(), QString("walk"));
+        QTRY_VERIFY(window->title().contains("walk"));
+        QTRY_VERIFY_WITH_TIMEOUT(find(window, "statusMessage")->property("text").toString().contains("walk.durian"), 60000);
+        QVERIFY(render->videoUrl().isLocalFile()); // Save As keeps the clip to play
+
+        ProjectDocument reopened;
+        QVERIFY(reopened.open(QUrl::fromLocalFile(project)));
+        QCOMPARE(reopened.name(), QString("walk"));
+        QCOMPARE(reopened.motionFrames(), 8);
+        const QString savedMask = reopened.attributes().at(0).toMap().value("maskUrl").toUrl().toLocalFile();
+        QVERIFY2(savedMask.startsWith(work.filePath("walk.assets")), qPrintable(savedMask));
+        QVERIFY(QFile::exists(savedMask));
+        QVERIFY(reopened.problems().isEmpty());
+        AppSettings::instance()->setClassicalMethod(false);
     }
 };
 

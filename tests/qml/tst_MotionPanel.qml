@@ -40,7 +40,7 @@ TestCase {
     function test_showsTheProjectsMotion() {
         const presets = findChildNamed(panel, "motionPresetBox")
         compare(presets.count, document.motionPresets.length)
-        compare(presets.currentText, "nod")
+        compare(presets.currentText, "Nod")
         compare(findChildNamed(panel, "motionFrames").value, 48)
         compare(findChildNamed(panel, "motionFps").value, 24)
         compare(findChildNamed(panel, "motionDuration").text, "2.0 s")
@@ -53,7 +53,7 @@ TestCase {
         const index = document.motionPresets.indexOf("talk")
         presets.activated(index)
         compare(document.motionPreset, "talk")
-        compare(presets.currentText, "talk")
+        compare(presets.currentText, "Talk")
         const frames = findChildNamed(panel, "motionFrames")
         frames.increase() // as the arrow does: the binding to the document stays
         frames.valueModified()
