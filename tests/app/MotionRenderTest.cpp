@@ -6,7 +6,6 @@
 #include "app/gui/ProjectDocument.h"
 #include "app/gui/RecentFiles.h"
 #include "app/gui/RenderController.h"
-#include "core/io/AtomicFile.h"
 #include "core/io/Image.h"
 #include "core/video/VideoDecoder.h"
 #include "core/video/VideoEncoder.h"
@@ -21,6 +20,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -320,15 +320,22 @@ private Q_SLOTS:
         const QString path = copyDemoProject(dir.path()).toLocalFile();
         const pid_t child = fork();
         if (child == 0) {
-            durian::AtomicFileTarget target(path.toStdString());
-            FILE* file = std::fopen(target.temporaryPath().c_str(), "w");
-            std::fputs("{\"format\": \"durian-project\", \"version\": 1, \"name\": \"Half", file);
-            std::fflush(file);
-            ::kill(::getpid(), SIGKILL); // dies before commit(): no rename, no clean-up
+            // The real save, killed in the middle of writing: a file size limit below the project's size, with
+            // the limit's signal left deadly, ends the process inside the write, before any rename.
+            ProjectDocument document;
+            if (!document.open(QUrl::fromLocalFile(path))) {
+                ::_exit(2);
+            }
+            document.setName("Half-saved");
+            const rlimit limit{100, 100};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+            std::signal(SIGXFSZ, SIG_DFL);
+            document.save();
+            ::_exit(3); // the save got through: the test cannot show what it claims
         }
         int status = 0;
         QCOMPARE(::waitpid(child, &status, 0), child);
-        QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+        QVERIFY2(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ, qPrintable(QString::number(status)));
         ProjectDocument document;
         QVERIFY2(document.open(QUrl::fromLocalFile(path)), qPrintable(document.errorString()));
         QCOMPARE(document.name(), QString("Demo"));

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QMimeData>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtQml/QQmlExtensionPlugin>
@@ -211,7 +212,9 @@ private Q_SLOTS:
         QTemporaryDir autosave;
         ProjectDocument::setAutosaveDirectory(autosave.path());
         RenderController::setCacheDirectory(work.filePath("cache"));
-        AppSettings::instance()->setClassicalMethod(true); // the walk, not the model's speed, is tested here
+        // The walk, not the model's speed, is tested here; the setting goes back however the test ends.
+        AppSettings::instance()->setClassicalMethod(true);
+        const auto restore = qScopeGuard([] { AppSettings::instance()->setClassicalMethod(false); });
         QQmlApplicationEngine engine;
         QQuickWindow* window = openWindow(engine, QUrl()); // no project named, none recent: a new one
         QVERIFY(window && QTest::qWaitForWindowExposed(window));
@@ -277,7 +280,6 @@ private Q_SLOTS:
         QVERIFY2(savedMask.startsWith(work.filePath("walk.assets")), qPrintable(savedMask));
         QVERIFY(QFile::exists(savedMask));
         QVERIFY(reopened.problems().isEmpty());
-        AppSettings::instance()->setClassicalMethod(false);
     }
 };
 
