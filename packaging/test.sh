@@ -11,3 +11,7 @@ ctest --preset release
 cmake --preset fuzz
 cmake --build --preset fuzz
 ctest --preset fuzz
+# The job queue (its lanes, handles and cancels) with ThreadSanitizer: a minute's build on its own.
+cmake --preset tsan
+cmake --build --preset tsan
+ctest --preset tsan

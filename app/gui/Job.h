@@ -45,6 +45,9 @@ Q_SIGNALS:
     void stateChanged();
     void progressChanged();
 
+private Q_SLOTS:
+    void deliverProgress();
+
 private:
     friend class JobQueue;
     void setState(State state);

@@ -21,6 +21,25 @@ private:
     Job& job_;
 };
 
+// Lives on a lane's thread; each queued call runs the lane's next job.
+class JobQueue::LaneRunner : public QObject {
+    Q_OBJECT
+
+public:
+    LaneRunner(JobQueue* queue, Lane lane)
+        : queue_(queue)
+        , lane_(lane)
+    {
+    }
+
+public Q_SLOTS:
+    void runNext() { queue_->runNext(lane_); }
+
+private:
+    JobQueue* queue_;
+    Lane lane_;
+};
+
 JobQueue::JobQueue(QObject* parent)
     : QObject(parent)
 {
@@ -28,9 +47,9 @@ JobQueue::JobQueue(QObject* parent)
     for (std::size_t i = 0; i < workers_.size(); ++i) {
         Worker& worker = workers_[i];
         worker.thread.setObjectName(names[i]);
-        worker.object = new QObject;
-        worker.object->moveToThread(&worker.thread);
-        connect(&worker.thread, &QThread::finished, worker.object, &QObject::deleteLater);
+        worker.runner = new LaneRunner(this, static_cast<Lane>(i));
+        worker.runner->moveToThread(&worker.thread);
+        connect(&worker.thread, &QThread::finished, worker.runner, &QObject::deleteLater);
         worker.thread.start();
     }
 }
@@ -66,38 +85,79 @@ std::shared_ptr<Job> JobQueue::submit(Lane lane, const QString& title, Work work
     if (unfinished_.size() == 1) {
         Q_EMIT busyChanged();
     }
-    QMetaObject::invokeMethod(workers_[static_cast<std::size_t>(lane)].object,
-        [this, lane, job, work = std::move(work), done = std::move(done), failed = std::move(failed)] {
-            // On the lane's thread. A job cancelled while it waited does not run.
-            QVariant result;
-            QString error;
-            bool stopped = false;
-            if (!job->cancelRequested()) {
-                QMetaObject::invokeMethod(this, [this, lane, job] { jobStarted(lane, job); });
-                Context context(*job);
-                try {
-                    result = work(context);
-                } catch (const durian::Cancelled&) {
-                    stopped = true;
-                } catch (const std::exception& e) {
-                    error = QString::fromUtf8(e.what());
-                } catch (...) {
-                    error = tr("Unexpected error");
-                }
-            }
-            const bool cancelled = (stopped || job->cancelRequested()) && error.isEmpty();
-            QMetaObject::invokeMethod(this, [=, this] {
-                job->setState(cancelled ? Job::State::Cancelled
-                                        : error.isEmpty() ? Job::State::Succeeded : Job::State::Failed);
-                jobEnded(lane, job);
-                if (job->state() == Job::State::Succeeded) {
-                    done(result);
-                } else {
-                    failed(error); // empty for a cancel: the user asked for it, nothing to report
-                }
-            });
-        });
+    Worker& worker = workers_[static_cast<std::size_t>(lane)];
+    {
+        std::lock_guard lock(worker.mutex);
+        worker.queue.push_back({job, std::move(work), std::move(done), std::move(failed)});
+    }
+    QMetaObject::invokeMethod(worker.runner, "runNext", Qt::QueuedConnection);
     return job;
+}
+
+void JobQueue::runNext(Lane lane)
+{
+    Worker& worker = workers_[static_cast<std::size_t>(lane)];
+    Pending pending;
+    {
+        std::lock_guard lock(worker.mutex);
+        if (worker.queue.empty()) {
+            return;
+        }
+        pending = std::move(worker.queue.front());
+        worker.queue.pop_front();
+    }
+    Job& job = *pending.job;
+    Event ended{lane, false, {}, {}, {}, false};
+    if (!job.cancelRequested()) { // a job cancelled while it waited does not run
+        post({lane, true, {pending.job, {}, {}, {}}, {}, {}, false});
+        Context context(job);
+        try {
+            ended.result = pending.work(context);
+        } catch (const durian::Cancelled&) {
+            ended.cancelled = true;
+        } catch (const std::exception& e) {
+            ended.error = QString::fromUtf8(e.what());
+        } catch (...) {
+            ended.error = tr("Unexpected error");
+        }
+    }
+    ended.cancelled = (ended.cancelled || job.cancelRequested()) && ended.error.isEmpty();
+    pending.work = nullptr; // its captures go on this thread, where they were used
+    ended.pending = std::move(pending);
+    post(std::move(ended));
+}
+
+void JobQueue::post(Event event)
+{
+    {
+        std::lock_guard lock(eventsMutex_);
+        events_.push_back(std::move(event));
+    }
+    QMetaObject::invokeMethod(this, "deliverEvents", Qt::QueuedConnection);
+}
+
+void JobQueue::deliverEvents()
+{
+    std::deque<Event> events;
+    {
+        std::lock_guard lock(eventsMutex_);
+        events.swap(events_);
+    }
+    for (Event& event : events) {
+        const auto& job = event.pending.job;
+        if (event.started) {
+            jobStarted(event.lane, job);
+            continue;
+        }
+        job->setState(event.cancelled ? Job::State::Cancelled
+                                      : event.error.isEmpty() ? Job::State::Succeeded : Job::State::Failed);
+        jobEnded(event.lane, job);
+        if (job->state() == Job::State::Succeeded) {
+            event.pending.done(event.result);
+        } else {
+            event.pending.failed(event.error); // empty for a cancel: the user asked for it, nothing to report
+        }
+    }
 }
 
 void JobQueue::jobStarted(Lane lane, const std::shared_ptr<Job>& job)
@@ -138,3 +198,5 @@ void JobQueue::cancel()
         job->cancel();
     }
 }
+
+#include "JobQueue.moc"

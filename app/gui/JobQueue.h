@@ -9,8 +9,10 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <array>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <stop_token>
 
@@ -70,17 +72,44 @@ Q_SIGNALS:
     void busyChanged();
     void currentChanged();
 
+private Q_SLOTS:
+    void deliverEvents(); // on this object's thread: what the lanes reported, in order
+
 private:
     class Context;
+    class LaneRunner;
+    friend class LaneRunner;
+    struct Pending {
+        std::shared_ptr<Job> job;
+        Work work;
+        Done done;
+        Failed failed;
+    };
+    // A lane reports to the UI thread through events_: jobs and results cross threads only under our own
+    // mutexes (which ThreadSanitizer sees), never inside a functor queued through Qt's uninstrumented locks.
+    struct Event {
+        Lane lane;
+        bool started = false; // else: ended
+        Pending pending;
+        QVariant result;
+        QString error;
+        bool cancelled = false;
+    };
     struct Worker {
         QThread thread;
-        QObject* object = nullptr; // lives on thread; jobs are invoked on it
-        std::shared_ptr<Job> running;
+        QObject* runner = nullptr; // lives on thread; runs the lane's jobs
+        std::mutex mutex;          // guards queue
+        std::deque<Pending> queue;
+        std::shared_ptr<Job> running; // UI thread only
     };
+    void runNext(Lane lane); // on the lane's thread
+    void post(Event event);
     void jobStarted(Lane lane, const std::shared_ptr<Job>& job);
     void jobEnded(Lane lane, const std::shared_ptr<Job>& job);
 
     std::array<Worker, 2> workers_;
     std::set<std::shared_ptr<Job>> unfinished_; // submitted, not yet ended
     quint64 nextId_ = 0;
+    std::mutex eventsMutex_; // guards events_
+    std::deque<Event> events_;
 };
