@@ -74,6 +74,10 @@
         <source>Back to the still preview</source>
         <translation>Zurück zur Standbild-Vorschau</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
 </context>
 <context>
     <name>AppSettings</name>
@@ -408,7 +412,7 @@
     </message>
     <message>
         <source>Use alpha %1</source>
-        <translation>Alpha %1 verwenden</translation>
+        <translation type="vanished">Alpha %1 verwenden</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -436,6 +440,14 @@
     <message>
         <source>%1 of %2 rendered</source>
         <translation>%1 von %2 berechnet</translation>
+    </message>
+    <message>
+        <source>Use alpha %1 (double-click: view it large)</source>
+        <translation>Alpha %1 verwenden (Doppelklick: groß ansehen)</translation>
+    </message>
+    <message>
+        <source>Alpha %1</source>
+        <translation>Alpha %1</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +1467,38 @@
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
+    <message>
+        <source>Change Sampling Steps</source>
+        <translation>Sampling-Schritte ändern</translation>
+    </message>
+    <message>
+        <source>Change Guidance</source>
+        <translation>Guidance ändern</translation>
+    </message>
+    <message>
+        <source>Nod</source>
+        <translation>Nicken</translation>
+    </message>
+    <message>
+        <source>Shake</source>
+        <translation>Kopfschütteln</translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>Sprechen</translation>
+    </message>
+    <message>
+        <source>Smile</source>
+        <translation>Lächeln</translation>
+    </message>
+    <message>
+        <source>Look around</source>
+        <translation>Umschauen</translation>
+    </message>
+    <message>
+        <source>Still</source>
+        <translation>Stillhalten</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryBanner</name>
@@ -1581,7 +1625,7 @@
     </message>
     <message>
         <source>More steps: a cleaner image, a slower preview</source>
-        <translation>Mehr Schritte: sauberes Bild, langsamere Vorschau</translation>
+        <translation type="vanished">Mehr Schritte: sauberes Bild, langsamere Vorschau</translation>
     </message>
     <message>
         <source>Guidance</source>
@@ -1589,7 +1633,7 @@
     </message>
     <message>
         <source>How strongly the references steer the result (1 = no extra guidance)</source>
-        <translation>Wie stark die Referenzen das Ergebnis lenken (1 = keine zusätzliche Guidance)</translation>
+        <translation type="vanished">Wie stark die Referenzen das Ergebnis lenken (1 = keine zusätzliche Guidance)</translation>
     </message>
     <message>
         <source>Preview resolution</source>
@@ -1658,6 +1702,22 @@
     <message>
         <source>The shipped model, the classical warp-and-composite method (fast, no diffusion), or weights of your own in a .safetensors file</source>
         <translation>Das mitgelieferte Modell, die klassische Methode (Verzerren und Einsetzen; schnell, ohne Diffusion) oder eigene Gewichte in einer .safetensors-Datei</translation>
+    </message>
+    <message>
+        <source>This project</source>
+        <translation>Dieses Projekt</translation>
+    </message>
+    <message>
+        <source>How many denoising steps the model takes when rendering and exporting. More steps give a cleaner result and take longer; previews take at most %1 of them.</source>
+        <translation>Wie viele Entrauschungsschritte das Modell beim Berechnen und Exportieren macht. Mehr Schritte ergeben ein saubereres Ergebnis und dauern länger; Vorschauen nutzen höchstens %1 davon.</translation>
+    </message>
+    <message>
+        <source>How closely the result follows the references. 1 applies them once; higher values apply them more strongly and take twice the time per step.</source>
+        <translation>Wie genau das Ergebnis den Referenzen folgt. 1 wendet sie einfach an; höhere Werte wenden sie stärker an und brauchen pro Schritt doppelt so lange.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
     </message>
 </context>
 <context>

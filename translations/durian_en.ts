@@ -66,6 +66,10 @@
         <source>Back to the still preview</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppSettings</name>
@@ -367,10 +371,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use alpha %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -395,6 +395,14 @@
     </message>
     <message>
         <source>%1 of %2 rendered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use alpha %1 (double-click: view it large)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alpha %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1165,6 +1173,38 @@
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Change Sampling Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Guidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look around</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecoveryBanner</name>
@@ -1290,15 +1330,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>More steps: a cleaner image, a slower preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Guidance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How strongly the references steer the result (1 = no extra guidance)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1367,6 +1399,22 @@
     </message>
     <message>
         <source>The shipped model, the classical warp-and-composite method (fast, no diffusion), or weights of your own in a .safetensors file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many denoising steps the model takes when rendering and exporting. More steps give a cleaner result and take longer; previews take at most %1 of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How closely the result follows the references. 1 applies them once; higher values apply them more strongly and take twice the time per step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
