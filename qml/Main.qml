@@ -122,37 +122,8 @@ ApplicationWindow {
 
     menuBar: MainMenu { editor: window }
 
-    header: ToolBar {
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: 8
-            Label { text: qsTr("Project") }
-            TextField {
-                objectName: "projectName"
-                text: document.name
-                enabled: document.loaded
-                Layout.preferredWidth: 260
-                onEditingFinished: document.name = text
-            }
-            Item { Layout.fillWidth: true }
-            ToolButton {
-                objectName: "renderButton"
-                text: qsTr("Render")
-                enabled: window.menuBar.renderable
-                onClicked: renderController.render()
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Render the whole animation and play it (Ctrl+R)")
-            }
-            ToolButton {
-                objectName: "exportButton"
-                text: qsTr("Export…")
-                enabled: window.menuBar.renderable
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Export the animation as MP4, WebM, GIF or PNG frames (Ctrl+E)")
-                onClicked: exportDialog.open()
-            }
-        }
-    }
+    header: EditorToolBar { document: document; renderer: renderController; renderable: window.menuBar.renderable
+                            onExportRequested: exportDialog.open() }
     RecoveryBanner {
         id: recoveryBanner
         objectName: "recoveryBanner"
@@ -163,16 +134,35 @@ ApplicationWindow {
         anchors { left: parent.left; right: parent.right; top: recoveryBanner.bottom; bottom: parent.bottom }
         anchors.margins: 6
 
-        Panel {
-            objectName: "portraitPanel"
-            title: qsTr("Portrait")
+        // Left: the portrait and its motion; right: what is transferred onto it. At 1280x720 the right
+        // column then keeps three reference cards in view even with an interpolation pair open.
+        ColumnLayout {
             SplitView.preferredWidth: 420
             SplitView.minimumWidth: 260
-            PortraitPanel {
-                id: portraitPanel
-                anchors.fill: parent
-                document: document
-                portrait: portraitController
+            spacing: 6
+            Panel {
+                objectName: "portraitPanel"
+                title: qsTr("Portrait")
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                PortraitPanel {
+                    id: portraitPanel
+                    anchors.fill: parent
+                    document: document
+                    portrait: portraitController
+                }
+            }
+            Panel {
+                objectName: "motionPanel"
+                title: qsTr("Motion")
+                Layout.fillWidth: true
+                Layout.preferredHeight: 200
+                MotionPanel {
+                    id: motionPanel
+                    anchors.fill: parent
+                    document: document
+                    onDrivingVideoRejected: function(message) { messageDialog.show(message) }
+                }
             }
         }
         Panel {
@@ -196,7 +186,6 @@ ApplicationWindow {
                 title: qsTr("Attributes")
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.minimumHeight: 220 // three cards stay in view when the interpolation panel grows
                 AttributeList {
                     anchors.fill: parent
                     document: document
@@ -212,18 +201,6 @@ ApplicationWindow {
                     anchors.fill: parent
                     document: document
                     strip: interpolationStrip
-                }
-            }
-            Panel {
-                objectName: "motionPanel"
-                title: qsTr("Motion")
-                Layout.fillWidth: true
-                Layout.preferredHeight: 200
-                MotionPanel {
-                    id: motionPanel
-                    anchors.fill: parent
-                    document: document
-                    onDrivingVideoRejected: function(message) { messageDialog.show(message) }
                 }
             }
         }

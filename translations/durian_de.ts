@@ -209,6 +209,29 @@
     </message>
 </context>
 <context>
+    <name>EditorToolBar</name>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Render</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>Render the whole animation and play it (Ctrl+R)</source>
+        <translation>Die ganze Animation berechnen und abspielen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the animation as MP4, WebM, GIF or PNG frames (Ctrl+E)</source>
+        <translation>Die Animation als MP4, WebM, GIF oder PNG-Bilder exportieren (Strg+E)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export Video</source>
@@ -532,7 +555,7 @@
     </message>
     <message>
         <source>Project</source>
-        <translation>Projekt</translation>
+        <translation type="vanished">Projekt</translation>
     </message>
     <message>
         <source>Portrait</source>
@@ -707,15 +730,15 @@
     </message>
     <message>
         <source>Render the whole animation and play it (Ctrl+R)</source>
-        <translation>Die ganze Animation berechnen und abspielen (Strg+R)</translation>
+        <translation type="vanished">Die ganze Animation berechnen und abspielen (Strg+R)</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation>Exportieren…</translation>
+        <translation type="vanished">Exportieren…</translation>
     </message>
     <message>
         <source>Export the animation as MP4, WebM, GIF or PNG frames (Ctrl+E)</source>
-        <translation>Die Animation als MP4, WebM, GIF oder PNG-Bilder exportieren (Strg+E)</translation>
+        <translation type="vanished">Die Animation als MP4, WebM, GIF oder PNG-Bilder exportieren (Strg+E)</translation>
     </message>
     <message>
         <source>Interpolation</source>
@@ -731,7 +754,7 @@
     </message>
     <message>
         <source>Render</source>
-        <translation>Berechnen</translation>
+        <translation type="vanished">Berechnen</translation>
     </message>
 </context>
 <context>

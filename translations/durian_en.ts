@@ -185,6 +185,29 @@
     </message>
 </context>
 <context>
+    <name>EditorToolBar</name>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Render</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Render the whole animation and play it (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the animation as MP4, WebM, GIF or PNG frames (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export Video</source>
@@ -435,10 +458,6 @@
 <context>
     <name>Main</name>
     <message>
-        <source>Project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Portrait</source>
         <translation type="unfinished"></translation>
     </message>
@@ -486,23 +505,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Render the whole animation and play it (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the animation as MP4, WebM, GIF or PNG frames (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Interpolation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Render</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "app/common/Versions.h"
 #include "core/runtime/ComputeRuntime.h"
 
+#include <QKeySequence>
 #include <QVariantMap>
 
 namespace {
@@ -46,6 +47,20 @@ int AppInfo::computeThreads() const
 QUrl AppInfo::startupProject() const
 {
     return startupProjectUrl();
+}
+
+QString AppInfo::shortcutText(const QVariant& shortcut)
+{
+    if (shortcut.typeId() == QMetaType::QString) {
+        return QKeySequence(shortcut.toString()).toString(QKeySequence::NativeText);
+    }
+    bool isNumber = false;
+    const int standard = shortcut.toInt(&isNumber);
+    if (!isNumber || standard == 0) {
+        return {};
+    }
+    const auto bindings = QKeySequence::keyBindings(static_cast<QKeySequence::StandardKey>(standard));
+    return bindings.isEmpty() ? QString() : bindings.first().toString(QKeySequence::NativeText);
 }
 
 bool AppInfo::startupIsTemplate() const

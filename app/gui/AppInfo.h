@@ -27,6 +27,10 @@ public:
     QUrl startupProject() const;
     bool startupIsTemplate() const;
 
+    // A shortcut as menus show it in this system's words ("Ctrl+N"): a key sequence's text or a
+    // QKeySequence::StandardKey (its first binding); empty for none.
+    Q_INVOKABLE static QString shortcutText(const QVariant& shortcut);
+
     // Set by main() before QML is loaded; an empty url starts a new project.
     static void setStartupProject(const QUrl& url, bool isTemplate = false);
 };

@@ -83,7 +83,10 @@ ColumnLayout {
                         Label {
                             objectName: "maskState"
                             Layout.fillWidth: true
-                            elide: Text.ElideMiddle
+                            // Two lines rather than a cut ("Mask: autom…n rendering" at 1280x720).
+                            wrapMode: Text.Wrap
+                            maximumLineCount: 2
+                            elide: Text.ElideRight
                             opacity: 0.8
                             font.pointSize: 8
                             text: card.attribute.maskConfidence >= 0

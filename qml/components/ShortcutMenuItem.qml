@@ -1,16 +1,11 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Durian.App
 
 // A menu item that shows its action's shortcut on the right, as desktop menus do.
 MenuItem {
     id: item
-    // Only for the text: a disabled Shortcut takes no keys, so the Action's shortcut stays the only one.
-    Shortcut {
-        id: hint
-        sequence: item.action && item.action.shortcut ? item.action.shortcut : ""
-        enabled: false
-    }
     contentItem: RowLayout {
         spacing: 24
         Label {
@@ -20,7 +15,7 @@ MenuItem {
         }
         Label {
             objectName: "shortcutHint"
-            text: hint.nativeText
+            text: item.action ? AppInfo.shortcutText(item.action.shortcut) : ""
             visible: text !== ""
             color: item.palette.placeholderText
         }
