@@ -25,6 +25,9 @@ QString& cacheDirectory()
 RenderController::RenderController(QObject* parent)
     : QObject(parent)
 {
+    static int instances = 0;
+    framesDirectory_ = QDir(cacheDirectory()).filePath(
+        QStringLiteral("frames-%1-%2").arg(QCoreApplication::applicationPid()).arg(++instances));
 }
 
 RenderController::~RenderController()
@@ -34,17 +37,12 @@ RenderController::~RenderController()
     }
     // Cache files: they belong to this session. (A job still running writes only into its temporaries.)
     dropVideo();
-    QDir(framesDirectory()).removeRecursively();
+    QDir(framesDirectory_).removeRecursively();
 }
 
 void RenderController::setCacheDirectory(const QString& directory)
 {
     cacheDirectory() = directory;
-}
-
-QString RenderController::framesDirectory()
-{
-    return QDir(cacheDirectory()).filePath(QStringLiteral("frames-%1").arg(QCoreApplication::applicationPid()));
 }
 
 void RenderController::setDocument(ProjectDocument* document)
@@ -140,7 +138,7 @@ void RenderController::start(const QString& title, const QString& output, const 
         return;
     }
     const durian::Project project = document_->project(); // a snapshot: edits meanwhile do not change it
-    const std::filesystem::path frames = framesDirectory().toStdString();
+    const std::filesystem::path frames = framesDirectory_.toStdString();
     setErrorString({});
     exporting_ = exporting;
     job_ = JobQueue::instance()->submit(

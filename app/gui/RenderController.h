@@ -47,8 +47,6 @@ public:
 
     // Where rendered clips and kept frames go; the directory can be changed for tests.
     static void setCacheDirectory(const QString& directory);
-    // This process's kept frames (removed when the controller goes).
-    static QString framesDirectory();
 
     Q_INVOKABLE void render();
     // The Export dialog's settings: {"fps": 0|1..240, "quality": "high"|"medium"|"low", "size": 0|pixels,
@@ -84,4 +82,5 @@ private:
     QString summary_;
     QString errorString_;
     int serial_ = 0;
+    QString framesDirectory_; // this controller's kept frames, removed when it goes
 };

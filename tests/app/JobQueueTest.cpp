@@ -62,6 +62,7 @@ private Q_SLOTS:
             JobQueue::Lane::Render, "export", heldUntil(release, renderStarted),
             [&renderResult](const QVariant& result) { renderResult = result.toString(); }, [](const QString&) {});
         QTRY_VERIFY(renderStarted.load());
+        QTRY_VERIFY(render->running());
         bool previewDone = false;
         queue.submit(
             JobQueue::Lane::Interactive, "preview", [](JobContext&) { return QVariant(); },
@@ -129,6 +130,8 @@ private Q_SLOTS:
             [&secondDone](const QVariant& cancelledAtStart) { secondDone = !cancelledAtStart.toBool(); },
             [](const QString& e) { QFAIL(qPrintable("second job failed: " + e)); });
         QTRY_VERIFY(started.load());
+        QTRY_COMPARE(first->state(), Job::State::Running); // the UI thread has heard it started
+        QCOMPARE(queue.current(), first.get());
         QCOMPARE(queue.current()->title(), QString("long"));
         queue.cancel(); // the status bar's button: the current job
         QTRY_VERIFY(secondDone);
