@@ -6,7 +6,6 @@
 #include "app/gui/PreviewWorker.h"
 #include "core/io/Image.h"
 #include "core/masks/AutoMasks.h"
-#include "core/util/Error.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -43,18 +42,10 @@ void AutoMaskController::compute(int index)
     JobQueue::instance()->submit(JobQueue::Lane::Interactive,
         tr("Automatic mask for %1").arg(imageFile.fileName()),
         [reference, maskPath](JobContext& context) {
-            context.reportProgress(0.0, tr("Finding the face…"));
-            const durian::Image image = durian::loadImageRgb(reference.image);
-            const auto analysis = PreviewWorker::shared()->analyzer().analyze(image);
-            if (!analysis.found()) {
-                throw durian::Error("No face found in " + reference.image.string()
-                    + "; an automatic mask needs a face. Paint the mask or choose another photo.");
-            }
-            context.reportProgress(0.5, tr("Computing the mask…"));
-            const auto masks = durian::computeAutoMasks(
-                image, analysis.primary().landmarks, {durian::maskKindOf(reference.category)});
-            durian::saveImage(masks.front().mask, maskPath.toStdString());
-            return QVariant(static_cast<double>(masks.front().confidence));
+            context.reportProgress(0.0, tr("Computing the mask…"));
+            const auto mask = PreviewWorker::shared()->autoMask(reference.image, 0, durian::maskKindOf(reference.category));
+            durian::saveImage(mask.mask, maskPath.toStdString());
+            return QVariant(static_cast<double>(mask.confidence));
         },
         [self = QPointer(this), index, reference, maskPath, ended](const QVariant& confidence) {
             ended();

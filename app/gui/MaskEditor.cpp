@@ -224,17 +224,9 @@ void MaskEditor::autoMask(const QString& category)
     JobQueue::instance()->submit(JobQueue::Lane::Interactive,
         tr("Automatic mask"),
         [photo, face, kind = durian::maskKindOf(*parsed)](JobContext& context) {
-            context.reportProgress(0.0, tr("Finding the face…"));
-            const durian::Image image = durian::loadImageRgb(photo);
-            const auto analysis = PreviewWorker::shared()->analyzer().analyze(image);
-            if (face >= static_cast<int>(analysis.faces.size())) {
-                throw durian::Error("No face found in " + photo.string()
-                    + "; an automatic mask needs a face. Paint the mask or choose another photo.");
-            }
-            context.reportProgress(0.5, tr("Computing the mask…"));
-            const auto masks = durian::computeAutoMasks(image, analysis.faces[static_cast<std::size_t>(face)].landmarks, {kind});
-            return QVariant(QVariantList{QVariant::fromValue(toQImage(masks.front().mask)),
-                QVariant(static_cast<double>(masks.front().confidence))});
+            context.reportProgress(0.0, tr("Computing the mask…"));
+            const auto mask = PreviewWorker::shared()->autoMask(photo, face, kind);
+            return QVariant(QVariantList{QVariant::fromValue(toQImage(mask.mask)), QVariant(static_cast<double>(mask.confidence))});
         },
         [self = QPointer(this), target, photo = photoPath_, category](const QVariant& result) {
             if (!self) {

@@ -1,6 +1,8 @@
 #include "app/gui/PreviewWorker.h"
 
 #include "core/face/Alignment.h"
+#include "core/io/Image.h"
+#include "core/util/Error.h"
 #include "core/pipeline/ShippedModel.h"
 #include "core/render/ClassicalAnimation.h"
 
@@ -39,4 +41,15 @@ durian::Image PreviewWorker::classicalStill(const durian::Project& project, int 
     const durian::AlignedFace portrait =
         durian::alignFace(photo, faces_.landmarks(project.portraitImage, "portrait", project.portraitFace), size);
     return durian::ClassicalAnimation(project, faces_, portrait).frame(portrait.landmarks);
+}
+
+durian::AutoMask PreviewWorker::autoMask(const std::filesystem::path& photo, int face, durian::MaskKind kind)
+{
+    const durian::Image image = durian::loadImageRgb(photo);
+    const auto analysis = analyzer().analyze(image);
+    if (face < 0 || face >= static_cast<int>(analysis.faces.size())) {
+        throw durian::Error("No face found in " + photo.string()
+            + "; an automatic mask needs a face. Paint the mask or choose another photo.");
+    }
+    return durian::computeAutoMasks(image, analysis.faces[static_cast<std::size_t>(face)].landmarks, {kind}).front();
 }

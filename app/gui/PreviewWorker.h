@@ -2,6 +2,7 @@
 
 #include "core/face/FaceAnalyzer.h"
 #include "core/io/Project.h"
+#include "core/masks/AutoMasks.h"
 #include "core/pipeline/Pipeline.h"
 #include "core/render/ProjectRender.h"
 #include "core/render/ProjectRequest.h"
@@ -29,6 +30,9 @@ public:
     bool modelLoaded(const std::filesystem::path& weights) const { return generator_ && weights == weights_; }
 
     durian::FaceAnalyzer& analyzer() { return faces_.analyzer(); }
+    // The automatic mask of `kind` on face `face` (FaceAnalyzer's order; 0: the one it chooses) of `photo`.
+    // Throws durian::Error naming the photo when it has no such face.
+    durian::AutoMask autoMask(const std::filesystem::path& photo, int face, durian::MaskKind kind);
 
     // Whether a trained model is there: a user's file (taken as trained) or the shipped default. Without
     // one, previews show the classical method, as export renders it; the untrained network draws noise.
