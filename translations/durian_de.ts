@@ -190,6 +190,13 @@
     </message>
 </context>
 <context>
+    <name>AttributeListModel</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>AutoMaskController</name>
     <message>
         <source>Automatic mask for %1</source>
@@ -197,7 +204,7 @@
     </message>
     <message>
         <source>Finding the face…</source>
-        <translation>Gesicht wird gesucht…</translation>
+        <translation type="vanished">Gesicht wird gesucht…</translation>
     </message>
     <message>
         <source>Computing the mask…</source>
@@ -399,7 +406,7 @@
     </message>
     <message>
         <source>%1 %2</source>
-        <translation>%1 %2</translation>
+        <translation type="vanished">%1 %2</translation>
     </message>
     <message>
         <source>Reference A (alpha 0)</source>
@@ -890,7 +897,7 @@
     </message>
     <message>
         <source>Finding the face…</source>
-        <translation>Gesicht wird gesucht…</translation>
+        <translation type="vanished">Gesicht wird gesucht…</translation>
     </message>
     <message>
         <source>Computing the mask…</source>
@@ -929,7 +936,7 @@
     </message>
     <message>
         <source>Reference %1: %2</source>
-        <translation>Referenz %1: %2</translation>
+        <translation type="vanished">Referenz %1: %2</translation>
     </message>
     <message>
         <source>Whose mask to edit</source>

@@ -166,13 +166,16 @@
     </message>
 </context>
 <context>
+    <name>AttributeListModel</name>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AutoMaskController</name>
     <message>
         <source>Automatic mask for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finding the face…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -357,10 +360,6 @@
 </context>
 <context>
     <name>InterpolationPanel</name>
-    <message>
-        <source>%1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Reference A (alpha 0)</source>
         <translation type="unfinished"></translation>
@@ -640,10 +639,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Finding the face…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Computing the mask…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -660,10 +655,6 @@
     <name>MaskEditorPanel</name>
     <message>
         <source>Portrait</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

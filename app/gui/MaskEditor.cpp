@@ -54,8 +54,8 @@ void MaskEditor::reload()
     if (document_ && target_ == -1) {
         photo = localPath(document_->portraitUrl());
         mask = localPath(document_->portraitMaskUrl());
-    } else if (document_ && target_ >= 0 && target_ < document_->attributes().size()) {
-        const QVariantMap attribute = document_->attributes().at(target_).toMap();
+    } else if (document_ && target_ >= 0 && target_ < document_->attributeModel()->count()) {
+        const QVariantMap attribute = document_->attributeModel()->get(target_);
         photo = localPath(attribute.value("imageUrl").toUrl());
         mask = localPath(attribute.value("maskUrl").toUrl());
     }
@@ -124,7 +124,7 @@ QString MaskEditor::nextVersionPath() const
     if (target_ >= 0 && document_) {
         name = QString("reference%1-%2")
                    .arg(target_ + 1)
-                   .arg(document_->attributes().at(target_).toMap().value("category").toString());
+                   .arg(document_->attributeModel()->get(target_).value("category").toString());
     }
     QDir().mkpath(folder);
     for (int n = 1;; ++n) {

@@ -246,6 +246,7 @@ void ProjectDocument::applySnapshot(const durian::Project& project)
             problems_.append(QString::fromStdString(problem));
         }
     }
+    syncAttributeModel();
     Q_EMIT projectChanged();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/gui/AttributeListModel.h"
 #include "app/gui/ProjectAutosave.h"
 #include "core/io/Project.h"
 
@@ -27,7 +28,8 @@ class ProjectDocument : public QObject {
     Q_PROPERTY(QUrl folderUrl READ folderUrl NOTIFY fileUrlChanged)   // the file's folder, else home
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)       // "Saved …", "Opened …", "New project"
     Q_PROPERTY(QUrl portraitUrl READ portraitUrl NOTIFY projectChanged)
-    Q_PROPERTY(QVariantList attributes READ attributes NOTIFY projectChanged)
+    // The attribute references, a row each (the cards, the mask and pair pickers bind to it).
+    Q_PROPERTY(AttributeListModel* attributeModel READ attributeModel CONSTANT)
     Q_PROPERTY(QString motionSummary READ motionSummary NOTIFY projectChanged)
     Q_PROPERTY(QStringList problems READ problems NOTIFY projectChanged)
     Q_PROPERTY(bool modified READ modified NOTIFY modifiedChanged)
@@ -71,7 +73,8 @@ public:
     QUrl folderUrl() const;
     QString status() const { return status_; }
     QUrl portraitUrl() const;
-    QVariantList attributes() const;
+    AttributeListModel* attributeModel() { return &attributeModel_; }
+    const AttributeListModel* attributeModel() const { return &attributeModel_; }
     QString motionSummary() const;
     QStringList problems() const { return problems_; }
     bool modified() const { return !undoStack_.isClean(); }
@@ -183,6 +186,7 @@ private:
     void setStatus(const QString& status);
     void setRecoveryFile(const QString& file);
     void onUndoIndexChanged();
+    void syncAttributeModel();
     bool validIndex(int index) const { return index >= 0 && index < static_cast<int>(project_.attributes.size()); }
 
     durian::Project project_;
@@ -197,4 +201,5 @@ private:
     QString recoveryFile_; // the autosave recoverAutosave() would load
     int mergeGeneration_ = 0;
     QHash<QString, double> maskConfidence_; // automatic masks computed in this session, by file
+    AttributeListModel attributeModel_;
 };

@@ -34,21 +34,27 @@ QUrl ProjectDocument::portraitUrl() const
     return fileUrlOf(project_.portraitImage);
 }
 
-QVariantList ProjectDocument::attributes() const
+void ProjectDocument::syncAttributeModel()
 {
-    QVariantList list;
-    for (const auto& attribute : project_.attributes) {
-        list.append(QVariantMap{
-            {"category", QString::fromStdString(durian::toString(attribute.category))},
-            {"categoryLabel", categoryLabel(attribute.category)},
-            {"imageUrl", fileUrlOf(attribute.image)},
-            {"maskUrl", fileUrlOf(attribute.mask)},
-            {"strength", attribute.strength},
-            {"enabled", attribute.enabled},
-            {"maskConfidence", maskConfidence_.value(QString::fromStdString(attribute.mask.string()), -1.0)},
+    std::vector<AttributeListModel::Row> rows;
+    const auto& pair = project_.interpolation;
+    for (std::size_t i = 0; i < project_.attributes.size(); ++i) {
+        const auto& attribute = project_.attributes[i];
+        const int index = static_cast<int>(i);
+        rows.push_back({
+            .category = QString::fromStdString(durian::toString(attribute.category)),
+            .categoryLabel = categoryLabel(attribute.category),
+            .imageUrl = fileUrlOf(attribute.image),
+            .maskUrl = fileUrlOf(attribute.mask),
+            .strength = attribute.strength,
+            .enabled = attribute.enabled,
+            .maskConfidence = maskConfidence(QString::fromStdString(attribute.mask.string())),
+            .pairSide = !pair ? QString() : pair->slot == index ? QStringLiteral("A")
+                : pair->with == index                         ? QStringLiteral("B")
+                                                              : QString(),
         });
     }
-    return list;
+    attributeModel_.sync(std::move(rows));
 }
 
 QString ProjectDocument::motionSummary() const
@@ -296,5 +302,6 @@ void ProjectDocument::setMask(int target, const QUrl& mask, const QString& text)
 void ProjectDocument::setMaskConfidence(const QString& maskPath, double confidence)
 {
     maskConfidence_.insert(maskPath, confidence);
-    Q_EMIT projectChanged();
+    syncAttributeModel();
+    Q_EMIT projectChanged(); // the mask editor shows it too
 }

@@ -46,6 +46,22 @@ ReferenceFeatures DurianModelImpl::encodeReference(const torch::Tensor& input, R
     return features;
 }
 
+ReferenceFeatures DurianModelImpl::encodePortrait(const torch::Tensor& image, const torch::Tensor& hole)
+{
+    return encodeReference(referenceInput(image * (1.0 - hole), hole), ReferenceRole::Portrait);
+}
+
+ReferenceFeatures DurianModelImpl::encodeAttribute(const torch::Tensor& image, const torch::Tensor& mask,
+    AttributeCategory category)
+{
+    return encodeReference(referenceInput(image * mask, mask), roleOf(category));
+}
+
+DurianModelImpl::PriorEncoding DurianModelImpl::encodePrior(const torch::Tensor& priorFrames, const torch::Tensor& regions)
+{
+    return {priorInput(priorFrames, regions), vae->encode(priorFrames)};
+}
+
 torch::Tensor DurianModelImpl::poseFeatures(const torch::Tensor& keypointImages)
 {
     return pose_guider->forward(keypointImages);
@@ -83,6 +99,17 @@ torch::Tensor DurianModelImpl::denoise(const torch::Tensor& latents, const torch
     }
     return dnet->forward(prior.defined() ? torch::cat({latents, prior.to(latents.dtype())}, 1) : latents, timesteps, run,
         pose);
+}
+
+ReferenceRole roleOf(AttributeCategory category)
+{
+    switch (category) {
+    case AttributeCategory::Hair: return ReferenceRole::Hair;
+    case AttributeCategory::Eyeglasses: return ReferenceRole::Eyeglasses;
+    case AttributeCategory::Hat: return ReferenceRole::Hat;
+    case AttributeCategory::Beard: return ReferenceRole::Beard;
+    }
+    return ReferenceRole::Hair;
 }
 
 long long parameterCount(const torch::nn::Module& module)

@@ -1,6 +1,7 @@
 #pragma once
 
 // Model-internal (includes torch): never include from app/.
+#include "core/io/Project.h"
 #include "core/model/Blocks.h"
 #include "core/model/Conditioning.h"
 #include "core/model/ModelConfig.h"
@@ -24,11 +25,22 @@ public:
     torch::Tensor referenceInput(const torch::Tensor& maskedImage, const torch::Tensor& mask);
     // ARNet (attributes) or PRNet (portrait) at timestep 0 with the reference's own context.
     ReferenceFeatures encodeReference(const torch::Tensor& referenceInput, ReferenceRole role);
+    // The references as DNet reads them, built by one function each for training and inference alike
+    // (complementary masking): the portrait [B,3,H,W] with its hole [B,1,H,W] cut out, and an attribute
+    // photo alone under its mask, encoded by the network of its category.
+    ReferenceFeatures encodePortrait(const torch::Tensor& image, const torch::Tensor& hole);
+    ReferenceFeatures encodeAttribute(const torch::Tensor& image, const torch::Tensor& mask, AttributeCategory category);
     // Keypoint images [B*F,3,H,W] in [-1,1] -> pose features.
     torch::Tensor poseFeatures(const torch::Tensor& keypointImages);
     // A model with a prior (config().prior): the classical frames [B*F,3,H,W] in [-1,1] and their edit regions
     // [B*F,1,H,W] in [0,1] -> DNet's extra input [B*F, priorChannels, h, w].
     torch::Tensor priorInput(const torch::Tensor& priorFrames, const torch::Tensor& regions);
+    // Both things a model with a prior needs of it: DNet's extra input (priorInput) and the prior frames'
+    // own latents; the model's sample is the correction, the truth's latents minus these.
+    struct PriorEncoding {
+        torch::Tensor input, latents;
+    };
+    PriorEncoding encodePrior(const torch::Tensor& priorFrames, const torch::Tensor& regions);
     // Noise prediction for latents [B*F,L,h,w]. refs == nullptr: the unconditional branch (no reference
     // tokens, context = the null token only). `prior` (from priorInput) is required exactly when the
     // config has one; with it the latents are the correction of the prior, not the frame.
@@ -44,6 +56,9 @@ private:
     ModelConfig config_;
 };
 TORCH_MODULE(DurianModel);
+
+// The reference network role of an attribute category (its context-encoder embedding).
+ReferenceRole roleOf(AttributeCategory category);
 
 // Number of parameters of a module.
 long long parameterCount(const torch::nn::Module& module);

@@ -34,17 +34,6 @@ void checkMask(const Image& mask, const Image& image, const std::string& what)
     }
 }
 
-model::ReferenceRole roleOf(AttributeCategory category)
-{
-    switch (category) {
-    case AttributeCategory::Hair: return model::ReferenceRole::Hair;
-    case AttributeCategory::Eyeglasses: return model::ReferenceRole::Eyeglasses;
-    case AttributeCategory::Hat: return model::ReferenceRole::Hat;
-    case AttributeCategory::Beard: return model::ReferenceRole::Beard;
-    }
-    return model::ReferenceRole::Hair;
-}
-
 std::atomic<std::int64_t> nextWeightsVersion{1};
 
 } // namespace
@@ -129,12 +118,15 @@ struct Generator::Impl {
     torch::Tensor previewProjection; // [L+1, 3]
     torch::ScalarType dtype = torch::kFloat32;
 
-    std::shared_ptr<const model::ReferenceFeatures> reference(const torch::Tensor& maskedImage, const torch::Tensor& mask,
-        model::ReferenceRole role, GenerationResult& result)
+    // One reference's features, from the cache where it can: the portrait and its hole when `category` is
+    // empty, else an attribute photo and its mask.
+    std::shared_ptr<const model::ReferenceFeatures> reference(const torch::Tensor& image, const torch::Tensor& mask,
+        std::optional<AttributeCategory> category, GenerationResult& result)
     {
+        const auto role = category ? model::roleOf(*category) : model::ReferenceRole::Portrait;
         diffusion::ContentDigest digest;
-        digest.add(static_cast<std::int64_t>(role)).add(weightsVersion).add(maskedImage.size(2));
-        const auto img = maskedImage.contiguous(), m = mask.contiguous();
+        digest.add(static_cast<std::int64_t>(role)).add(weightsVersion).add(image.size(2));
+        const auto img = image.contiguous(), m = mask.contiguous();
         digest.add(img.data_ptr(), static_cast<std::size_t>(img.numel()) * img.element_size());
         digest.add(m.data_ptr(), static_cast<std::size_t>(m.numel()) * m.element_size());
         const std::string key = digest.hex();
@@ -142,8 +134,9 @@ struct Generator::Impl {
             ++result.referenceCacheHits;
             return hit;
         }
-        auto features = std::make_shared<model::ReferenceFeatures>(
-            model->encodeReference(model->referenceInput(maskedImage.to(dtype), mask.to(dtype)), role));
+        auto features = std::make_shared<model::ReferenceFeatures>(category
+                ? model->encodeAttribute(image.to(dtype), mask.to(dtype), *category)
+                : model->encodePortrait(image.to(dtype), mask.to(dtype)));
         ++result.referenceNetRuns;
         cache.insert(key, features);
         return features;
@@ -160,14 +153,12 @@ struct Generator::Impl {
     Conditioning condition(const GenerationRequest& request, int size, GenerationResult& result)
     {
         Conditioning c;
-        // Complementary masking: the portrait stream sees everything but the hole, attributes only themselves.
-        const auto portraitImage = pipeline::imageToTensor(request.portrait, size);
-        const auto hole = pipeline::maskToTensor(request.portraitMask, size, 0.0f);
-        c.portrait = reference(portraitImage * (1.0 - hole), hole, model::ReferenceRole::Portrait, result);
+        c.portrait = reference(pipeline::imageToTensor(request.portrait, size),
+            pipeline::maskToTensor(request.portraitMask, size, 0.0f), std::nullopt, result);
         for (const auto& a : request.attributes) {
             const auto mask = pipeline::maskToTensor(a.mask, size, 1.0f);
             c.attributes.push_back(a.strength > 0.0
-                    ? reference(pipeline::imageToTensor(a.image, size) * mask, mask, roleOf(a.category), result)
+                    ? reference(pipeline::imageToTensor(a.image, size), mask, a.category, result)
                     : std::make_shared<model::ReferenceFeatures>()); // strength 0: never encoded, never attended
             c.mix.strengths.push_back(a.strength);
         }
@@ -175,8 +166,8 @@ struct Generator::Impl {
             request.attributes[static_cast<std::size_t>(request.interpolation->slot)].strength > 0.0) {
             const auto& in = *request.interpolation;
             const auto mask = pipeline::maskToTensor(in.mask, size, 1.0f);
-            c.alternative = reference(pipeline::imageToTensor(in.image, size) * mask, mask,
-                roleOf(request.attributes[static_cast<std::size_t>(in.slot)].category), result);
+            c.alternative = reference(pipeline::imageToTensor(in.image, size), mask,
+                request.attributes[static_cast<std::size_t>(in.slot)].category, result);
             c.mix.interpolatedSlot = in.slot;
             c.mix.alpha = in.alpha;
         }
@@ -224,8 +215,9 @@ struct Generator::Impl {
             regions.push_back(pipeline::maskToTensor(p.regions.back(), size, 0.0f));
         }
         const auto x = torch::cat(images, 0).to(dtype), r = torch::cat(regions, 0).to(dtype);
-        p.input = model->priorInput(x, r);
-        p.latents = model->vae->encode(x).to(torch::kFloat32);
+        auto encoded = model->encodePrior(x, r);
+        p.input = std::move(encoded.input);
+        p.latents = encoded.latents.to(torch::kFloat32);
         return p;
     }
 

@@ -5,6 +5,7 @@
 #include "core/io/Safetensors.h"
 #include "core/model/Weights.h"
 #include "core/pipeline/TensorImage.h"
+#include "core/train/AdamW.h"
 #include "core/train/SelfReconstruction.h"
 #include "core/util/Error.h"
 
@@ -21,17 +22,6 @@ namespace durian {
 namespace F = torch::nn::functional;
 
 namespace {
-
-model::ReferenceRole roleOf(AttributeCategory c)
-{
-    switch (c) {
-    case AttributeCategory::Hair: return model::ReferenceRole::Hair;
-    case AttributeCategory::Eyeglasses: return model::ReferenceRole::Eyeglasses;
-    case AttributeCategory::Hat: return model::ReferenceRole::Hat;
-    case AttributeCategory::Beard: return model::ReferenceRole::Beard;
-    }
-    return model::ReferenceRole::Hair;
-}
 
 bool trainedIn(TrainStage stage, const std::string& name)
 {
@@ -194,8 +184,9 @@ struct Trainer::Impl {
                 // The sample is the prior's correction; the loss weighs the edit region, the only place
                 // paste-back lets the model's pixels through.
                 const auto priorImages = images(priors), regionMasks = masks(regions);
-                latents = latents - model->vae->encode(priorImages);
-                priorInput = model->priorInput(priorImages, regionMasks);
+                const auto prior = model->encodePrior(priorImages, regionMasks);
+                latents = latents - prior.latents;
+                priorInput = prior.input;
                 const auto region = modelConfig.usesVae()
                     ? F::adaptive_avg_pool2d(regionMasks, F::AdaptiveAvgPool2dFuncOptions({latents.size(2), latents.size(3)}))
                     : torch::pixel_unshuffle(regionMasks, modelConfig.vaeFactor()).repeat({1, modelConfig.imageChannels, 1, 1});
@@ -205,9 +196,8 @@ struct Trainer::Impl {
         auto encodeRefs = [&] {
             const auto attrImage = images(attrImages), attrMask = masks(attrMasks);
             const auto portraitImage = images(portraits), hole = masks(holes);
-            attribute = model->encodeReference(model->referenceInput(attrImage * attrMask, attrMask), roleOf(category));
-            portrait = model->encodeReference(model->referenceInput(portraitImage * (1.0 - hole), hole),
-                model::ReferenceRole::Portrait);
+            attribute = model->encodeAttribute(attrImage, attrMask, category);
+            portrait = model->encodePortrait(portraitImage, hole);
         };
         if (config.stage == TrainStage::Temporal) {
             torch::NoGradGuard noGrad;
@@ -296,19 +286,13 @@ struct Trainer::Impl {
                 }
             }
         }
-        // AdamW (decoupled weight decay), bias-corrected.
         const double lr = learningRate();
-        const int t = step + 1;
-        const double c1 = 1.0 - std::pow(config.beta1, t), c2 = 1.0 - std::pow(config.beta2, t);
+        const AdamWSettings adamw{config.beta1, config.beta2, config.epsilon, config.weightDecay};
         const double decay = std::min(config.emaDecay, (1.0 + step) / (10.0 + step));
         for (auto& s : slots) {
             const auto& g = s.param.grad();
             if (g.defined()) {
-                s.param.mul_(1.0 - lr * config.weightDecay);
-                s.m.mul_(config.beta1).add_(g, 1.0 - config.beta1);
-                s.v.mul_(config.beta2).addcmul_(g, g, 1.0 - config.beta2);
-                const auto denom = (s.v / c2).sqrt_().add_(config.epsilon);
-                s.param.addcdiv_(s.m, denom, -lr / c1);
+                adamwStep(s.param, g, s.m, s.v, step + 1, lr, adamw);
             }
             s.ema.mul_(decay).add_(s.param, 1.0 - decay);
         }

@@ -13,8 +13,6 @@ ColumnLayout {
     property var autoMasks // AutoMaskController
     spacing: 6
 
-    readonly property var attributes: document ? document.attributes : []
-
     RowLayout {
         Layout.fillWidth: true
         ComboBox {
@@ -41,17 +39,17 @@ ColumnLayout {
         Layout.fillHeight: true
         spacing: 6
         clip: true
-        // A count, not the list: an edit of one card must not re-create the cards (a slider being
-        // dragged would be destroyed under the mouse).
-        model: root.attributes.length
+        // The document's list model changes one row (and role) at a time: a card being edited is not
+        // re-created under the mouse.
+        model: root.document ? root.document.attributeModel : null
 
         delegate: Frame {
             id: card
             required property int index
-            readonly property var attribute: root.attributes[index] || {}
+            required property var model // the row's roles (AttributeListModel)
             width: ListView.view.width
             padding: 6
-            opacity: attribute.enabled ? 1.0 : 0.55
+            opacity: card.model.enabled ? 1.0 : 0.55
 
             ColumnLayout {
                 anchors.fill: parent
@@ -60,7 +58,7 @@ ColumnLayout {
                     Layout.fillWidth: true
                     spacing: 6
                     Image {
-                        source: card.attribute.imageUrl || ""
+                        source: card.model.imageUrl
                         sourceSize.width: 96
                         sourceSize.height: 96
                         Layout.preferredWidth: 56
@@ -75,7 +73,7 @@ ColumnLayout {
                             objectName: "category"
                             Layout.fillWidth: true
                             model: root.document ? root.document.categoryLabels : []
-                            currentIndex: root.document.categoryKeys.indexOf(card.attribute.category)
+                            currentIndex: root.document.categoryKeys.indexOf(card.model.category)
                             onActivated: (i) => root.document.setAttributeCategory(card.index, root.document.categoryKeys[i])
                             ToolTip.visible: hovered
                             ToolTip.text: qsTr("What this reference contributes")
@@ -89,20 +87,18 @@ ColumnLayout {
                             elide: Text.ElideRight
                             opacity: 0.8
                             font.pointSize: 8
-                            text: card.attribute.maskConfidence >= 0
-                                  ? qsTr("Automatic mask, confidence %1%").arg(Math.round(card.attribute.maskConfidence * 100))
-                                  : (card.attribute.maskUrl || "").toString() !== ""
-                                    ? qsTr("Mask: %1").arg(FilePaths.fileName(card.attribute.maskUrl))
+                            text: card.model.maskConfidence >= 0
+                                  ? qsTr("Automatic mask, confidence %1%").arg(Math.round(card.model.maskConfidence * 100))
+                                  : card.model.maskUrl.toString() !== ""
+                                    ? qsTr("Mask: %1").arg(FilePaths.fileName(card.model.maskUrl))
                                     : qsTr("Mask: automatic when rendering")
                         }
                     }
                     Label {
                         // The reference's side in the interpolation pair (Interpolation panel).
                         objectName: "pairBadge"
-                        readonly property var pairing: root.document && root.document.interpolation
-                                                       ? root.document.interpolation : null
-                        visible: !!pairing && pairing.paired && (pairing.slot === card.index || pairing.with === card.index)
-                        text: visible && pairing.slot === card.index ? "A" : "B"
+                        visible: card.model.pairSide !== ""
+                        text: card.model.pairSide
                         font.bold: true
                         color: "#d9a400"
                         ToolTip.visible: badgeHover.hovered
@@ -111,7 +107,7 @@ ColumnLayout {
                     }
                     Switch {
                         objectName: "enabledSwitch"
-                        checked: !!card.attribute.enabled
+                        checked: card.model.enabled
                         onToggled: root.document.setAttributeEnabled(card.index, checked)
                         ToolTip.visible: hovered
                         ToolTip.text: checked ? qsTr("Switch this reference off") : qsTr("Switch this reference on")
@@ -126,8 +122,8 @@ ColumnLayout {
                         Layout.fillWidth: true
                         from: 0
                         to: 1
-                        value: card.attribute.strength !== undefined ? card.attribute.strength : 1
-                        enabled: !!card.attribute.enabled
+                        value: card.model.strength
+                        enabled: card.model.enabled
                         onMoved: root.document.setAttributeStrength(card.index, value)
                         // One drag is one undo step.
                         onPressedChanged: if (!pressed) root.document.finishGesture()

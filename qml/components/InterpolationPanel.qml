@@ -11,17 +11,17 @@ ColumnLayout {
     property var strip // InterpolationStrip
     spacing: 4
 
-    readonly property var attributes: document ? document.attributes : []
+    // "Hair 1" ...: these change with the references' number and categories, not with a strength.
+    readonly property var labels: document ? document.attributeModel.labels : []
     readonly property var pairing: document ? document.interpolation : ({ paired: false })
-    function label(i) {
-        const a = root.attributes[i]
-        return a ? qsTr("%1 %2").arg(a.categoryLabel).arg(i + 1) : ""
-    }
-    // References that can be paired with another one (the document's rule): the candidates for A.
+    function label(i) { return root.labels[i] || "" }
+    // References that can be paired with another one (the document's rule, which reads the categories):
+    // the candidates for A.
     readonly property var candidates: {
+        const categories = document ? document.attributeModel.categories : []
         const list = []
-        for (let i = 0; i < attributes.length; ++i)
-            for (let j = 0; j < attributes.length; ++j)
+        for (let i = 0; i < categories.length; ++i)
+            for (let j = 0; j < categories.length; ++j)
                 if (document.canPair(i, j)) { list.push(i); break }
         return list
     }

@@ -11,7 +11,7 @@ ColumnLayout {
     property alias editor: canvas
     spacing: 4
 
-    readonly property var attributes: document ? document.attributes : []
+    readonly property var referenceCategories: document ? document.attributeModel.categories : []
     readonly property var categoryKeys: document ? document.categoryKeys : []
     // Shortcut helpers (Main.qml routes keys here).
     function useBrush() { canvas.erase = false }
@@ -25,8 +25,7 @@ ColumnLayout {
             objectName: "maskTarget"
             Layout.fillWidth: true
             // Index 0 is the portrait, i + 1 the references.
-            model: [qsTr("Portrait")].concat(root.attributes.map((a, i) =>
-                qsTr("Reference %1: %2").arg(i + 1).arg(a.categoryLabel)))
+            model: [qsTr("Portrait")].concat(root.document ? root.document.attributeModel.labels : [])
             currentIndex: canvas.target + 1
             onActivated: (i) => {
                 canvas.target = i - 1
@@ -39,8 +38,8 @@ ColumnLayout {
             id: autoCategory
             objectName: "autoMaskCategory"
             model: root.document ? root.document.categoryLabels : []
-            currentIndex: canvas.target >= 0 && root.attributes[canvas.target]
-                          ? root.categoryKeys.indexOf(root.attributes[canvas.target].category) : 0
+            currentIndex: canvas.target >= 0 && canvas.target < root.referenceCategories.length
+                          ? root.categoryKeys.indexOf(root.referenceCategories[canvas.target]) : 0
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Category of the automatic mask")
         }

@@ -269,10 +269,10 @@ private Q_SLOTS:
         QVERIFY2(editor.errorString().isEmpty(), qPrintable(editor.errorString()));
         QVERIFY2(editor.confidence() > 0.5 && editor.confidence() <= 1.0, qPrintable(QString::number(editor.confidence())));
         QVERIFY2(editor.coverage() > 0.02, qPrintable(QString::number(editor.coverage())));
-        QCOMPARE(document.attributes().at(1).toMap().value("maskUrl").toUrl(),
+        QCOMPARE(document.attributeModel()->get(1).value("maskUrl").toUrl(),
             QUrl::fromLocalFile(committed.last().first().toString()));
         const double automatic = editor.confidence();
-        QCOMPARE(document.attributes().at(1).toMap().value("maskConfidence").toDouble(), automatic); // the card's figure
+        QCOMPARE(document.attributeModel()->get(1).value("maskConfidence").toDouble(), automatic); // the card's figure
 
         // The figure belongs to the automatic mask's file: a stroke makes another mask, undo brings it back.
         editor.beginStroke(QPointF(10, 10));

@@ -339,7 +339,7 @@ private Q_SLOTS:
         ProjectDocument document;
         QVERIFY2(document.open(QUrl::fromLocalFile(path)), qPrintable(document.errorString()));
         QCOMPARE(document.name(), QString("Demo"));
-        QCOMPARE(document.attributes().size(), 2);
+        QCOMPARE(document.attributeModel()->count(), 2);
     }
 
     void recentFilesAreKeptAndPruned()

@@ -164,7 +164,7 @@ private Q_SLOTS:
 
     static QVariantMap attributeAt(const ProjectDocument& document, int index)
     {
-        return document.attributes().at(index).toMap();
+        return document.attributeModel()->get(index);
     }
 
     void addRemoveAndReorderAreUndoable()
@@ -175,7 +175,7 @@ private Q_SLOTS:
         const QUrl image = QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/portrait.png");
         QVERIFY(document.addAttribute("beard", image));
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(document.attributes().size(), 3);
+        QCOMPARE(document.attributeModel()->count(), 3);
         QCOMPARE(attributeAt(document, 2).value("category").toString(), QString("beard"));
         QCOMPARE(attributeAt(document, 2).value("imageUrl").toUrl(), image);
         QVERIFY(attributeAt(document, 2).value("maskUrl").toUrl().isEmpty()); // automatic
@@ -191,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(attributeAt(document, 0).value("category").toString(), QString("eyeglasses"));
         document.undo();
         document.undo();
-        QCOMPARE(document.attributes().size(), 2);
+        QCOMPARE(document.attributeModel()->count(), 2);
         QVERIFY(!document.modified());
     }
 
@@ -205,7 +205,7 @@ private Q_SLOTS:
         QVERIFY(!document.addAttribute("wig", QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/portrait.png")));
         QVERIFY(document.errorString().contains("wig"));
         QCOMPARE(errors.count(), 2);
-        QCOMPARE(document.attributes().size(), 2);
+        QCOMPARE(document.attributeModel()->count(), 2);
         QVERIFY(!document.canUndo());
     }
 

@@ -250,6 +250,31 @@ TEST(Model, EveryBlockHasTheExpectedShapes)
     EXPECT_EQ(model->denoise(x, torch::full({6}, 500.0), pose, 3, nullptr, {}).sizes(), x.sizes());
 }
 
+TEST(Model, EachReferenceSeesOnlyItsSideOfTheMask)
+{
+    // Complementary masking, as training and inference both build it (encodePortrait, encodeAttribute).
+    const auto config = tiny();
+    auto model = randomModel(config);
+    torch::NoGradGuard noGrad;
+    const int size = config.resolution;
+    torch::manual_seed(5);
+    const auto image = torch::rand({1, 3, size, size}) * 2 - 1;
+    auto mask = torch::zeros({1, 1, size, size});
+    mask.narrow(2, 0, size / 2).fill_(1.0); // the top half is the attribute (the portrait's hole)
+    auto changed = image.clone();
+    changed.narrow(2, size / 2, size / 2).uniform_(-1.0, 1.0); // only the bottom half differs
+    auto features = [&](const ReferenceFeatures& f) { return torch::cat({f.layers[0].flatten(), f.context.flatten()}); };
+
+    EXPECT_LT(maxDiff(features(model->encodeAttribute(image, mask, AttributeCategory::Hat)),
+                  features(model->encodeAttribute(changed, mask, AttributeCategory::Hat))), 1e-6);
+    EXPECT_GT(maxDiff(features(model->encodePortrait(image, mask)), features(model->encodePortrait(changed, mask))), 1e-4);
+    const auto hole = 1.0 - mask; // now the bottom half is the hole: the portrait ignores it
+    EXPECT_LT(maxDiff(features(model->encodePortrait(image, hole)), features(model->encodePortrait(changed, hole))), 1e-6);
+    // Each category has its own role embedding.
+    EXPECT_GT(maxDiff(features(model->encodeAttribute(image, mask, AttributeCategory::Hat)),
+                  features(model->encodeAttribute(image, mask, AttributeCategory::Beard))), 1e-6);
+}
+
 TEST(Model, ReferenceNetsShareArchitectureButNotWeights)
 {
     auto model = randomModel(tiny());

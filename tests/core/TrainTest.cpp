@@ -3,6 +3,7 @@
 #include "core/pipeline/Pipeline.h"
 #include "core/synth/SynthPeople.h"
 #include "core/synth/SynthRender.h"
+#include "core/train/AdamW.h"
 #include "core/train/SelfReconstruction.h"
 #include "core/train/Trainer.h"
 #include "core/util/Error.h"
@@ -262,3 +263,27 @@ TEST(Trainer, DecoderStageKeepsTheEncoderAndItsWeightsMoveAlone)
     EXPECT_THROW(generator.loadWeights(dir / "after" / "model.safetensors", "nothing-has-this."), Error);
     std::filesystem::remove_all(dir);
 }
+
+TEST(Train, AdamWStepIsLibTorchsAdamW)
+{
+    torch::manual_seed(3);
+    const AdamWSettings settings{0.9, 0.99, 1e-8, 0.05};
+    const double lr = 2e-3;
+    auto ours = torch::randn({5, 7});
+    const auto start = ours.clone();
+    auto theirs = ours.clone().set_requires_grad(true);
+    auto m = torch::zeros_like(ours), v = torch::zeros_like(ours);
+    torch::optim::AdamW reference({theirs}, torch::optim::AdamWOptions(lr)
+                                                .betas({settings.beta1, settings.beta2})
+                                                .eps(settings.epsilon)
+                                                .weight_decay(settings.weightDecay));
+    for (int t = 1; t <= 20; ++t) {
+        const auto grad = torch::randn({5, 7}) * (t % 3 + 0.5);
+        adamwStep(ours, grad, m, v, t, lr, settings);
+        theirs.mutable_grad() = grad.clone();
+        reference.step();
+    }
+    EXPECT_LT((ours - theirs.detach()).abs().max().item<double>(), 1e-6);
+    EXPECT_GT((ours - start).abs().max().item<double>(), 1e-2); // it did move: the comparison means something
+}
+

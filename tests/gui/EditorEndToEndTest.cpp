@@ -86,7 +86,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(committed.count(), 1, 60000);
         QVERIFY(canvas->confidence() >= 0.0);
         QVERIFY(canvas->coverage() > 0.01);
-        QCOMPARE(document->attributes().at(2).toMap().value("maskUrl").toUrl(),
+        QCOMPARE(document->attributeModel()->get(2).value("maskUrl").toUrl(),
             QUrl::fromLocalFile(committed.first().first().toString()));
         QVERIFY(find(window, "maskInfo")->property("text").toString().contains("confidence"));
         waitForPreview(preview, finished, 3);
@@ -98,7 +98,7 @@ private Q_SLOTS:
         QVERIFY(slider && slider->isVisible());
         const int undoIndexBefore = document->canUndo() ? 1 : 0;
         drag(window, centerOf(slider, 0.97), centerOf(slider, 0.4));
-        const double strength = document->attributes().at(2).toMap().value("strength").toDouble();
+        const double strength = document->attributeModel()->get(2).value("strength").toDouble();
         QVERIFY2(strength < 0.7, qPrintable(QString::number(strength)));
         QCOMPARE(document->undoText(), QString("Change Hair Strength"));
         waitForPreview(preview, finished, 4);
@@ -109,7 +109,7 @@ private Q_SLOTS:
         // 5. Undo (what Ctrl+Z calls): the strength is back, and so is the preview, pixel for pixel.
         QVERIFY(undoIndexBefore == 1);
         document->undo();
-        QCOMPARE(document->attributes().at(2).toMap().value("strength").toDouble(), 1.0);
+        QCOMPARE(document->attributeModel()->get(2).value("strength").toDouble(), 1.0);
         waitForPreview(preview, finished, 5);
         QCOMPARE(preview->image(), before);
         screenshot(window, "4-undone");
@@ -236,7 +236,7 @@ private Q_SLOTS:
         canvas->setTarget(0);
         QTRY_VERIFY(canvas->isVisible() && canvas->hasImage());
         drag(window, centerOf(canvas, 0.3, 0.2), centerOf(canvas, 0.7, 0.2));
-        const QString mask = document->attributes().at(0).toMap().value("maskUrl").toUrl().toLocalFile();
+        const QString mask = document->attributeModel()->get(0).value("maskUrl").toUrl().toLocalFile();
         QVERIFY2(mask.startsWith(autosave.path()), qPrintable(mask)); // untitled: in the autosave area
         QVERIFY(document->problems().isEmpty());
 
@@ -276,7 +276,7 @@ private Q_SLOTS:
         QVERIFY(reopened.open(QUrl::fromLocalFile(project)));
         QCOMPARE(reopened.name(), QString("walk"));
         QCOMPARE(reopened.motionFrames(), 8);
-        const QString savedMask = reopened.attributes().at(0).toMap().value("maskUrl").toUrl().toLocalFile();
+        const QString savedMask = reopened.attributeModel()->get(0).value("maskUrl").toUrl().toLocalFile();
         QVERIFY2(savedMask.startsWith(work.filePath("walk.assets")), qPrintable(savedMask));
         QVERIFY(QFile::exists(savedMask));
         QVERIFY(reopened.problems().isEmpty());

@@ -11,13 +11,13 @@ Item {
 
     QtObject {
         id: fakeDocument
-        property var attributes: [
-            { category: "hair", categoryLabel: "Hair", imageUrl: "", maskUrl: "", strength: 1.0, enabled: true, maskConfidence: -1 },
-            { category: "beard", categoryLabel: "Beard", imageUrl: "", maskUrl: "", strength: 0.5, enabled: false, maskConfidence: 0.87 }
-        ]
+        // The roles of AttributeListModel.
+        property ListModel attributeModel: ListModel {
+            ListElement { category: "hair"; categoryLabel: "Hair"; label: "Hair 1"; imageUrl: ""; maskUrl: ""; strength: 1.0; enabled: true; maskConfidence: -1; pairSide: "" }
+            ListElement { category: "beard"; categoryLabel: "Beard"; label: "Beard 2"; imageUrl: ""; maskUrl: ""; strength: 0.5; enabled: false; maskConfidence: 0.87; pairSide: "" }
+        }
         property var categoryKeys: ["hair", "eyeglasses", "hat", "beard"]
         property var categoryLabels: ["Hair", "Eyeglasses", "Hat", "Beard"]
-        property var interpolation: ({ paired: false, slot: -1, with: -1, alpha: 0.5 })
         property var calls: []
         function setAttributeEnabled(i, on) { calls.push(["enabled", i, on]) }
         function setAttributeStrength(i, v) { calls.push(["strength", i, v]) }
@@ -52,6 +52,16 @@ Item {
 
         function init() { fakeDocument.calls = [] }
 
+        function test_aRowChangeKeepsItsCard() {
+            waitForRendering(list)
+            const before = findAll(list, "strengthSlider", [])[1]
+            fakeDocument.attributeModel.setProperty(1, "strength", 0.25)
+            const after = findAll(list, "strengthSlider", [])[1]
+            verify(before === after) // the card a user drags is not re-created
+            compare(after.value, 0.25)
+            fakeDocument.attributeModel.setProperty(1, "strength", 0.5)
+        }
+
         function test_cardsShowTheDocument() {
             waitForRendering(list)
             const switches = findAll(list, "enabledSwitch", [])
@@ -84,12 +94,14 @@ Item {
             waitForRendering(list)
             let badges = findAll(list, "pairBadge", [])
             verify(!badges[0].visible && !badges[1].visible)
-            fakeDocument.interpolation = { paired: true, slot: 1, with: 0, alpha: 0.5 }
+            fakeDocument.attributeModel.setProperty(0, "pairSide", "B")
+            fakeDocument.attributeModel.setProperty(1, "pairSide", "A")
             badges = findAll(list, "pairBadge", [])
             verify(badges[0].visible && badges[1].visible)
             compare(badges[0].text, "B")
             compare(badges[1].text, "A")
-            fakeDocument.interpolation = { paired: false, slot: -1, with: -1, alpha: 0.5 }
+            fakeDocument.attributeModel.setProperty(0, "pairSide", "")
+            fakeDocument.attributeModel.setProperty(1, "pairSide", "")
         }
     }
 }

@@ -12,16 +12,15 @@ Item {
 
     QtObject {
         id: fakeDocument
-        property var attributes: [
-            { category: "hair", categoryLabel: "Hair", imageUrl: "", maskUrl: "", strength: 1.0, enabled: true, maskConfidence: -1 },
-            { category: "eyeglasses", categoryLabel: "Eyeglasses", imageUrl: "", maskUrl: "", strength: 1.0, enabled: true, maskConfidence: -1 },
-            { category: "hair", categoryLabel: "Hair", imageUrl: "", maskUrl: "", strength: 1.0, enabled: true, maskConfidence: -1 }
-        ]
+        property QtObject attributeModel: QtObject { // AttributeListModel's lists
+            property var labels: ["Hair 1", "Eyeglasses 2", "Hair 3"]
+            property var categories: ["hair", "eyeglasses", "hair"]
+        }
         property var interpolation: ({ paired: false, slot: -1, with: -1, alpha: 0.5 })
         property var calls: []
         function pairAttributes(a, b) { calls.push(["pair", a, b]); interpolation = { paired: true, slot: a, with: b, alpha: 0.5 }; return true }
         // The rule as the real document has it (durian::validateInterpolation): two references of one category.
-        function canPair(a, b) { return a !== b && attributes[a].category === attributes[b].category }
+        function canPair(a, b) { return a !== b && attributeModel.categories[a] === attributeModel.categories[b] }
         function unpairAttributes() { calls.push(["unpair"]); interpolation = { paired: false, slot: -1, with: -1, alpha: 0.5 } }
         function setInterpolationAlpha(v) { calls.push(["alpha", v]) }
         function finishGesture() { calls.push(["finish"]) }

@@ -41,7 +41,7 @@ Item {
             compare(canvas.coverage, 0)    // has no mask
             const target = find(panel, "maskTarget")
             compare(target.count, 3)
-            compare(target.textAt(1), "Reference 1: Hair")
+            compare(target.textAt(1), "Hair 1")
             canvas.target = 0
             compare(target.currentIndex, 1)
             verify(canvas.coverage > 0)   // the hair reference's mask
