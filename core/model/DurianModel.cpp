@@ -101,6 +101,41 @@ torch::Tensor DurianModelImpl::denoise(const torch::Tensor& latents, const torch
         pose);
 }
 
+int DurianModelImpl::initReferenceNetsFromDenoiser()
+{
+    torch::NoGradGuard noGrad;
+    const auto source = dnet->named_parameters();
+    const int L = config_.latentChannels;
+    int copied = 0;
+    for (auto* net : {&arnet, &prnet}) {
+        for (auto& item : (*net)->named_parameters()) {
+            const auto* from = source.find(item.key());
+            if (!from) {
+                continue;
+            }
+            auto& to = item.value();
+            if (item.key() == "conv_in.weight") {
+                // DNet reads [sample (L), prior frame (L), region (unshuffled)] or [sample (L)];
+                // a reference network reads [image (L), mask (1)].
+                const auto& w = *from;
+                if (config_.prior) {
+                    to.narrow(1, 0, L).copy_(w.narrow(1, L, L));
+                    to.narrow(1, L, 1).copy_(w.narrow(1, 2 * L, w.size(1) - 2 * L).sum(1, true));
+                } else {
+                    to.narrow(1, 0, L).copy_(w.narrow(1, 0, L));
+                    to.narrow(1, L, 1).zero_();
+                }
+            } else if (from->sizes() == to.sizes()) {
+                to.copy_(*from);
+            } else {
+                throw Error("internal: " + item.key() + " differs in shape between DNet and a reference network");
+            }
+            ++copied;
+        }
+    }
+    return copied;
+}
+
 ReferenceRole roleOf(AttributeCategory category)
 {
     switch (category) {

@@ -47,6 +47,14 @@ public:
     torch::Tensor denoise(const torch::Tensor& latents, const torch::Tensor& timesteps, const torch::Tensor& pose,
         int frames, const DenoiseReferences* refs, const ReferenceMix& mix, const torch::Tensor& prior = {});
 
+    // AnimateAnyone's and Durian's start: the reference networks as copies of the denoiser, so that DNet's
+    // self-attention reads their features as its own from the first step (independently initialised
+    // reference networks were ignored by a trained denoiser). Every parameter the three share by name is
+    // copied; the reference's image channels take the weights of the prior frame's (a model with a prior)
+    // or of the latents', and its mask channel those of the edit region's (summed over the unshuffled
+    // block) or none. The temporal layers have no counterpart. Returns the number of tensors copied.
+    int initReferenceNetsFromDenoiser();
+
     Vae vae{nullptr};
     UNet dnet{nullptr}, arnet{nullptr}, prnet{nullptr};
     PoseGuider pose_guider{nullptr};

@@ -43,7 +43,7 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
 {
     const json j = jsonsettings::parseObject(text, origin, "a training configuration");
     checkKeys(j, {"stage", "steps", "batch", "frames", "lr", "weight_decay", "beta1", "beta2", "epsilon", "grad_clip",
-        "ema_decay", "kl_weight", "vae_crop", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "outside_region_weight", "data"},
+        "ema_decay", "kl_weight", "vae_crop", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "reference_check_every", "reference_nets_from_denoiser", "outside_region_weight", "data"},
         origin, "");
     TrainConfig c;
     std::string stage = toString(c.stage);
@@ -87,6 +87,8 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     take(j, "resolution", c.resolution, origin);
     take(j, "log_every", c.logEvery, origin);
     take(j, "checkpoint_every", c.checkpointEvery, origin);
+    take(j, "reference_check_every", c.referenceCheckEvery, origin);
+    take(j, "reference_nets_from_denoiser", c.referenceNetsFromDenoiser, origin);
     take(j, "outside_region_weight", c.outsideRegionWeight, origin);
     if (j.contains("data")) {
         const auto& d = j["data"];
@@ -150,6 +152,9 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     if (c.logEvery < 1 || c.checkpointEvery < 1) {
         fail("log_every and checkpoint_every must be at least 1");
     }
+    if (c.referenceCheckEvery < 0) {
+        fail("reference_check_every must be 0 (off) or a number of steps");
+    }
     const auto model = c.modelConfig(); // throws for an unknown preset or a bad file
     const int size = c.imageSize();
     if (c.vaeCrop < 0 || c.vaeCrop > size || c.vaeCrop % (model.vaeFactor() * 2) != 0) {
@@ -189,7 +194,8 @@ std::string trainConfigToJson(const TrainConfig& c)
         {"lr", c.learningRate}, {"weight_decay", c.weightDecay}, {"beta1", c.beta1}, {"beta2", c.beta2},
         {"epsilon", c.epsilon}, {"grad_clip", c.gradClip}, {"ema_decay", c.emaDecay}, {"kl_weight", c.klWeight}, {"vae_crop", c.vaeCrop},
         {"seed", c.seed}, {"model", c.model}, {"init", c.init.string()}, {"resolution", c.resolution},
-        {"log_every", c.logEvery}, {"checkpoint_every", c.checkpointEvery},
+        {"log_every", c.logEvery}, {"checkpoint_every", c.checkpointEvery}, {"reference_check_every", c.referenceCheckEvery},
+        {"reference_nets_from_denoiser", c.referenceNetsFromDenoiser},
         {"outside_region_weight", c.outsideRegionWeight}, {"data", d}};
     return j.dump(2) + "\n";
 }

@@ -63,6 +63,8 @@ struct TrainConfig {
     int resolution = 0;          // 0: the model's resolution
     int logEvery = 10;
     int checkpointEvery = 500;
+    bool referenceNetsFromDenoiser = false; // at the start of a run (not a resume): DurianModel::initReferenceNetsFromDenoiser
+    int referenceCheckEvery = 0; // > 0: reference-check.csv gets a row every this many steps (Trainer::referenceCheck)
     // Diffusion stages of a model with a prior: the loss's weight outside the edit region, where
     // paste-back keeps the prior's pixels anyway (inside it weighs 1).
     double outsideRegionWeight = 0.1;

@@ -86,6 +86,9 @@ struct Trainer::Impl {
         if (!c.init.empty()) {
             model::loadModelWeights(model, c.init);
         }
+        if (c.referenceNetsFromDenoiser) {
+            model->initReferenceNetsFromDenoiser(); // a resume then restores the checkpoint's own weights
+        }
         model->train();
         for (auto& item : model->named_parameters()) {
             const bool trained = trainedIn(c.stage, item.key());
@@ -243,23 +246,49 @@ struct Trainer::Impl {
         return torch::mse_loss(predicted, target);
     }
 
-    double trainStep()
+    // The samples of training step `at` (the same on every machine and after a resume).
+    std::vector<TrainingSample> batchAt(int at) const
     {
-        const auto category = data.categoryForStep(static_cast<std::uint64_t>(step));
-        const bool drop = !isAutoencoderStage(config.stage) && data.dropReferencesAt(static_cast<std::uint64_t>(step));
+        const auto category = data.categoryForStep(static_cast<std::uint64_t>(at));
         const int frames = config.stage == TrainStage::Temporal ? config.frames : 1;
         std::vector<TrainingSample> batch;
         for (int b = 0; b < config.batch; ++b) {
             const std::uint64_t index = config.data.fixedSample
                 ? static_cast<std::uint64_t>(b)
-                : static_cast<std::uint64_t>(step) * static_cast<std::uint64_t>(config.batch) + b;
+                : static_cast<std::uint64_t>(at) * static_cast<std::uint64_t>(config.batch) + b;
             batch.push_back(data.sample(index, config.data.fixedSample ? AttributeCategory::Hair : category, frames));
         }
+        return batch;
+    }
+
+    // The next step's batch, not trained on yet, with and without its references: same samples, noise
+    // and timesteps, so the difference is what the references are worth to the network now.
+    ReferenceCheck referenceCheck()
+    {
+        torch::NoGradGuard noGrad;
+        const auto batch = batchAt(step);
+        const auto category = batch.front().category;
+        ReferenceCheck c;
+        c.step = step;
+        c.category = category;
+        for (const auto& s : batch) {
+            c.barePriors += s.priorWithoutAttribute ? 1 : 0;
+            c.trueSwaps += s.trueSwap ? 1 : 0;
+        }
+        c.withReferences = loss(batch, category, false).item<double>();
+        c.withoutReferences = loss(batch, category, true).item<double>();
+        return c;
+    }
+
+    double trainStep()
+    {
+        const bool drop = !isAutoencoderStage(config.stage) && data.dropReferencesAt(static_cast<std::uint64_t>(step));
+        const auto batch = batchAt(step);
+        const auto category = batch.front().category;
         for (auto& s : slots) {
             s.param.mutable_grad() = torch::Tensor();
         }
-        const auto l = loss(batch, config.data.fixedSample ? AttributeCategory::Hair : category,
-            drop && !config.data.fixedSample);
+        const auto l = loss(batch, category, drop && !config.data.fixedSample);
         l.backward();
         const double value = l.item<double>();
         if (!std::isfinite(value)) {
@@ -384,6 +413,7 @@ Trainer::~Trainer() = default;
 void Trainer::resume(const std::filesystem::path& checkpoint) { impl_->resume(checkpoint); }
 int Trainer::stepsDone() const { return impl_->step; }
 double Trainer::trainStep() { return impl_->trainStep(); }
+ReferenceCheck Trainer::referenceCheck() { return impl_->referenceCheck(); }
 std::filesystem::path Trainer::saveCheckpoint(const std::filesystem::path& dir) { return impl_->saveCheckpoint(dir); }
 
 long long Trainer::trainableParameters() const
@@ -450,6 +480,16 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& progress, std
         log.open(logPath, std::ios::app);
         log.precision(9);
     }
+    std::ofstream checks;
+    if (!d.runDir.empty() && d.config.referenceCheckEvery > 0 && !isAutoencoderStage(d.config.stage)) {
+        const auto path = d.runDir / "reference-check.csv";
+        const bool fresh = !std::filesystem::exists(path);
+        checks.open(path, std::ios::app);
+        checks.precision(9);
+        if (fresh) {
+            checks << "step,category,true_swaps,bare_priors,loss_with_references,loss_without_references\n";
+        }
+    }
     const auto start = std::chrono::steady_clock::now();
     const int first = d.step;
     double sum = 0.0;
@@ -466,6 +506,12 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& progress, std
         if (log.is_open()) {
             log << d.step << ',' << loss << ',' << lr << ',' << seconds << '\n';
             log.flush();
+        }
+        if (checks.is_open() && d.step % d.config.referenceCheckEvery == 0) {
+            const auto c = d.referenceCheck();
+            checks << c.step << ',' << toString(c.category) << ',' << c.trueSwaps << ',' << c.barePriors << ','
+                   << c.withReferences << ',' << c.withoutReferences << '\n';
+            checks.flush();
         }
         if (!d.runDir.empty() && d.step % d.config.checkpointEvery == 0 && d.step < d.config.steps) {
             d.saveCheckpoint(d.runDir);

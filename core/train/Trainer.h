@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/io/Project.h"
 #include "core/train/TrainConfig.h"
 
 #include <stop_token>
@@ -20,12 +21,21 @@ struct TrainProgress {
     double secondsLeft = 0.0;
 };
 
+// The next step's loss with and without its references (Trainer::referenceCheck).
+struct ReferenceCheck {
+    int step = 0; // steps done when it was measured
+    AttributeCategory category = AttributeCategory::Hair;
+    int trueSwaps = 0, barePriors = 0; // samples of the batch that are cross-identity swaps, or have a prior without the attribute
+    double withReferences = 0.0, withoutReferences = 0.0;
+};
+
 // Trains one stage of the Durian network on self-reconstruction samples (see SelfReconstructionData).
 // AdamW with decoupled weight decay, global gradient-norm clipping, an EMA of the trained weights, fp32.
 // Deterministic: the data, the timesteps and the noise of step k depend only on the seed and k, so a run
 // resumed from a checkpoint continues exactly as one that was never stopped.
 //
-// Files in the run directory: config.json, loss.csv (step,loss,lr,seconds), checkpoint-NNNNNNN.safetensors
+// Files in the run directory: config.json, loss.csv (step,loss,lr,seconds), reference-check.csv (every
+// reference_check_every steps, when set), checkpoint-NNNNNNN.safetensors
 // (weights, EMA, optimizer moments; metadata holds the step and both configs; run() keeps the newest 3)
 // and model.safetensors (the EMA weights, loadable as a model) at every checkpoint and at the end.
 class Trainer {
@@ -45,6 +55,9 @@ public:
     std::string dataSummary() const;
     // One optimizer step; returns its loss.
     double trainStep();
+    // What the references are worth to the network now: the next step's batch (not trained on yet) with
+    // and without them, the same noise and timesteps. Changes nothing.
+    ReferenceCheck referenceCheck();
     // Writes checkpoint-NNNNNNN.safetensors and model.safetensors into `dir`; returns the checkpoint's path.
     std::filesystem::path saveCheckpoint(const std::filesystem::path& dir);
     // Runs to config.steps: logs every step, reports every logEvery steps, checkpoints every

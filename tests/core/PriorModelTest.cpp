@@ -4,6 +4,7 @@
 #include "core/eval/TransferBenchmark.h"
 #include "core/eval/TransferCases.h"
 #include "core/io/AtomicFile.h"
+#include "core/model/DurianModel.h"
 #include "core/pipeline/ClassicalPrior.h"
 #include "core/pipeline/Pipeline.h"
 #include "core/train/SelfReconstruction.h"
@@ -179,3 +180,33 @@ TEST(PriorModel, TrueSwapSamplesCarryTheirPriorAndTrain)
         EXPECT_TRUE(std::isfinite(trainer.trainStep()));
     }
 }
+
+TEST(PriorModel, ReferenceNetsStartAsTheDenoiser)
+{
+    torch::manual_seed(4);
+    model::DurianModel m(resolveModelConfig(tinyPriorModel()));
+    const int copied = m->initReferenceNetsFromDenoiser();
+    EXPECT_EQ(copied, 2 * static_cast<int>(m->arnet->named_parameters().size())); // every tensor of both
+    const auto dnet = m->dnet->named_parameters(), arnet = m->arnet->named_parameters();
+    torch::NoGradGuard noGrad;
+    for (const auto& item : arnet) {
+        if (item.key() != "conv_in.weight") {
+            EXPECT_TRUE(torch::equal(item.value(), dnet[item.key()])) << item.key();
+        }
+    }
+    // conv_in: a reference image read as DNet reads a prior frame, with no correction yet and its mask
+    // as the edit region (constant over each unshuffled block, as the pooled mask assumes).
+    const auto& config = m->config();
+    const int size = config.resolution, L = config.latentChannels;
+    const auto image = torch::rand({1, 3, size, size}) * 2 - 1;
+    auto mask = torch::zeros({1, 1, size, size});
+    mask.narrow(2, 0, size / 2).fill_(1.0);
+    auto convIn = [](const torch::OrderedDict<std::string, torch::Tensor>& p, const torch::Tensor& x) {
+        return torch::conv2d(x, p["conv_in.weight"], p["conv_in.bias"], 1, 1);
+    };
+    const auto asReference = convIn(arnet, m->referenceInput(image, mask));
+    const auto prior = m->priorInput(image, mask);
+    const auto asPrior = convIn(dnet, torch::cat({torch::zeros({1, L, prior.size(2), prior.size(3)}), prior}, 1));
+    EXPECT_LT((asReference - asPrior).abs().max().item<double>(), 1e-4);
+}
+

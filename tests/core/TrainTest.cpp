@@ -10,7 +10,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <numeric>
 
 using namespace durian;
@@ -216,6 +218,36 @@ static void expectExactResume(TrainStage stage)
 }
 
 TEST(Trainer, ResumeContinuesExactlySpatial) { expectExactResume(TrainStage::Spatial); }
+
+TEST(Trainer, ReferenceCheckMeasuresWithoutTraining)
+{
+    auto c = tinyConfig(TrainStage::Spatial);
+    c.steps = 2;
+    c.referenceCheckEvery = 1;
+    Trainer checked(c, {}), plain(c, {});
+    const auto check = checked.referenceCheck();
+    EXPECT_EQ(check.step, 0);
+    EXPECT_TRUE(std::isfinite(check.withReferences) && std::isfinite(check.withoutReferences));
+    EXPECT_NE(check.withReferences, check.withoutReferences); // the same batch, read with and without its references
+    EXPECT_TRUE(checked.trainedValues() == plain.trainedValues());
+    EXPECT_EQ(checked.trainStep(), plain.trainStep()); // it took nothing from the run's data or noise
+    EXPECT_TRUE(checked.trainedValues() == plain.trainedValues());
+
+    const auto dir = std::filesystem::path(::testing::TempDir()) / "durian-reference-check";
+    std::filesystem::remove_all(dir);
+    Trainer run(c, dir);
+    run.run({});
+    std::ifstream csv(dir / "reference-check.csv");
+    std::string header, row;
+    std::getline(csv, header);
+    EXPECT_EQ(header, "step,category,true_swaps,bare_priors,loss_with_references,loss_without_references");
+    int rows = 0;
+    while (std::getline(csv, row)) {
+        ++rows;
+    }
+    EXPECT_EQ(rows, 2);
+    std::filesystem::remove_all(dir);
+}
 TEST(Trainer, ResumeContinuesExactlyTemporal) { expectExactResume(TrainStage::Temporal); }
 
 TEST(Trainer, StepsReduceTheLossOnAFixedBatchVaeDecoder) { expectLossFalls(TrainStage::VaeDecoder, 3e-3, 25); }
