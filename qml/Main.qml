@@ -218,12 +218,12 @@ ApplicationWindow {
     }
 
     // Qt.labs.platform: the desktop's dialog, or Qt Widgets' QFileDialog where there is none.
-    Platform.FileDialog {
+    OpenFileDialog {
         id: openDialog
         title: qsTr("Open Project")
         folder: AppSettings.lastFolders.projects || Platform.StandardPaths.writableLocation(Platform.StandardPaths.DocumentsLocation)
         nameFilters: [qsTr("Durian projects (*.durian)"), qsTr("All files (*)")]
-        onAccepted: {
+        onAccepted: (file) => {
             AppSettings.rememberFolder("projects", file)
             document.open(file)
         }

@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Qt.labs.platform as Platform
+import "components"
 import Durian.App
 
 // Settings: the open project's render settings (saved with it, undoable: the CLI renders the same), then
@@ -137,12 +137,12 @@ Dialog {
         }
     }
 
-    Platform.FileDialog {
+    OpenFileDialog {
         id: modelDialog
         title: qsTr("Choose a Model File")
         nameFilters: [qsTr("Model weights (*.safetensors)"), qsTr("All files (*)")]
         // Checked before it is used: a damaged or foreign file is refused with the reason.
-        onAccepted: {
+        onAccepted: (file) => {
             const problem = AppSettings.checkModelFile(file)
             modelError.text = problem
             if (problem === "") {

@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Qt.labs.platform as Platform
 import Durian.App
 
 // The attribute references of the project: one card each, with its photo, category, on/off switch,
@@ -170,12 +169,12 @@ ColumnLayout {
         }
     }
 
-    Platform.FileDialog {
+    OpenFileDialog {
         id: addDialog
         title: qsTr("Add %1 Reference").arg(addCategory.currentText)
         folder: AppSettings.lastFolders.references || ""
         nameFilters: [qsTr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"), qsTr("All files (*)")]
-        onAccepted: {
+        onAccepted: (file) => {
             AppSettings.rememberFolder("references", file)
             root.document.addAttribute(root.document.categoryKeys[addCategory.currentIndex], file)
         }

@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Qt.labs.platform as Platform
 import Durian.App
 
 // The project's motion: a built-in preset or a driving video, the clip's length and frame rate, and
@@ -152,12 +151,12 @@ ColumnLayout {
 
     function chooseDrivingVideo() { videoDialog.open() }
 
-    Platform.FileDialog {
+    OpenFileDialog {
         id: videoDialog
         title: qsTr("Choose a Driving Video")
         folder: AppSettings.lastFolders.videos || ""
         nameFilters: [qsTr("Videos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v *.gif)"), qsTr("All files (*)")]
-        onAccepted: {
+        onAccepted: (file) => {
             AppSettings.rememberFolder("videos", file)
             motion.chooseDrivingVideo(file)
         }

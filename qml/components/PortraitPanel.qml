@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Qt.labs.platform as Platform
 import Durian.App
 
 // The left side of the editor: the portrait photo (open, drop, paste; landmarks) and the mask editor of
@@ -64,12 +63,12 @@ ColumnLayout {
         }
     }
 
-    Platform.FileDialog {
+    OpenFileDialog {
         id: openDialog
         title: qsTr("Open Portrait")
         folder: AppSettings.lastFolders.portraits || ""
         nameFilters: [qsTr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"), qsTr("All files (*)")]
-        onAccepted: {
+        onAccepted: (file) => {
             AppSettings.rememberFolder("portraits", file)
             root.portrait.openImage(file)
         }

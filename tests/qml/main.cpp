@@ -1,3 +1,4 @@
+#include <QApplication>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QStandardPaths>
@@ -19,5 +20,12 @@ public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath("qrc:/"); }
 };
 
-QUICK_TEST_MAIN_WITH_SETUP(durian_qml, Setup)
+// A QApplication, as the application has: Qt.labs.platform's file dialog is Qt Widgets' QFileDialog
+// where the desktop has none, and the tests open the real one.
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    Setup setup;
+    return quick_test_main_with_setup(argc, argv, "durian_qml", QUICK_TEST_SOURCE_DIR, &setup);
+}
 #include "main.moc"
