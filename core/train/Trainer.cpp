@@ -126,7 +126,9 @@ struct Trainer::Impl {
         return config.learningRate * std::min(1.0, static_cast<double>(step + 1) / warmup);
     }
 
-    torch::Tensor loss(const std::vector<TrainingSample>& batch, AttributeCategory category, bool dropReferences)
+    // `prediction`, when given, receives the network's output (the reference check compares two).
+    torch::Tensor loss(const std::vector<TrainingSample>& batch, AttributeCategory category, bool dropReferences,
+        torch::Tensor* prediction = nullptr)
     {
         // fixedSample: the same timesteps and noise too, so the loss measures fitting one batch.
         const std::uint64_t stepSeed = mixSeed(mixSeed(config.seed, 0x7e5),
@@ -236,6 +238,9 @@ struct Trainer::Impl {
             mix.strengths.push_back(1.0);
             predicted = model->denoise(noisy, timesteps.to(torch::kFloat32), pose, frames, &refs, mix, priorInput);
         }
+        if (prediction) {
+            *prediction = predicted.detach();
+        }
         const auto target = modelConfig.prediction == "v"  ? schedule.velocity(latents, noise, timesteps)
             : modelConfig.prediction == "sample"             ? latents
                                                              : noise;
@@ -275,8 +280,10 @@ struct Trainer::Impl {
             c.barePriors += s.priorWithoutAttribute ? 1 : 0;
             c.trueSwaps += s.trueSwap ? 1 : 0;
         }
-        c.withReferences = loss(batch, category, false).item<double>();
-        c.withoutReferences = loss(batch, category, true).item<double>();
+        torch::Tensor with, without;
+        c.withReferences = loss(batch, category, false, &with).item<double>();
+        c.withoutReferences = loss(batch, category, true, &without).item<double>();
+        c.predictionChange = ((with - without).norm() / (without.norm() + 1e-12)).item<double>();
         return c;
     }
 
@@ -487,7 +494,7 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& progress, std
         checks.open(path, std::ios::app);
         checks.precision(9);
         if (fresh) {
-            checks << "step,category,true_swaps,bare_priors,loss_with_references,loss_without_references\n";
+            checks << "step,category,true_swaps,bare_priors,loss_with_references,loss_without_references,prediction_change\n";
         }
     }
     const auto start = std::chrono::steady_clock::now();
@@ -510,7 +517,7 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& progress, std
         if (checks.is_open() && d.step % d.config.referenceCheckEvery == 0) {
             const auto c = d.referenceCheck();
             checks << c.step << ',' << toString(c.category) << ',' << c.trueSwaps << ',' << c.barePriors << ','
-                   << c.withReferences << ',' << c.withoutReferences << '\n';
+                   << c.withReferences << ',' << c.withoutReferences << ',' << c.predictionChange << '\n';
             checks.flush();
         }
         if (!d.runDir.empty() && d.step % d.config.checkpointEvery == 0 && d.step < d.config.steps) {

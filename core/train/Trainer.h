@@ -27,6 +27,7 @@ struct ReferenceCheck {
     AttributeCategory category = AttributeCategory::Hair;
     int trueSwaps = 0, barePriors = 0; // samples of the batch that are cross-identity swaps, or have a prior without the attribute
     double withReferences = 0.0, withoutReferences = 0.0;
+    double predictionChange = 0.0; // |with - without| / |without| of the network's output
 };
 
 // Trains one stage of the Durian network on self-reconstruction samples (see SelfReconstructionData).

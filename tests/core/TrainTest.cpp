@@ -229,6 +229,7 @@ TEST(Trainer, ReferenceCheckMeasuresWithoutTraining)
     EXPECT_EQ(check.step, 0);
     EXPECT_TRUE(std::isfinite(check.withReferences) && std::isfinite(check.withoutReferences));
     EXPECT_NE(check.withReferences, check.withoutReferences); // the same batch, read with and without its references
+    EXPECT_GT(check.predictionChange, 0.0);
     EXPECT_TRUE(checked.trainedValues() == plain.trainedValues());
     EXPECT_EQ(checked.trainStep(), plain.trainStep()); // it took nothing from the run's data or noise
     EXPECT_TRUE(checked.trainedValues() == plain.trainedValues());
@@ -240,7 +241,7 @@ TEST(Trainer, ReferenceCheckMeasuresWithoutTraining)
     std::ifstream csv(dir / "reference-check.csv");
     std::string header, row;
     std::getline(csv, header);
-    EXPECT_EQ(header, "step,category,true_swaps,bare_priors,loss_with_references,loss_without_references");
+    EXPECT_EQ(header, "step,category,true_swaps,bare_priors,loss_with_references,loss_without_references,prediction_change");
     int rows = 0;
     while (std::getline(csv, row)) {
         ++rows;
