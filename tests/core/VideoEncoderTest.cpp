@@ -334,6 +334,11 @@ long peakMemoryEncoding(const fs::path& path, int frames)
 
 TEST(VideoEncoder, StreamsFramesWithoutHoldingTheClip)
 {
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer keeps freed blocks in quarantine, so the peak grows with the frames freed; the
+    // release build measures it.
+    GTEST_SKIP() << "peak memory means nothing under AddressSanitizer";
+#endif
     // 400 frames of 160x160 are 23 MB more RGB than 100 frames: peak memory must not depend on the length.
     // (GIF's palette pass keeps a histogram of the clip's distinct colours, as FFmpeg's palettegen does:
     // that grows with new colours, not with frames.)
