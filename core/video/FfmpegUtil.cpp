@@ -59,19 +59,25 @@ std::string errorText(int code)
 
 void RgbToFrame::convert(const Image& rgb, AVFrame& frame, AVPixelFormat format, int width, int height)
 {
-    const Image* source = &rgb;
-    if (rgb.width != width || rgb.height != height) {
-        // Even-size padding: repeat the last column and row, so the added pixels blend with the edge.
-        padded_ = Image(width, height, 3);
-        for (int y = 0; y < height; ++y) {
-            const std::uint8_t* in = rgb.row(std::min(y, rgb.height - 1));
-            std::uint8_t* out = padded_.row(y);
-            std::memcpy(out, in, static_cast<std::size_t>(rgb.width) * 3);
-            for (int x = rgb.width; x < width; ++x) {
-                std::memcpy(out + x * 3, in + (rgb.width - 1) * 3, 3);
-            }
+    // swscale's SIMD reads past the end of a row, and of the last one: it gets a copy in an FFmpeg frame
+    // buffer (aligned, padded). An exactly sized std::vector ending at a page boundary made it crash.
+    if (!source_ || source_->width != width || source_->height != height) {
+        source_ = makeFrame();
+        source_->format = AV_PIX_FMT_RGB24;
+        source_->width = width;
+        source_->height = height;
+        if (av_frame_get_buffer(source_.get(), 0) < 0) {
+            throw Error("Out of memory allocating a video frame");
         }
-        source = &padded_;
+    }
+    // Even-size padding: repeat the last column and row, so the added pixels blend with the edge.
+    for (int y = 0; y < height; ++y) {
+        const std::uint8_t* in = rgb.row(std::min(y, rgb.height - 1));
+        std::uint8_t* out = source_->data[0] + static_cast<std::ptrdiff_t>(y) * source_->linesize[0];
+        std::memcpy(out, in, static_cast<std::size_t>(rgb.width) * 3);
+        for (int x = rgb.width; x < width; ++x) {
+            std::memcpy(out + x * 3, in + (rgb.width - 1) * 3, 3);
+        }
     }
     // A fresh buffer per frame: encoders may keep a reference to the previous one.
     av_frame_unref(&frame);
@@ -97,9 +103,7 @@ void RgbToFrame::convert(const Image& rgb, AVFrame& frame, AVPixelFormat format,
         frame.color_trc = AVCOL_TRC_BT709;
         frame.color_range = AVCOL_RANGE_MPEG;
     }
-    const std::uint8_t* planes[1] = {source->pixels.data()};
-    const int strides[1] = {width * 3};
-    sws_scale(sws_.get(), planes, strides, 0, height, frame.data, frame.linesize);
+    sws_scale(sws_.get(), source_->data, source_->linesize, 0, height, frame.data, frame.linesize);
 }
 
 AVRational rationalFps(double fps)

@@ -75,7 +75,7 @@ public:
 
 private:
     SwsPtr sws_;
-    Image padded_;
+    FramePtr source_; // the RGB input, copied into an aligned and padded buffer
 };
 
 // A frame rate as an exact fraction where it is one (30000/1001 for 29.97). Throws for fps <= 0.

@@ -78,6 +78,7 @@ struct VideoDecoder::Impl {
     PacketPtr packet = makePacket();
     FramePtr decoded = makeFrame();
     SwsPtr sws;
+    FramePtr rgbFrame; // swscale's output, aligned and padded (convert())
     bool inputEnded = false;
     bool decoderEnded = false;
     bool anyFrameDecoded = false;
@@ -197,10 +198,22 @@ void VideoDecoder::Impl::convert(VideoFrame& out)
             fullRange ? 1 : (f.color_range == AVCOL_RANGE_MPEG ? 0 : srcRange), table, 1,
             brightness, contrast, saturation);
     }
+    // Into an FFmpeg frame buffer (aligned, padded: swscale's SIMD may write past a row's end), then rows out.
+    if (!rgbFrame || rgbFrame->width != f.width || rgbFrame->height != f.height) {
+        rgbFrame = makeFrame();
+        rgbFrame->format = AV_PIX_FMT_RGB24;
+        rgbFrame->width = f.width;
+        rgbFrame->height = f.height;
+        if (av_frame_get_buffer(rgbFrame.get(), 0) < 0) {
+            throw Error("Out of memory decoding video " + path);
+        }
+    }
+    sws_scale(sws.get(), f.data, f.linesize, 0, f.height, rgbFrame->data, rgbFrame->linesize);
     Image rgb(f.width, f.height, 3);
-    std::uint8_t* planes[1] = {rgb.pixels.data()};
-    const int strides[1] = {f.width * 3};
-    sws_scale(sws.get(), f.data, f.linesize, 0, f.height, planes, strides);
+    for (int y = 0; y < f.height; ++y) {
+        std::memcpy(rgb.row(y), rgbFrame->data[0] + static_cast<std::ptrdiff_t>(y) * rgbFrame->linesize[0],
+            static_cast<std::size_t>(f.width) * 3);
+    }
     out.image = info.rotation == 0 ? std::move(rgb) : rotateClockwise(rgb, info.rotation);
 
     const std::int64_t pts = f.best_effort_timestamp;
