@@ -140,14 +140,9 @@ void InterpolationStrip::render()
     const int count = count_;
     setRunning(true);
 
-    auto post = [self = QPointer(this), serial](int index, const QImage& image) {
-        QMetaObject::invokeMethod(JobQueue::instance(), [self, serial, index, image] {
-            if (self && serial == self->serial_ && index < self->images_.size()) {
-                self->images_[index] = QVariant::fromValue(image);
-                ++self->done_;
-                Q_EMIT self->imagesChanged();
-            }
-        });
+    // Each cell as it is made: {index, image} (showCell()).
+    auto post = [](JobContext& context, int index, const QImage& image) {
+        context.reportPartial(QVariantList{index, QVariant::fromValue(image)});
     };
     job_ = JobQueue::instance()->submit(JobQueue::Lane::Interactive,
         tr("Interpolation strip"),
@@ -162,7 +157,7 @@ void InterpolationStrip::render()
                     durian::throwIfStopped(context.stopToken());
                     context.reportProgress(static_cast<double>(i) / count, tr("Interpolation %1 of %2").arg(i + 1).arg(count));
                     at.interpolation->alpha = static_cast<double>(i) / (count - 1);
-                    post(i, toQImage(worker->classicalStill(at, size)));
+                    post(context, i, toQImage(worker->classicalStill(at, size)));
                 }
                 return QVariant(true);
             }
@@ -172,7 +167,7 @@ void InterpolationStrip::render()
             for (int i = 0; i < count; ++i) {
                 context.reportProgress(static_cast<double>(i) / count, tr("Interpolation %1 of %2").arg(i + 1).arg(count));
                 request.interpolation->alpha = static_cast<double>(i) / (count - 1);
-                post(i, toQImage(generator.generate(request, callbacks).frames.front()));
+                post(context, i, toQImage(generator.generate(request, callbacks).frames.front()));
             }
             return QVariant(true);
         },
@@ -194,6 +189,15 @@ void InterpolationStrip::render()
                 }
             }
         });
+    connect(job_.get(), &Job::partialResult, this, [this, job = job_.get()](const QVariant& partial) {
+        const QVariantList cell = partial.toList(); // {index, image}
+        const int index = cell.value(0).toInt();
+        if (job_.get() == job && index < images_.size()) {
+            images_[index] = cell.value(1);
+            ++done_;
+            Q_EMIT imagesChanged();
+        }
+    });
 }
 
 void InterpolationStrip::setRunning(bool running)

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QVariant>
 #include <QtQml/qqmlregistration.h>
 
 #include <mutex>
@@ -44,6 +45,9 @@ public:
 Q_SIGNALS:
     void stateChanged();
     void progressChanged();
+    // A result before the end (JobContext::reportPartial): every one, in order, between the job's start
+    // and its end, on the UI thread.
+    void partialResult(const QVariant& value);
 
 private Q_SLOTS:
     void deliverProgress();

@@ -10,15 +10,24 @@
 
 class JobQueue::Context : public JobContext {
 public:
-    explicit Context(Job& job)
-        : job_(job)
+    Context(JobQueue& queue, Lane lane, std::shared_ptr<Job> job)
+        : queue_(queue)
+        , lane_(lane)
+        , job_(std::move(job))
     {
     }
-    std::stop_token stopToken() const override { return job_.stopToken(); }
-    void reportProgress(double fraction, const QString& message) override { job_.postProgress(fraction, message); }
+    std::stop_token stopToken() const override { return job_->stopToken(); }
+    void reportProgress(double fraction, const QString& message) override { job_->postProgress(fraction, message); }
+    // Through the queue's events, so that it arrives after the job's start and before its end.
+    void reportPartial(QVariant value) override
+    {
+        queue_.post({lane_, Event::Kind::Partial, {job_, {}, {}, {}}, std::move(value), {}, false});
+    }
 
 private:
-    Job& job_;
+    JobQueue& queue_;
+    Lane lane_;
+    std::shared_ptr<Job> job_;
 };
 
 // Lives on a lane's thread; each queued call runs the lane's next job.
@@ -107,10 +116,10 @@ void JobQueue::runNext(Lane lane)
         worker.queue.pop_front();
     }
     Job& job = *pending.job;
-    Event ended{lane, false, {}, {}, {}, false};
+    Event ended{lane, Event::Kind::Ended, {}, {}, {}, false};
     if (!job.cancelRequested()) { // a job cancelled while it waited does not run
-        post({lane, true, {pending.job, {}, {}, {}}, {}, {}, false});
-        Context context(job);
+        post({lane, Event::Kind::Started, {pending.job, {}, {}, {}}, {}, {}, false});
+        Context context(*this, lane, pending.job);
         try {
             ended.result = pending.work(context);
         } catch (const durian::Cancelled&) {
@@ -145,8 +154,12 @@ void JobQueue::deliverEvents()
     }
     for (Event& event : events) {
         const auto& job = event.pending.job;
-        if (event.started) {
+        if (event.kind == Event::Kind::Started) {
             jobStarted(event.lane, job);
+            continue;
+        }
+        if (event.kind == Event::Kind::Partial) {
+            Q_EMIT job->partialResult(event.result);
             continue;
         }
         job->setState(event.cancelled ? Job::State::Cancelled

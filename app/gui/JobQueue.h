@@ -27,6 +27,8 @@ public:
     virtual std::stop_token stopToken() const = 0;
     bool cancelled() const { return stopToken().stop_requested(); }
     virtual void reportProgress(double fraction, const QString& message) = 0;
+    // A result before the end (a preview's step image, a strip's cell): the job's partialResult().
+    virtual void reportPartial(QVariant value) = 0;
 };
 
 // Two long-lived worker threads ("lanes"), each running its jobs one at a time in the order submitted.
@@ -88,10 +90,11 @@ private:
     // A lane reports to the UI thread through events_: jobs and results cross threads only under our own
     // mutexes (which ThreadSanitizer sees), never inside a functor queued through Qt's uninstrumented locks.
     struct Event {
+        enum class Kind { Started, Partial, Ended };
         Lane lane;
-        bool started = false; // else: ended
+        Kind kind = Kind::Ended;
         Pending pending;
-        QVariant result;
+        QVariant result; // the partial one, or the job's
         QString error;
         bool cancelled = false;
     };

@@ -90,23 +90,9 @@ void PreviewController::refresh()
     totalSteps_ = 0;
     Q_EMIT stepChanged();
 
-    // Per-step images come back through the event loop; only the latest preview's are shown.
-    auto post = [self = QPointer(this), serial](const QImage& image, int step, int total) {
-        // JobQueue (alive as long as the application) carries the call; self is checked on the UI thread.
-        QMetaObject::invokeMethod(JobQueue::instance(), [self, serial, image, step, total] {
-            if (self && serial == self->serial_) {
-                self->step_ = step;
-                self->totalSteps_ = total;
-                Q_EMIT self->stepChanged();
-                if (!image.isNull()) {
-                    self->setImage(image);
-                }
-            }
-        });
-    };
     job_ = JobQueue::instance()->submit(JobQueue::Lane::Interactive,
         tr("Preview"),
-        [worker = worker_, project, size, steps, guidance, weights, trained, post](JobContext& context) -> QVariant {
+        [worker = worker_, project, size, steps, guidance, weights, trained](JobContext& context) -> QVariant {
             if (!trained) {
                 context.reportProgress(0.0, tr("Compositing the preview…"));
                 return QVariant(toQImage(worker->inPhoto(project, size, worker->classicalStill(project, size))));
@@ -123,8 +109,8 @@ void PreviewController::refresh()
                 context.reportProgress(static_cast<double>(step) / std::max(1, total),
                     tr("Preview step %1 of %2").arg(step).arg(total));
             };
-            callbacks.preview = [&post](const durian::Image& image, int step, int total) {
-                post(toQImage(image), step, total);
+            callbacks.preview = [&context](const durian::Image& image, int step, int total) {
+                context.reportPartial(QVariantList{toQImage(image), step, total}); // showStep()
             };
             const auto result = generator.generate(request, callbacks);
             return QVariant(toQImage(worker->inPhoto(project, size, result.frames.front())));
@@ -160,6 +146,24 @@ void PreviewController::refresh()
                 self->setErrorString(tr("The preview could not be rendered: %1").arg(error));
             }
         });
+    // The per-step images, while this is the latest preview (a cancelled one may still send some).
+    connect(job_.get(), &Job::partialResult, this, [this, job = job_.get()](const QVariant& partial) {
+        if (job_.get() == job) {
+            showStep(partial);
+        }
+    });
+}
+
+void PreviewController::showStep(const QVariant& partial)
+{
+    const QVariantList values = partial.toList(); // {image, step, total}
+    step_ = values.value(1).toInt();
+    totalSteps_ = values.value(2).toInt();
+    Q_EMIT stepChanged();
+    const QImage image = values.value(0).value<QImage>();
+    if (!image.isNull()) {
+        setImage(image);
+    }
 }
 
 bool PreviewController::modelTrained() const

@@ -70,6 +70,7 @@ Q_SIGNALS:
 private:
     void scheduleRefresh();
     void setRunning(bool running);
+    void showStep(const QVariant& partial);
     void setImage(const QImage& image);
     void setErrorString(const QString& error);
 

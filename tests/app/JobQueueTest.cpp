@@ -102,6 +102,31 @@ private Q_SLOTS:
         QCOMPARE(job->progress(), -1.0);
     }
 
+    void partialResultsArriveInOrderOnTheUiThreadBeforeTheEnd()
+    {
+        JobQueue queue(nullptr);
+        QStringList seen;
+        bool endedBeforeAPartial = false;
+        bool done = false;
+        const auto job = queue.submit(
+            JobQueue::Lane::Interactive, "cells",
+            [](JobContext& context) {
+                for (int i = 0; i < 5; ++i) {
+                    context.reportPartial(QString("cell %1").arg(i));
+                }
+                return QVariant("all");
+            },
+            [&done](const QVariant&) { done = true; }, [](const QString& error) { QFAIL(qPrintable(error)); });
+        connect(job.get(), &Job::partialResult, this, [&](const QVariant& value) {
+            QCOMPARE(QThread::currentThread(), thread());
+            endedBeforeAPartial = endedBeforeAPartial || done;
+            seen.append(value.toString());
+        });
+        QTRY_VERIFY(done);
+        QCOMPARE(seen, QStringList({"cell 0", "cell 1", "cell 2", "cell 3", "cell 4"}));
+        QVERIFY(!endedBeforeAPartial);
+    }
+
     void anExceptionBecomesAnErrorMessage()
     {
         JobQueue queue(nullptr);
