@@ -140,7 +140,7 @@ void InterpolationStrip::render()
     const int count = count_;
     setRunning(true);
 
-    // Each cell as it is made: {index, image} (showCell()).
+    // Each cell as it is made, {index, image}, to the connection below.
     auto post = [](JobContext& context, int index, const QImage& image) {
         context.reportPartial(QVariantList{index, QVariant::fromValue(image)});
     };
