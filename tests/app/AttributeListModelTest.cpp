@@ -17,6 +17,14 @@ private:
     static QUrl demoUrl() { return QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/demo.durian"); }
     static QUrl photo() { return QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/portrait.png"); }
 
+    // The demo open, its attribute model watched by Qt's model checker for the whole test.
+    struct OpenDemo {
+        ProjectDocument document;
+        bool opened = document.open(demoUrl());
+        AttributeListModel* model = document.attributeModel();
+        QAbstractItemModelTester tester{model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+    };
+
     struct Spies {
         explicit Spies(AttributeListModel* model)
             : changed(model, &QAbstractItemModel::dataChanged), inserted(model, &QAbstractItemModel::rowsInserted),
@@ -38,10 +46,9 @@ private Q_SLOTS:
 
     void rowsShowTheProject()
     {
-        ProjectDocument document;
-        QVERIFY(document.open(demoUrl()));
-        auto* model = document.attributeModel();
-        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        OpenDemo demo;
+        QVERIFY(demo.opened);
+        AttributeListModel* model = demo.model;
         QCOMPARE(model->rowCount(), 2);
         QCOMPARE(model->count(), 2);
         QCOMPARE(model->categories(), QStringList({"hair", "eyeglasses"}));
@@ -59,10 +66,10 @@ private Q_SLOTS:
 
     void aStrengthDragChangesOneRoleOfOneRow()
     {
-        ProjectDocument document;
-        QVERIFY(document.open(demoUrl()));
-        auto* model = document.attributeModel();
-        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        OpenDemo demo;
+        QVERIFY(demo.opened);
+        ProjectDocument& document = demo.document;
+        AttributeListModel* model = demo.model;
         Spies spies(model);
         for (double s : {0.9, 0.8, 0.7}) {
             document.setAttributeStrength(1, s);
@@ -84,10 +91,10 @@ private Q_SLOTS:
 
     void addRemoveAndMoveAreRowChanges()
     {
-        ProjectDocument document;
-        QVERIFY(document.open(demoUrl()));
-        auto* model = document.attributeModel();
-        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        OpenDemo demo;
+        QVERIFY(demo.opened);
+        ProjectDocument& document = demo.document;
+        AttributeListModel* model = demo.model;
         Spies spies(model);
 
         QVERIFY(document.addAttribute("beard", photo()));
@@ -120,10 +127,10 @@ private Q_SLOTS:
 
     void pairingMarksTheTwoSides()
     {
-        ProjectDocument document;
-        QVERIFY(document.open(demoUrl()));
-        auto* model = document.attributeModel();
-        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        OpenDemo demo;
+        QVERIFY(demo.opened);
+        ProjectDocument& document = demo.document;
+        AttributeListModel* model = demo.model;
         QVERIFY(document.addAttribute("hair", photo()));
         Spies spies(model);
         QVERIFY(document.pairAttributes(2, 0));
@@ -140,10 +147,10 @@ private Q_SLOTS:
     void anAutomaticMasksConfidenceShowsOnItsRow()
     {
         QTemporaryDir dir;
-        ProjectDocument document;
-        QVERIFY(document.open(demoUrl()));
-        auto* model = document.attributeModel();
-        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        OpenDemo demo;
+        QVERIFY(demo.opened);
+        ProjectDocument& document = demo.document;
+        AttributeListModel* model = demo.model;
         const QString mask = dir.filePath("mask.png");
         document.setMask(1, QUrl::fromLocalFile(mask), "Automatic mask");
         Spies spies(model);
@@ -156,10 +163,10 @@ private Q_SLOTS:
 
     void anotherProjectReplacesTheRows()
     {
-        ProjectDocument document;
-        QVERIFY(document.open(demoUrl()));
-        auto* model = document.attributeModel();
-        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        OpenDemo demo;
+        QVERIFY(demo.opened);
+        ProjectDocument& document = demo.document;
+        AttributeListModel* model = demo.model;
         document.newProject();
         QCOMPARE(model->rowCount(), 0);
         QCOMPARE(model->labels(), QStringList());
