@@ -8,6 +8,8 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   # LibTorch (CPU) and a fast BLAS: without the OpenMP OpenBLAS, matmuls fall back to reference BLAS
   libtorch-dev libopenblas0-openmp libopenblas-openmp-dev
+  # gloo's headers, which LibTorch's c10d ProcessGroupGloo (data-parallel training) includes
+  libgloo-dev
   # image, face and video libraries
   libopencv-dev libdlib-dev libdlib-data
   # OpenCV's Haar cascades (the eyeglasses cascade of the automatic masks)

@@ -43,7 +43,7 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
 {
     const json j = jsonsettings::parseObject(text, origin, "a training configuration");
     checkKeys(j, {"stage", "steps", "batch", "frames", "lr", "weight_decay", "beta1", "beta2", "epsilon", "grad_clip",
-        "ema_decay", "kl_weight", "vae_crop", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "reference_check_every", "reference_nets_from_denoiser", "outside_region_weight", "data"},
+        "ema_decay", "kl_weight", "vae_crop", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "reference_check_every", "reference_nets_from_denoiser", "outside_region_weight", "min_timestep", "data"},
         origin, "");
     TrainConfig c;
     std::string stage = toString(c.stage);
@@ -90,6 +90,7 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     take(j, "reference_check_every", c.referenceCheckEvery, origin);
     take(j, "reference_nets_from_denoiser", c.referenceNetsFromDenoiser, origin);
     take(j, "outside_region_weight", c.outsideRegionWeight, origin);
+    take(j, "min_timestep", c.minTimestep, origin);
     if (j.contains("data")) {
         const auto& d = j["data"];
         if (!d.is_object()) {
@@ -149,6 +150,9 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     if (!(c.outsideRegionWeight >= 0.0 && c.outsideRegionWeight <= 1.0)) {
         fail("outside_region_weight must be in [0,1]");
     }
+    if (c.minTimestep < 0 || c.minTimestep >= kTrainTimesteps) {
+        fail("min_timestep must be in [0," + std::to_string(kTrainTimesteps) + ")");
+    }
     if (c.logEvery < 1 || c.checkpointEvery < 1) {
         fail("log_every and checkpoint_every must be at least 1");
     }
@@ -196,7 +200,7 @@ std::string trainConfigToJson(const TrainConfig& c)
         {"seed", c.seed}, {"model", c.model}, {"init", c.init.string()}, {"resolution", c.resolution},
         {"log_every", c.logEvery}, {"checkpoint_every", c.checkpointEvery}, {"reference_check_every", c.referenceCheckEvery},
         {"reference_nets_from_denoiser", c.referenceNetsFromDenoiser},
-        {"outside_region_weight", c.outsideRegionWeight}, {"data", d}};
+        {"outside_region_weight", c.outsideRegionWeight}, {"min_timestep", c.minTimestep}, {"data", d}};
     return j.dump(2) + "\n";
 }
 

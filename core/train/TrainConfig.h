@@ -8,6 +8,9 @@
 
 namespace durian {
 
+// The diffusion stages' noise schedule length (the trainer's NoiseSchedule::stableDiffusion).
+inline constexpr int kTrainTimesteps = 1000;
+
 // Which parameters a run trains (the paper's stages, plus our own autoencoder stage).
 enum class TrainStage {
     Vae,      // the autoencoder alone: reconstruction + a small KL term
@@ -68,6 +71,10 @@ struct TrainConfig {
     // Diffusion stages of a model with a prior: the loss's weight outside the edit region, where
     // paste-back keeps the prior's pixels anyway (inside it weighs 1).
     double outsideRegionWeight = 0.1;
+    // Diffusion stages: timesteps are drawn uniformly from [min_timestep, the schedule's last]. A model
+    // sampled in one step (x0 prediction from pure noise at the last timestep) learns nothing it uses from
+    // the low-noise end, where the target is nearly in its input.
+    int minTimestep = 0;
     TrainDataConfig data;
 
     ModelConfig modelConfig() const { return resolveModelConfig(model); }

@@ -6,6 +6,7 @@
 #include "core/model/Weights.h"
 #include "core/pipeline/TensorImage.h"
 #include "core/train/AdamW.h"
+#include "core/train/DataParallel.h"
 #include "core/train/SelfReconstruction.h"
 #include "core/util/Error.h"
 
@@ -69,7 +70,7 @@ struct Trainer::Impl {
     std::filesystem::path runDir;
     model::DurianModel model{nullptr};
     SelfReconstructionData data;
-    diffusion::NoiseSchedule schedule = diffusion::NoiseSchedule::stableDiffusion();
+    diffusion::NoiseSchedule schedule = diffusion::NoiseSchedule::stableDiffusion(kTrainTimesteps);
     int size = 0;
     int step = 0;
     struct Slot {
@@ -77,10 +78,20 @@ struct Trainer::Impl {
         torch::Tensor param, ema, m, v;
     };
     std::vector<Slot> slots; // trained parameters, in the model's order
+    std::unique_ptr<DataParallel> parallel; // null for a world of one
+    int rank = 0, world = 1;
+    int rankBatch = 0; // this rank's share of config.batch
 
-    Impl(const TrainConfig& c, std::filesystem::path dir)
-        : config(c), runDir(std::move(dir)), data(c.data, c.imageSize(), c.seed, c.modelConfig().prior), size(c.imageSize())
+    Impl(const TrainConfig& c, std::filesystem::path dir, const DataParallelConfig& p)
+        : config(c), runDir(std::move(dir)), data(c.data, c.imageSize(), c.seed, c.modelConfig().prior), size(c.imageSize()),
+          rank(p.rank), world(p.worldSize)
     {
+        validateDataParallelConfig(p);
+        if (c.batch % world != 0) {
+            throw Error("the batch (" + std::to_string(c.batch) + ", the whole job's) must be a multiple of the world size (" +
+                std::to_string(world) + ")");
+        }
+        rankBatch = c.batch / world;
         torch::manual_seed(c.seed); // initial weights
         model = model::DurianModel(c.modelConfig());
         if (!c.init.empty()) {
@@ -101,7 +112,34 @@ struct Trainer::Impl {
         if (slots.empty()) {
             throw Error("training stage " + toString(c.stage) + " has no parameters to train in model '" + c.model + "'");
         }
+        if (p.distributed()) {
+            parallel = std::make_unique<DataParallel>(p);
+            syncFromRankZero();
+        }
     }
+
+    // Every rank starts from rank 0's state (weights, EMA, moments), whatever files it read.
+    void syncFromRankZero()
+    {
+        if (!parallel) {
+            return;
+        }
+        std::vector<torch::Tensor> state;
+        for (const auto& item : model->named_parameters()) {
+            state.push_back(item.value());
+        }
+        for (const auto& item : model->named_buffers()) {
+            if (item.value().scalar_type() == torch::kFloat32) {
+                state.push_back(item.value());
+            }
+        }
+        for (auto& s : slots) {
+            state.insert(state.end(), {s.ema, s.m, s.v});
+        }
+        parallel->broadcastFromRankZero(state);
+    }
+
+    bool writesFiles() const { return !runDir.empty() && rank == 0; }
 
     torch::Tensor images(const std::vector<const Image*>& list) const
     {
@@ -217,14 +255,21 @@ struct Trainer::Impl {
             }
         }
         // Timesteps and noise from our own generators: the same on every machine and after a resume.
+        // Drawn for the whole job's batch; this rank takes its share (the same values as one process).
         std::mt19937_64 rng(stepSeed);
         std::vector<std::int64_t> ts;
-        for (std::size_t b = 0; b < batch.size(); ++b) {
-            const auto t = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(schedule.trainSteps()));
-            ts.insert(ts.end(), frames, t); // one timestep per clip
+        const auto span = static_cast<std::uint64_t>(schedule.trainSteps() - config.minTimestep);
+        for (int b = 0; b < config.batch; ++b) {
+            const auto t = config.minTimestep + static_cast<std::int64_t>(rng() % span);
+            if (b / rankBatch == rank) {
+                ts.insert(ts.end(), frames, t); // one timestep per clip
+            }
         }
         const auto timesteps = torch::tensor(ts, torch::kLong);
-        const auto noise = diffusion::seededNoise(latents.sizes().vec(), mixSeed(stepSeed, 1));
+        auto jobShape = latents.sizes().vec();
+        jobShape[0] = static_cast<std::int64_t>(config.batch) * frames;
+        const auto noise = diffusion::seededNoise(jobShape, mixSeed(stepSeed, 1))
+                               .narrow(0, static_cast<std::int64_t>(rank) * rankBatch * frames, latents.size(0));
         const auto noisy = schedule.addNoise(latents, noise, timesteps);
         model::ReferenceMix mix;
         torch::Tensor predicted;
@@ -245,8 +290,11 @@ struct Trainer::Impl {
             : modelConfig.prediction == "sample"             ? latents
                                                              : noise;
         if (regionWeights.defined()) {
+            // Each frame's weighted mean, then the mean over frames: a mean of equal shares, so the ranks'
+            // average is the whole batch's loss.
             const auto weights = regionWeights.expand_as(predicted);
-            return (weights * (predicted - target).pow(2)).sum() / (weights.sum() + 1e-8); // weighted mean
+            const std::vector<std::int64_t> perFrame{1, 2, 3};
+            return ((weights * (predicted - target).pow(2)).sum(perFrame) / (weights.sum(perFrame) + 1e-8)).mean();
         }
         return torch::mse_loss(predicted, target);
     }
@@ -257,7 +305,7 @@ struct Trainer::Impl {
         const auto category = data.categoryForStep(static_cast<std::uint64_t>(at));
         const int frames = config.stage == TrainStage::Temporal ? config.frames : 1;
         std::vector<TrainingSample> batch;
-        for (int b = 0; b < config.batch; ++b) {
+        for (int b = rank * rankBatch; b < (rank + 1) * rankBatch; ++b) {
             const std::uint64_t index = config.data.fixedSample
                 ? static_cast<std::uint64_t>(b)
                 : static_cast<std::uint64_t>(at) * static_cast<std::uint64_t>(config.batch) + b;
@@ -297,18 +345,30 @@ struct Trainer::Impl {
         }
         const auto l = loss(batch, category, drop && !config.data.fixedSample);
         l.backward();
-        const double value = l.item<double>();
-        if (!std::isfinite(value)) {
-            throw Error("training diverged at step " + std::to_string(step + 1) + " (loss is " + std::to_string(value) +
-                "); lower 'lr' or 'grad_clip' in the configuration");
-        }
-
+        double value = l.item<double>();
         torch::NoGradGuard noGrad;
         std::vector<torch::Tensor> grads;
         for (auto& s : slots) {
             if (s.param.grad().defined()) {
                 grads.push_back(s.param.grad());
             }
+        }
+        if (parallel) {
+            // The job's loss, and a check that every rank has gradients for the same tensors (the
+            // buckets would not line up otherwise).
+            const auto sums = parallel->sum({value, static_cast<double>(grads.size())});
+            value = sums[0] / world;
+            if (sums[1] != static_cast<double>(grads.size()) * world) {
+                throw Error("internal: the ranks have gradients for different parameters at step " + std::to_string(step + 1));
+            }
+        }
+        if (!std::isfinite(value)) {
+            throw Error("training diverged at step " + std::to_string(step + 1) + " (loss is " + std::to_string(value) +
+                "); lower 'lr' or 'grad_clip' in the configuration");
+        }
+
+        if (parallel) {
+            parallel->averageInPlace(grads);
         }
         if (config.gradClip > 0.0 && !grads.empty()) {
             double total = 0.0;
@@ -407,11 +467,12 @@ struct Trainer::Impl {
             s.v.copy_(get("adam_v/" + s.name, s.v));
         }
         step = std::stoi(stepIt->second);
+        syncFromRankZero();
     }
 };
 
-Trainer::Trainer(const TrainConfig& config, const std::filesystem::path& runDir)
-    : impl_(std::make_unique<Impl>(config, runDir))
+Trainer::Trainer(const TrainConfig& config, const std::filesystem::path& runDir, const DataParallelConfig& parallel)
+    : impl_(std::make_unique<Impl>(config, runDir, parallel))
 {
 }
 
@@ -419,6 +480,8 @@ Trainer::~Trainer() = default;
 
 void Trainer::resume(const std::filesystem::path& checkpoint) { impl_->resume(checkpoint); }
 int Trainer::stepsDone() const { return impl_->step; }
+int Trainer::rank() const { return impl_->rank; }
+int Trainer::worldSize() const { return impl_->world; }
 double Trainer::trainStep() { return impl_->trainStep(); }
 ReferenceCheck Trainer::referenceCheck() { return impl_->referenceCheck(); }
 std::filesystem::path Trainer::saveCheckpoint(const std::filesystem::path& dir) { return impl_->saveCheckpoint(dir); }
@@ -465,7 +528,7 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& progress, std
 {
     auto& d = *impl_;
     const auto logPath = d.runDir / "loss.csv";
-    if (!d.runDir.empty()) {
+    if (d.writesFiles()) {
         std::filesystem::create_directories(d.runDir);
         writeFileAtomically(d.runDir / "config.json", trainConfigToJson(d.config));
         // Keep the rows up to the resumed step, so a resumed run's log reads as one run.
@@ -483,12 +546,12 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& progress, std
         writeFileAtomically(logPath, kept);
     }
     std::ofstream log;
-    if (!d.runDir.empty()) {
+    if (d.writesFiles()) {
         log.open(logPath, std::ios::app);
         log.precision(9);
     }
     std::ofstream checks;
-    if (!d.runDir.empty() && d.config.referenceCheckEvery > 0 && !isAutoencoderStage(d.config.stage)) {
+    if (d.writesFiles() && d.config.referenceCheckEvery > 0 && !isAutoencoderStage(d.config.stage)) {
         const auto path = d.runDir / "reference-check.csv";
         const bool fresh = !std::filesystem::exists(path);
         checks.open(path, std::ios::app);
@@ -502,7 +565,9 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& progress, std
     double sum = 0.0;
     int count = 0;
     while (d.step < d.config.steps) {
-        if (stop.stop_requested()) {
+        // The ranks stop together: at the first step where any of them was asked to.
+        const double stopping = stop.stop_requested() ? 1.0 : 0.0;
+        if ((d.parallel ? d.parallel->sum({stopping})[0] : stopping) > 0.0) {
             break;
         }
         const double lr = d.learningRate();
@@ -520,7 +585,7 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& progress, std
                    << c.withReferences << ',' << c.withoutReferences << ',' << c.predictionChange << '\n';
             checks.flush();
         }
-        if (!d.runDir.empty() && d.step % d.config.checkpointEvery == 0 && d.step < d.config.steps) {
+        if (d.writesFiles() && d.step % d.config.checkpointEvery == 0 && d.step < d.config.steps) {
             d.saveCheckpoint(d.runDir);
             pruneCheckpoints(d.runDir, d.step);
         }
@@ -537,7 +602,7 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& progress, std
             count = 0;
         }
     }
-    if (!d.runDir.empty()) {
+    if (d.writesFiles()) {
         d.saveCheckpoint(d.runDir);
         pruneCheckpoints(d.runDir, d.step);
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/io/Project.h"
+#include "core/train/DataParallelConfig.h"
 #include "core/train/TrainConfig.h"
 
 #include <stop_token>
@@ -39,10 +40,16 @@ struct ReferenceCheck {
 // reference_check_every steps, when set), checkpoint-NNNNNNN.safetensors
 // (weights, EMA, optimizer moments; metadata holds the step and both configs; run() keeps the newest 3)
 // and model.safetensors (the EMA weights, loadable as a model) at every checkpoint and at the end.
+//
+// Data-parallel (`parallel` with a world size above 1, see DataParallel.h): `config.batch` is the job's
+// batch, and each rank trains on its own share of it (rank r takes samples r*b .. r*b+b-1 of every step's
+// batch, b = batch / world size), so the job sees the same samples, timesteps and noise as one process at
+// that batch, and a checkpoint resumes with any world size that divides the batch. Gradients are averaged
+// over the ranks every step; only rank 0 writes files.
 class Trainer {
 public:
-    // runDir empty: nothing is written (tests).
-    Trainer(const TrainConfig& config, const std::filesystem::path& runDir);
+    // runDir empty: nothing is written (tests). With several ranks, joins the job (waits for its peers).
+    Trainer(const TrainConfig& config, const std::filesystem::path& runDir, const DataParallelConfig& parallel = {});
     ~Trainer();
     Trainer(const Trainer&) = delete;
     Trainer& operator=(const Trainer&) = delete;
@@ -51,6 +58,8 @@ public:
     void resume(const std::filesystem::path& checkpoint);
 
     int stepsDone() const;
+    int rank() const;
+    int worldSize() const;
     long long trainableParameters() const;
     // Where the samples come from, for the log: "the portrait world", or the videos used and skipped.
     std::string dataSummary() const;

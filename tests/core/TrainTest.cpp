@@ -152,6 +152,19 @@ TEST(TrainConfig, ParsesAndRejects)
     EXPECT_THROW(parseTrainConfig(R"({"lr": -1})", "run.json"), Error);
     EXPECT_THROW(parseTrainConfig(R"({"model": "tiny", "vae_crop": 12})", "run.json"), Error);
     EXPECT_EQ(parseTrainConfig(R"({"model": "tiny", "vae_crop": 16})", "run.json").vaeCrop, 16);
+    EXPECT_EQ(parseTrainConfig(R"({"model": "tiny", "min_timestep": 900})", "run.json").minTimestep, 900);
+    EXPECT_THROW(parseTrainConfig(R"({"model": "tiny", "min_timestep": 1000})", "run.json"), Error);
+    EXPECT_THROW(parseTrainConfig(R"({"model": "tiny", "min_timestep": -1})", "run.json"), Error);
+}
+
+// min_timestep reaches the sampled timesteps: the same batch and noise at other noise levels is another loss.
+TEST(Trainer, MinTimestepMovesTheNoiseLevels)
+{
+    auto c = tinyConfig(TrainStage::Spatial);
+    Trainer uniform(c, {});
+    c.minTimestep = 990;
+    Trainer high(c, {});
+    EXPECT_NE(uniform.trainStep(), high.trainStep());
 }
 
 // A few steps on one fixed batch (same timesteps and noise) must lower its loss clearly.
