@@ -26,6 +26,10 @@ torch::Tensor DurianModelImpl::referenceInput(const torch::Tensor& maskedImage, 
 
 torch::Tensor DurianModelImpl::priorInput(const torch::Tensor& priorFrames, const torch::Tensor& regions)
 {
+    if (regions.size(1) != config_.priorMaskChannels()) {
+        throw Error("internal: the prior has " + std::to_string(regions.size(1)) + " mask channels, the model reads " +
+            std::to_string(config_.priorMaskChannels()));
+    }
     const auto latent = vae->encode(priorFrames);
     return torch::cat({latent, torch::pixel_unshuffle(regions.to(latent.dtype()), config_.vaeFactor())}, 1);
 }
@@ -115,12 +119,13 @@ int DurianModelImpl::initReferenceNetsFromDenoiser()
             }
             auto& to = item.value();
             if (item.key() == "conv_in.weight") {
-                // DNet reads [sample (L), prior frame (L), region (unshuffled)] or [sample (L)];
-                // a reference network reads [image (L), mask (1)].
+                // DNet reads [sample (L), prior frame (L), region (unshuffled) [, hole, attribute mask]] or
+                // [sample (L)]; a reference network reads [image (L), mask (1)].
                 const auto& w = *from;
                 if (config_.prior) {
+                    const int blocks = config_.vaeFactor() * config_.vaeFactor();
                     to.narrow(1, 0, L).copy_(w.narrow(1, L, L));
-                    to.narrow(1, L, 1).copy_(w.narrow(1, 2 * L, w.size(1) - 2 * L).sum(1, true));
+                    to.narrow(1, L, 1).copy_(w.narrow(1, 2 * L, blocks).sum(1, true));
                 } else {
                     to.narrow(1, 0, L).copy_(w.narrow(1, 0, L));
                     to.narrow(1, L, 1).zero_();

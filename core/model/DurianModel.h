@@ -33,7 +33,8 @@ public:
     // Keypoint images [B*F,3,H,W] in [-1,1] -> pose features.
     torch::Tensor poseFeatures(const torch::Tensor& keypointImages);
     // A model with a prior (config().prior): the classical frames [B*F,3,H,W] in [-1,1] and their edit regions
-    // [B*F,1,H,W] in [0,1] -> DNet's extra input [B*F, priorChannels, h, w].
+    // [B*F,M,H,W] in [0,1] (M = config().priorMaskChannels(): the region, then with prior_masks the hole and
+    // the attribute mask) -> DNet's extra input [B*F, priorChannels, h, w].
     torch::Tensor priorInput(const torch::Tensor& priorFrames, const torch::Tensor& regions);
     // Both things a model with a prior needs of it: DNet's extra input (priorInput) and the prior frames'
     // own latents; the model's sample is the correction, the truth's latents minus these.

@@ -195,6 +195,9 @@ void validateModelConfig(const ModelConfig& c, const std::string& origin)
     if (c.prediction != "epsilon" && c.prediction != "v" && c.prediction != "sample") {
         fail("prediction must be \"epsilon\", \"v\" or \"sample\" (got \"" + c.prediction + "\")");
     }
+    if (c.priorMasks && !c.prior) {
+        fail("prior_masks needs prior");
+    }
     if (c.attentionChunkElements < 1024) {
         fail("attention_chunk_elements must be at least 1024");
     }
@@ -207,7 +210,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
         "vae_channels", "vae_layers_per_block", "vae_mid_attention", "latent_scale", "vae_norm_groups", "prediction", "block_channels",
         "layers_per_block", "attention_levels", "heads", "norm_groups", "context_dim", "temporal",
         "temporal_heads", "temporal_window", "temporal_overlap", "pose_guider_channels", "context_encoder_channels",
-        "context_grid", "attention_chunk_elements", "pixel_unshuffle", "prior", "base"};
+        "context_grid", "attention_chunk_elements", "pixel_unshuffle", "prior", "prior_masks", "base"};
     jsonsettings::rejectUnknown(j, known, origin, "model setting");
     ModelConfig c;
     if (j.contains("base")) {
@@ -241,6 +244,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
     take(j, "attention_chunk_elements", c.attentionChunkElements, origin);
     take(j, "pixel_unshuffle", c.pixelUnshuffle, origin);
     take(j, "prior", c.prior, origin);
+    take(j, "prior_masks", c.priorMasks, origin);
     validateModelConfig(c, origin);
     return c;
 }
@@ -284,6 +288,9 @@ std::string modelConfigToJson(const ModelConfig& c)
     }
     if (c.prior) {
         j["prior"] = true;
+    }
+    if (c.priorMasks) {
+        j["prior_masks"] = true;
     }
     return j.dump(2) + "\n";
 }

@@ -38,7 +38,13 @@ struct ModelConfig {
     // (its pixel unshuffle to the latent grid) as extra input channels, and its clean sample is the
     // correction of that prior (frame - prior), pasted back inside the feathered edit region only.
     bool prior = false;
-    int priorChannels() const { return prior ? latentChannels + vaeFactor() * vaeFactor() : 0; }
+    // The prior also says apart what its edit region unites: the portrait's hole (where its own attribute
+    // was) and the aligned new attributes' mask (where the pasted attribute is, by strength), each warped
+    // with the frame. Without them a region is one mask, and the network cannot tell the portrait's old hair
+    // from the pasted new hair, both inside it, where the old must go.
+    bool priorMasks = false;
+    int priorMaskChannels() const { return priorMasks ? 3 : 1; } // region [, hole, attribute mask]
+    int priorChannels() const { return prior ? latentChannels + priorMaskChannels() * vaeFactor() * vaeFactor() : 0; }
 
     // What DNet predicts: "epsilon" (the noise, as SD 1.5), "v" (alpha*noise - sigma*x0) or "sample" (x0). With
     // epsilon the loss barely weighs the clean image at high noise, where only the references can tell it; v

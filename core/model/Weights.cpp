@@ -177,6 +177,29 @@ void loadModelWeights(DurianModel& model, const std::filesystem::path& path, con
     loadModelWeights(model, readSafetensors(path), path.string(), only);
 }
 
+int loadModelWeightsGrowingInputs(DurianModel& model, const std::filesystem::path& path)
+{
+    auto file = readSafetensors(path);
+    const std::string name = "dnet.conv_in.weight";
+    const auto& target = model->dnet->named_parameters()["conv_in.weight"];
+    int added = 0;
+    for (auto& t : file.tensors) {
+        if (t.name != name || t.shape.size() != 4 || t.shape[1] >= target.size(1)) {
+            continue;
+        }
+        const auto value = toTensor(t);
+        if (value.size(0) != target.size(0) || value.size(2) != target.size(2) || value.size(3) != target.size(3)) {
+            continue; // the strict load names the mismatch
+        }
+        auto grown = torch::zeros_like(target);
+        grown.narrow(1, 0, value.size(1)).copy_(value);
+        added = static_cast<int>(target.size(1) - value.size(1));
+        t = toTensorData(name, grown, TensorDType::F32);
+    }
+    loadModelWeights(model, file, path.string());
+    return added;
+}
+
 std::string legacyVaeAttentionName(const std::string& modern)
 {
     static const std::pair<const char*, const char*> pairs[] = {

@@ -27,6 +27,12 @@ void loadModelWeights(DurianModel& model, const SafetensorsFile& file, const std
     const std::string& only = "");
 void loadModelWeights(DurianModel& model, const std::filesystem::path& path, const std::string& only = "");
 
+// The strict load of a model that has gained DNet input channels since the file was written (prior_masks):
+// where the file's dnet.conv_in.weight has fewer input channels than the model's, its weights fill the
+// leading ones and the rest start at zero, so the model computes what the file's did. Everything else is
+// as strict as loadModelWeights. Returns the number of input channels added (0: none).
+int loadModelWeightsGrowingInputs(DurianModel& model, const std::filesystem::path& path);
+
 // What importing diffusers weights did.
 struct ImportReport {
     int assigned = 0;                      // model tensors set from the files

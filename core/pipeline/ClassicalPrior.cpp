@@ -8,6 +8,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace durian {
@@ -47,6 +48,15 @@ Image resized(const Image& image, int size)
     return cvbridge::toImage(out);
 }
 
+// `mask` x strength (the paste's opacity), the larger value kept where `into` already has one.
+void addScaled(Image& into, const Image& mask, double strength)
+{
+    for (std::size_t p = 0; p < into.pixels.size(); ++p) {
+        const auto v = static_cast<std::uint8_t>(std::lround(mask.pixels[p] * std::clamp(strength, 0.0, 1.0)));
+        into.pixels[p] = std::max(into.pixels[p], v);
+    }
+}
+
 Landmarks scaled(Landmarks landmarks, double sx, double sy)
 {
     for (auto& p : landmarks) {
@@ -77,9 +87,13 @@ ClassicalPrior::ClassicalPrior(const GenerationRequest& request, int size)
     const int w = size, h = size;
 
     std::vector<WarpAttribute> attributes;
-    Image region = request.portraitMask.empty() ? Image(w, h, 1, 0) : resized(request.portraitMask, size);
-    const auto addToRegion = [&](const WarpAttribute& a) {
-        region = uniteMasks(region, warpByLandmarks(a.mask, a.landmarks, portrait_, w, h, LandmarkWarpMode::Similarity));
+    hole_ = request.portraitMask.empty() ? Image(w, h, 1, 0) : resized(request.portraitMask, size);
+    Image region = hole_;
+    Image pastedA(w, h, 1, 0), pastedB(w, h, 1, 0);
+    const auto addToRegion = [&](const WarpAttribute& a, Image& pasted) {
+        const Image aligned = warpByLandmarks(a.mask, a.landmarks, portrait_, w, h, LandmarkWarpMode::Similarity);
+        region = uniteMasks(region, aligned);
+        addScaled(pasted, aligned, a.strength);
         editsAnything_ = true;
     };
     for (std::size_t i = 0; i < request.attributes.size(); ++i) {
@@ -87,19 +101,27 @@ ClassicalPrior::ClassicalPrior(const GenerationRequest& request, int size)
         attributes.push_back(warpAttribute(a.image, a.mask, a.landmarks, a.strength,
             "attribute " + std::to_string(i + 1) + " (" + toString(a.category) + ")"));
         if (a.strength > 0.0) {
-            addToRegion(attributes.back());
+            addToRegion(attributes.back(), pastedA);
         }
     }
+    attributeMask_ = pastedA;
     if (request.interpolation && request.interpolation->alpha > 0.0) {
         const auto& in = *request.interpolation;
         auto withB = attributes;
         auto& slot = withB.at(static_cast<std::size_t>(in.slot));
         slot = warpAttribute(in.image, in.mask, in.landmarks, slot.strength, "the interpolation reference");
-        if (slot.strength > 0.0) {
-            addToRegion(slot);
+        for (std::size_t i = 0; i < withB.size(); ++i) {
+            if (withB[i].strength > 0.0) {
+                if (i == static_cast<std::size_t>(in.slot)) {
+                    addToRegion(withB[i], pastedB);
+                } else {
+                    addScaled(pastedB, warpByLandmarks(withB[i].mask, withB[i].landmarks, portrait_, w, h, LandmarkWarpMode::Similarity), withB[i].strength);
+                }
+            }
         }
         withB_ = std::make_unique<WarpCompositeAnimator>(portrait, portrait_, withB);
         alpha_ = in.alpha;
+        attributeMask_ = crossFade(pastedA, pastedB, alpha_);
     }
     if (!withB_ || alpha_ < 1.0) {
         withA_ = std::make_unique<WarpCompositeAnimator>(portrait, portrait_, attributes);
@@ -123,16 +145,31 @@ Image ClassicalPrior::frame(int index) const
     return withA_ ? crossFade(withA_->frame(keypoints), withB_->frame(keypoints), alpha_) : withB_->frame(keypoints);
 }
 
-Image ClassicalPrior::region(int index) const
+Image ClassicalPrior::moved(const Image& mask, int index) const
 {
     const Landmarks& keypoints = motion_.at(static_cast<std::size_t>(index));
+    return warpByLandmarks(mask, portrait_, keypoints, mask.width, mask.height, LandmarkWarpMode::PiecewiseAffine,
+        WarpBorder::Zero);
+}
+
+Image ClassicalPrior::region(int index) const
+{
     if (!editsAnything_) {
-        const Image& composite = withA_ ? withA_->composite() : withB_->composite();
-        return Image(composite.width, composite.height, 1, 0);
+        return Image(hole_.width, hole_.height, 1, 0);
     }
-    const Image moved = warpByLandmarks(region_, portrait_, keypoints, region_.width, region_.height,
-        LandmarkWarpMode::PiecewiseAffine, WarpBorder::Zero);
-    return featherMask(moved, feather_);
+    return featherMask(moved(region_, index), feather_);
+}
+
+Image ClassicalPrior::hole(int index) const { return moved(hole_, index); }
+
+Image ClassicalPrior::attributeMask(int index) const { return moved(attributeMask_, index); }
+
+std::vector<Image> ClassicalPrior::masks(int index, bool withParts) const
+{
+    if (!withParts) {
+        return {region(index)};
+    }
+    return {region(index), hole(index), attributeMask(index)};
 }
 
 Image pasteInsideRegion(const Image& prior, const Image& generated, const Image& region)

@@ -28,11 +28,21 @@ public:
     Image frame(int index) const;
     // 1 channel, 0 outside (where the output is the prior's pixels exactly), 255 well inside.
     Image region(int index) const;
+    // What the region unites, moved with the frame (1 channel, not grown or feathered): the portrait's hole,
+    // and the new attributes' mask as pasted (each aligned mask times its strength, the strongest where
+    // they overlap; an interpolation pair cross-faded by alpha).
+    Image hole(int index) const;
+    Image attributeMask(int index) const;
+    // region, then hole and attributeMask when `withParts` (ModelConfig::priorMasks): the masks DNet reads.
+    std::vector<Image> masks(int index, bool withParts) const;
 
 private:
+    Image moved(const Image& mask, int index) const;
+
     std::unique_ptr<WarpCompositeAnimator> withA_, withB_;
     double alpha_ = 0.0;
     Image region_; // before motion, grown
+    Image hole_, attributeMask_; // before motion
     Landmarks portrait_{};
     std::vector<Landmarks> motion_;
     float feather_ = 0.0f;

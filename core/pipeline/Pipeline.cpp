@@ -210,9 +210,14 @@ struct Generator::Impl {
         std::vector<torch::Tensor> images, regions;
         for (int f = w.start; f < w.start + w.length; ++f) {
             p.frames.push_back(classical.frame(f));
-            p.regions.push_back(classical.region(f));
             images.push_back(pipeline::imageToTensor(p.frames.back(), size));
-            regions.push_back(pipeline::maskToTensor(p.regions.back(), size, 0.0f));
+            auto masks = classical.masks(f, config.priorMasks);
+            std::vector<torch::Tensor> channels;
+            for (const auto& m : masks) {
+                channels.push_back(pipeline::maskToTensor(m, size, 0.0f));
+            }
+            regions.push_back(torch::cat(channels, 1));
+            p.regions.push_back(std::move(masks.front()));
         }
         const auto x = torch::cat(images, 0).to(dtype), r = torch::cat(regions, 0).to(dtype);
         auto encoded = model->encodePrior(x, r);

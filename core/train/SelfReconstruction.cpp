@@ -295,6 +295,9 @@ TrainingSample SelfReconstructionData::sample(std::uint64_t index, AttributeCate
         for (int f = 0; f < prior.frames(); ++f) {
             s.priors.push_back((bare ? *bare : prior).frame(f));
             s.editRegions.push_back(prior.region(f));
+            // Where the attribute goes, also when the bare prior does not show it.
+            s.priorHoles.push_back(prior.hole(f));
+            s.priorAttributeMasks.push_back(prior.attributeMask(f));
         }
     }
     const bool augment = !s.trueSwap || config_.augmentSwaps;

@@ -36,6 +36,7 @@ struct TrainingSample {
     // With priors (see the constructor): per target, the classical warp-and-composite frame and its edit
     // region, built from the references before augmentation, exactly as inference builds them.
     std::vector<Image> priors, editRegions;
+    std::vector<Image> priorHoles, priorAttributeMasks; // what each region unites (ClassicalPrior::hole, attributeMask)
     bool trueSwap = false; // the targets are the portrait's person wearing another person's attribute
     bool priorWithoutAttribute = false; // TrainDataConfig::priorAttributeDropout chose the bare prior
     // Where it came from, so tests can re-render the world and check the masks.

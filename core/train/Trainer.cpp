@@ -95,7 +95,8 @@ struct Trainer::Impl {
         torch::manual_seed(c.seed); // initial weights
         model = model::DurianModel(c.modelConfig());
         if (!c.init.empty()) {
-            model::loadModelWeights(model, c.init);
+            // A model that has gained input channels (prior_masks) starts as the file's, the new ones at zero.
+            model::loadModelWeightsGrowingInputs(model, c.init);
         }
         if (c.referenceNetsFromDenoiser) {
             model->initReferenceNetsFromDenoiser(); // a resume then restores the checkpoint's own weights
@@ -171,7 +172,8 @@ struct Trainer::Impl {
         // fixedSample: the same timesteps and noise too, so the loss measures fitting one batch.
         const std::uint64_t stepSeed = mixSeed(mixSeed(config.seed, 0x7e5),
             config.data.fixedSample ? 0 : static_cast<std::uint64_t>(step));
-        std::vector<const Image*> targets, keypoints, attrImages, attrMasks, portraits, holes, priors, regions;
+        std::vector<const Image*> targets, keypoints, attrImages, attrMasks, portraits, holes, priors, regions,
+            priorHoles, priorAttributes;
         for (const auto& s : batch) {
             for (std::size_t f = 0; f < s.targets.size(); ++f) {
                 targets.push_back(&s.targets[f]);
@@ -179,6 +181,8 @@ struct Trainer::Impl {
                 if (f < s.priors.size()) {
                     priors.push_back(&s.priors[f]);
                     regions.push_back(&s.editRegions[f]);
+                    priorHoles.push_back(&s.priorHoles[f]);
+                    priorAttributes.push_back(&s.priorAttributeMasks[f]);
                 }
             }
             attrImages.push_back(&s.attributeImage);
@@ -227,7 +231,9 @@ struct Trainer::Impl {
                 // The sample is the prior's correction; the loss weighs the edit region, the only place
                 // paste-back lets the model's pixels through.
                 const auto priorImages = images(priors), regionMasks = masks(regions);
-                const auto prior = model->encodePrior(priorImages, regionMasks);
+                const auto prior = model->encodePrior(priorImages, modelConfig.priorMasks
+                        ? torch::cat({regionMasks, masks(priorHoles), masks(priorAttributes)}, 1)
+                        : regionMasks);
                 latents = latents - prior.latents;
                 priorInput = prior.input;
                 const auto region = modelConfig.usesVae()

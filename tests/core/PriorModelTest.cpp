@@ -5,6 +5,7 @@
 #include "core/eval/TransferCases.h"
 #include "core/io/AtomicFile.h"
 #include "core/model/DurianModel.h"
+#include "core/model/Weights.h"
 #include "core/pipeline/ClassicalPrior.h"
 #include "core/pipeline/Pipeline.h"
 #include "core/train/SelfReconstruction.h"
@@ -21,18 +22,18 @@ using namespace durian;
 namespace {
 
 // The tiny preset in pixel space (factor 4: 32x32x3 -> 8x8x48) with the prior's input channels.
-std::string tinyPriorModel()
+// With `masks`, its prior also says apart the portrait's hole and the pasted attribute (prior_masks).
+std::string tinyPriorModel(bool masks = false)
 {
-    static const std::string path = [] {
-        const auto dir = std::filesystem::temp_directory_path() / ("durian-prior-test-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(dir);
-        const auto file = dir / "tiny-prior.json";
-        writeFileAtomically(file,
-            R"({"base": "tiny", "name": "tiny-prior", "pixel_unshuffle": 4, "latent_channels": 48, "latent_scale": 2.0,
-                "prior": true, "prediction": "sample"})");
-        return file.string();
-    }();
-    return path;
+    const auto dir = std::filesystem::temp_directory_path() / ("durian-prior-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto file = dir / (masks ? "tiny-prior-masks.json" : "tiny-prior.json");
+    if (!std::filesystem::exists(file)) {
+        writeFileAtomically(file, std::string(R"({"base": "tiny", "name": "tiny-prior", "pixel_unshuffle": 4,
+            "latent_channels": 48, "latent_scale": 2.0, "prior": true, "prediction": "sample")") +
+                (masks ? R"(, "prior_masks": true})" : "}"));
+    }
+    return file.string();
 }
 
 Generator& tinyPriorGenerator()
@@ -210,3 +211,82 @@ TEST(PriorModel, ReferenceNetsStartAsTheDenoiser)
     EXPECT_LT((asReference - asPrior).abs().max().item<double>(), 1e-4);
 }
 
+
+// The prior's masks: the region unites the hole and the aligned attribute (grown and feathered); the two
+// parts come apart, the attribute's by its strength.
+TEST(PriorModel, ThePriorSaysApartTheHoleAndThePastedAttribute)
+{
+    const auto c = hairCase(2);
+    auto request = transferRequest(c, fewSteps());
+    request.attributes.front().strength = 0.5;
+    const ClassicalPrior prior(request, 32);
+    for (int f = 0; f < 2; ++f) {
+        const auto masks = prior.masks(f, true);
+        ASSERT_EQ(masks.size(), 3u);
+        const Image &region = masks[0], &hole = masks[1], &attribute = masks[2];
+        int holeOnly = 0, attributeOnly = 0;
+        for (std::size_t p = 0; p < region.pixels.size(); ++p) {
+            if (hole.pixels[p] > 0 || attribute.pixels[p] > 0) {
+                EXPECT_GT(region.pixels[p], 0) << "frame " << f << " pixel " << p << " is in a part, not in the region";
+            }
+            EXPECT_LE(attribute.pixels[p], 128) << "strength 0.5 pastes at most half";
+            holeOnly += hole.pixels[p] > 200 && attribute.pixels[p] == 0;
+            attributeOnly += attribute.pixels[p] > 100 && hole.pixels[p] == 0;
+        }
+        EXPECT_GT(holeOnly, 0) << "the portrait's own hair where the new hair is not";
+        EXPECT_GT(attributeOnly, 0) << "the new hair where the portrait had none";
+        EXPECT_EQ(prior.masks(f, false).size(), 1u);
+        EXPECT_EQ(prior.masks(f, false)[0].pixels, region.pixels);
+    }
+    request.attributes.front().strength = 0.0;
+    const ClassicalPrior off(request, 32);
+    EXPECT_EQ(off.attributeMask(0).pixels, std::vector<std::uint8_t>(32 * 32, 0));
+}
+
+// A prior-masks model grown from a plain prior model's weights starts as that model: the new input
+// channels are zero, so whatever the masks say, the first prediction is the same.
+TEST(PriorModel, AModelThatGainsThePriorMasksStartsAsTheOneItGrewFrom)
+{
+    torch::manual_seed(3);
+    model::DurianModel plain(resolveModelConfig(tinyPriorModel()));
+    const auto file = std::filesystem::temp_directory_path() / ("durian-prior-grow-" + std::to_string(::getpid()) + ".safetensors");
+    model::saveModelWeights(plain, file);
+    model::DurianModel grown(resolveModelConfig(tinyPriorModel(true)));
+    const int f2 = 16;
+    EXPECT_EQ(model::loadModelWeightsGrowingInputs(grown, file), 2 * f2);
+    std::filesystem::remove(file);
+
+    torch::NoGradGuard noGrad;
+    plain->eval();
+    grown->eval();
+    const int size = plain->config().resolution;
+    const auto frame = torch::rand({1, 3, size, size}) * 2 - 1, masks = torch::rand({1, 3, size, size});
+    const auto latents = torch::randn({1, 48, size / 4, size / 4});
+    const auto t = torch::full({1}, 999.0f);
+    const auto pose = plain->poseFeatures(torch::zeros({1, 3, size, size}));
+    const auto before = plain->denoise(latents, t, pose, 1, nullptr, {}, plain->priorInput(frame, masks.narrow(1, 0, 1)));
+    const auto after = grown->denoise(latents, t, pose, 1, nullptr, {}, grown->priorInput(frame, masks));
+    EXPECT_LT((before - after).abs().max().item<double>(), 1e-5);
+    EXPECT_THROW(grown->priorInput(frame, masks.narrow(1, 0, 1)), Error); // the model reads three masks
+}
+
+TEST(PriorModel, APriorMasksModelGeneratesAndTrains)
+{
+    GeneratorOptions o;
+    o.model = tinyPriorModel(true);
+    o.initSeed = 6;
+    Generator generator(o);
+    const auto c = hairCase(2);
+    EXPECT_EQ(generator.generate(transferRequest(c, fewSteps())).frames.size(), 2u);
+
+    TrainConfig t;
+    t.model = tinyPriorModel(true);
+    t.steps = 2;
+    t.batch = 2;
+    t.seed = 8;
+    t.data.clipLength = 8;
+    t.data.swapFraction = 0.5;
+    Trainer trainer(t, {});
+    EXPECT_TRUE(std::isfinite(trainer.trainStep()));
+    EXPECT_TRUE(std::isfinite(trainer.trainStep()));
+}
