@@ -61,6 +61,14 @@ ApplicationWindow {
         document: document
         onErrorOccurred: function(message) { messageDialog.show(message) }
     }
+    ReferenceController {
+        id: referenceController
+        objectName: "referenceController"
+        document: document
+        autoMasks: autoMasks
+        onErrorOccurred: function(message) { messageDialog.show(message) }
+        onChoiceNeeded: referenceFaceDialog.open()
+    }
     // Render Animation (Ctrl+R) into a temporary clip, played in the preview panel; Export.
     RenderController {
         id: renderController
@@ -190,6 +198,7 @@ ApplicationWindow {
                     anchors.fill: parent
                     document: document
                     autoMasks: autoMasks
+                    references: referenceController
                 }
             }
             Panel {
@@ -241,7 +250,15 @@ ApplicationWindow {
         }
         onRejected: unsavedDialog.saveAsEnded(false)
     }
-    FaceChoiceDialog { id: faceChoiceDialog; anchors.centerIn: parent; portrait: portraitController }
+    FaceChoiceDialog { id: faceChoiceDialog; anchors.centerIn: parent; chooser: portraitController }
+    FaceChoiceDialog {
+        id: referenceFaceDialog
+        objectName: "referenceFaceDialog"
+        anchors.centerIn: parent
+        chooser: referenceController
+        prompt: qsTr("Click the one that wears the attribute.")
+        action: qsTr("Take the attribute from face %1")
+    }
     ExportDialog {
         id: exportDialog
         objectName: "exportDialog"

@@ -25,6 +25,7 @@ QVariant AttributeListModel::data(const QModelIndex& index, int role) const
     case EnabledRole: return r.enabled;
     case MaskConfidenceRole: return r.maskConfidence;
     case PairSideRole: return r.pairSide;
+    case FaceRole: return r.face;
     default: return {};
     }
 }
@@ -33,7 +34,7 @@ QHash<int, QByteArray> AttributeListModel::roleNames() const
 {
     return {{CategoryRole, "category"}, {CategoryLabelRole, "categoryLabel"}, {LabelRole, "label"},
         {ImageUrlRole, "imageUrl"}, {MaskUrlRole, "maskUrl"}, {StrengthRole, "strength"}, {EnabledRole, "enabled"},
-        {MaskConfidenceRole, "maskConfidence"}, {PairSideRole, "pairSide"}};
+        {MaskConfidenceRole, "maskConfidence"}, {PairSideRole, "pairSide"}, {FaceRole, "face"}};
 }
 
 QStringList AttributeListModel::labels() const
@@ -79,6 +80,7 @@ void AttributeListModel::updateRow(int row, const Row& value)
     if (old.enabled != value.enabled) roles << EnabledRole;
     if (old.maskConfidence != value.maskConfidence) roles << MaskConfidenceRole;
     if (old.pairSide != value.pairSide) roles << PairSideRole;
+    if (old.face != value.face) roles << FaceRole;
     if (roles.isEmpty()) {
         return;
     }

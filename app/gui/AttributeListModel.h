@@ -32,6 +32,7 @@ public:
         EnabledRole,
         MaskConfidenceRole,              // of an automatic mask computed this session, else -1
         PairSideRole,                    // "A" or "B" in the interpolation pair, else empty
+        FaceRole,                        // which face of the photo wears it (0: the face finder's choice)
     };
 
     struct Row {
@@ -43,6 +44,7 @@ public:
         bool enabled = true;
         double maskConfidence = -1.0;
         QString pairSide;
+        int face = 0;
         bool operator==(const Row&) const = default;
     };
 

@@ -43,7 +43,7 @@ void AutoMaskController::compute(int index)
         tr("Automatic mask for %1").arg(imageFile.fileName()),
         [reference, maskPath](JobContext& context) {
             context.reportProgress(0.0, tr("Computing the mask…"));
-            const auto mask = PreviewWorker::shared()->autoMask(reference.image, 0, durian::maskKindOf(reference.category));
+            const auto mask = PreviewWorker::shared()->autoMask(reference.image, reference.face, durian::maskKindOf(reference.category));
             durian::saveImage(mask.mask, maskPath.toStdString());
             return QVariant(static_cast<double>(mask.confidence));
         },

@@ -219,7 +219,11 @@ void MaskEditor::autoMask(const QString& category)
     }
     setBusy(true);
     const std::filesystem::path photo = photoPath_.toStdString();
-    const int face = target_ == -1 && document_ ? document_->portraitFace() : 0;
+    const auto attributes = document_ ? document_->project().attributes : std::vector<durian::AttributeReference>{};
+    const int face = !document_ ? 0
+        : target_ == -1        ? document_->portraitFace()
+        : target_ < static_cast<int>(attributes.size()) ? attributes[static_cast<std::size_t>(target_)].face
+                                                        : 0;
     const int target = target_;
     JobQueue::instance()->submit(JobQueue::Lane::Interactive,
         tr("Automatic mask"),

@@ -2,6 +2,7 @@
 
 #include "app/gui/DocumentBinding.h"
 #include "app/gui/JobQueue.h"
+#include "app/gui/PhotoFaces.h"
 #include "app/gui/PreviewWorker.h"
 #include "core/io/Image.h"
 
@@ -15,24 +16,6 @@
 #include <QRectF>
 #include <QStandardPaths>
 
-namespace {
-// What a face job hands back to the UI thread: each face's box and landmarks, and the photo size.
-QVariant analyse(const QString& path)
-{
-    const durian::Image image = durian::loadImageRgb(path.toStdString());
-    const auto analysis = PreviewWorker::shared()->analyzer().analyze(image);
-    QVariantList faces;
-    for (const auto& face : analysis.faces) {
-        QVariantList points;
-        for (const auto& p : face.landmarks) {
-            points.append(QPointF(p.x, p.y));
-        }
-        faces.append(QVariantMap{{"box", QRectF(face.box.x, face.box.y, face.box.width, face.box.height)},
-            {"landmarks", points}});
-    }
-    return QVariantMap{{"faces", faces}, {"size", QSize(image.width, image.height)}};
-}
-} // namespace
 
 PortraitController::PortraitController(QObject* parent)
     : QObject(parent)
@@ -56,7 +39,7 @@ void PortraitController::openImage(const QUrl& url)
     }
     setBusy(true);
     JobQueue::instance()->submit(JobQueue::Lane::Interactive,
-        tr("Finding the face in %1").arg(QFileInfo(path).fileName()), [path](JobContext&) { return analyse(path); },
+        tr("Finding the face in %1").arg(QFileInfo(path).fileName()), [path](JobContext&) { return QVariant(findPhotoFaces(path)); },
         [self = QPointer(this), url](const QVariant& result) {
             if (!self) {
                 return;
@@ -169,7 +152,7 @@ void PortraitController::refreshLandmarks()
         return;
     }
     JobQueue::instance()->submit(JobQueue::Lane::Interactive,
-        tr("Finding the face landmarks"), [path](JobContext&) { return analyse(path); },
+        tr("Finding the face landmarks"), [path](JobContext&) { return QVariant(findPhotoFaces(path)); },
         [self = QPointer(this), key, face](const QVariant& result) {
             if (!self || key != self->landmarksKey_) {
                 return;

@@ -97,7 +97,10 @@ public:
     // Attribute editing, each one undoable step. category: "hair", "eyeglasses", "hat", "beard".
     // mask empty: the mask is computed automatically when rendering (or by AutoMaskController).
     // Returns false and sets errorString when the category is unknown or the image is not a readable file.
-    Q_INVOKABLE bool addAttribute(const QString& category, const QUrl& image, const QUrl& mask = QUrl());
+    // face: which face of the photo wears the attribute (ReferenceController asks when there are several).
+    Q_INVOKABLE bool addAttribute(const QString& category, const QUrl& image, const QUrl& mask = QUrl(), int face = 0);
+    // Another face of the reference's photo; an automatic mask of the old face is dropped with it.
+    Q_INVOKABLE void setAttributeFace(int index, int face);
     Q_INVOKABLE void moveAttribute(int from, int to);
     Q_INVOKABLE void setAttributeEnabled(int index, bool enabled);
     Q_INVOKABLE void setAttributeCategory(int index, const QString& category);

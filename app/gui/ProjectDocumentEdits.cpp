@@ -52,6 +52,7 @@ void ProjectDocument::syncAttributeModel()
             .pairSide = !pair ? QString() : pair->slot == index ? QStringLiteral("A")
                 : pair->with == index                         ? QStringLiteral("B")
                                                               : QString(),
+            .face = attribute.face,
         });
     }
     attributeModel_.sync(std::move(rows));
@@ -74,7 +75,7 @@ void ProjectDocument::removeAttribute(int index)
     }
 }
 
-bool ProjectDocument::addAttribute(const QString& category, const QUrl& image, const QUrl& mask)
+bool ProjectDocument::addAttribute(const QString& category, const QUrl& image, const QUrl& mask, int face)
 {
     const auto parsed = durian::parseAttributeCategory(category.toStdString());
     if (!parsed) {
@@ -94,6 +95,7 @@ bool ProjectDocument::addAttribute(const QString& category, const QUrl& image, c
     reference.category = *parsed;
     reference.image = absolutePathOf(image);
     reference.mask = absolutePathOf(mask);
+    reference.face = std::max(0, face);
     loaded_ = true; // adding to an empty document starts a project
     setErrorString({});
     edit(tr("Add %1 Reference").arg(categoryLabel(*parsed)), [&](durian::Project& p) { p.attributes.push_back(reference); });
@@ -114,6 +116,21 @@ void ProjectDocument::setAttributeEnabled(int index, bool enabled)
         const QString label = categoryLabel(project_.attributes[index].category);
         edit(enabled ? tr("Switch On %1 Reference").arg(label) : tr("Switch Off %1 Reference").arg(label),
             [&](durian::Project& p) { p.attributes[index].enabled = enabled; });
+    }
+}
+
+void ProjectDocument::setAttributeFace(int index, int face)
+{
+    if (validIndex(index) && face >= 0 && face != project_.attributes[index].face) {
+        const auto category = project_.attributes[index].category;
+        edit(tr("Choose Face of %1 Reference").arg(categoryLabel(category)), [&](durian::Project& p) {
+            auto& reference = p.attributes[index];
+            reference.face = face;
+            // An automatic mask was computed around the old face: the new one gets its own when rendering.
+            if (!reference.mask.empty() && maskConfidence(QString::fromStdString(reference.mask.string())) >= 0.0) {
+                reference.mask.clear();
+            }
+        });
     }
 }
 

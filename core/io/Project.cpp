@@ -128,6 +128,8 @@ Project parse(const json& root, const std::filesystem::path& base)
             attribute.strength = reader.get<double>("strength", 1.0);
             requireRange(reader, "strength", attribute.strength, 0.0, 1.0);
             attribute.enabled = reader.get<bool>("enabled", true);
+            attribute.face = reader.get<int>("face", 0);
+            requireRange(reader, "face", attribute.face, 0, 1000);
             project.attributes.push_back(std::move(attribute));
         }
     }
@@ -242,6 +244,7 @@ void saveProject(const Project& project, const std::filesystem::path& path)
             {"mask", relativeTo(base, attribute.mask)},
             {"strength", attribute.strength},
             {"enabled", attribute.enabled},
+            {"face", attribute.face},
         });
     }
     json root = {

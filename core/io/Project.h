@@ -25,6 +25,9 @@ struct AttributeReference {
     std::filesystem::path mask;
     double strength = 1.0;
     bool enabled = true;
+    // Which face of the photo wears the attribute, in FaceAnalyzer's order (0: the one it chooses), as
+    // Project::portraitFace ("face", optional in the file, default 0).
+    int face = 0;
     bool operator==(const AttributeReference&) const = default;
 };
 

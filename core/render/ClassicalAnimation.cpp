@@ -13,9 +13,9 @@ WarpAttribute loadAttribute(ProjectFaces& faces, const AttributeReference& refer
     const std::string what = toString(reference.category) + " reference";
     WarpAttribute attribute;
     attribute.image = faces.photo(reference.image, what).image;
-    attribute.landmarks = faces.landmarks(reference.image, what);
+    attribute.landmarks = faces.landmarks(reference.image, what, reference.face);
     attribute.strength = reference.strength;
-    attribute.mask = reference.mask.empty() ? faces.autoMask(reference.image, reference.category)
+    attribute.mask = reference.mask.empty() ? faces.autoMask(reference.image, reference.category, 0, reference.face)
                                             : loadMaskOf(reference.mask, attribute.image, what);
     return attribute;
 }

@@ -58,20 +58,22 @@ const Landmarks& ProjectFaces::landmarks(const std::filesystem::path& path, cons
     return found.faces[static_cast<std::size_t>(face)];
 }
 
-const Image& ProjectFaces::autoMask(const std::filesystem::path& path, AttributeCategory category, int size)
+const Image& ProjectFaces::autoMask(const std::filesystem::path& path, AttributeCategory category, int size, int face)
 {
-    const auto key = std::make_tuple(path, static_cast<int>(category), size);
+    const auto key = std::make_tuple(path, static_cast<int>(category), size, face);
     if (const auto it = masks_.find(key); it != masks_.end()) {
         return it->second;
     }
-    const Photo& p = photo(path, toString(category) + " photo");
+    const std::string what = toString(category) + " photo";
+    const Photo& p = photo(path, what);
+    const Landmarks& chosen = landmarks(path, what, face);
     const std::vector<MaskKind> kind{maskKindOf(category)};
     Image mask;
     if (size > 0) {
-        const AlignedFace aligned = alignFace(p.image, p.faces.front(), size);
+        const AlignedFace aligned = alignFace(p.image, chosen, size);
         mask = computeAutoMasks(aligned.image, aligned.landmarks, kind).front().mask;
     } else {
-        mask = computeAutoMasks(p.image, p.faces.front(), kind).front().mask;
+        mask = computeAutoMasks(p.image, chosen, kind).front().mask;
     }
     return masks_.emplace(key, std::move(mask)).first->second;
 }
@@ -114,10 +116,10 @@ ProjectRequest projectRequest(const Project& project, ProjectFaces& faces, int s
     const auto prepare = [&](const AttributeReference& reference) {
         const std::string what = toString(reference.category) + " reference";
         const Image& image = faces.photo(reference.image, what).image;
-        const Landmarks& landmarks = faces.landmarks(reference.image, what);
-        const Image mask = reference.mask.empty() ? faces.autoMask(reference.image, reference.category)
+        const Landmarks& landmarks = faces.landmarks(reference.image, what, reference.face);
+        const Image mask = reference.mask.empty() ? faces.autoMask(reference.image, reference.category, 0, reference.face)
                                                   : loadMaskOf(reference.mask, image, what);
-        const Image& ownRegion = faces.autoMask(project.portraitImage, reference.category, size);
+        const Image& ownRegion = faces.autoMask(project.portraitImage, reference.category, size, project.portraitFace);
         hole = uniteMasks(hole, inferenceMask(mask, landmarks, ownRegion, aligned.landmarks, size, size));
         const AlignedFace referenceAligned = alignFace(image, landmarks, size);
         return AttributeInput{reference.category, referenceAligned.image,

@@ -32,14 +32,14 @@ public:
     // The landmarks of face `face` (0: the primary one) in the photo; an error when there is no such face.
     const Landmarks& landmarks(const std::filesystem::path& path, const std::string& what, int face = 0);
     FaceAnalyzer& analyzer();
-    // The automatic mask of `category` in a photo (`size` > 0: in the photo's aligned crop of that side),
-    // computed once: it takes a GrabCut, too slow to repeat on every slider move.
-    const Image& autoMask(const std::filesystem::path& path, AttributeCategory category, int size = 0);
+    // The automatic mask of `category` around face `face` of a photo (`size` > 0: in that face's aligned crop
+    // of that side), computed once: it takes a GrabCut, too slow to repeat on every slider move.
+    const Image& autoMask(const std::filesystem::path& path, AttributeCategory category, int size = 0, int face = 0);
 
 private:
     std::unique_ptr<FaceAnalyzer> analyzer_;
     std::map<std::filesystem::path, Photo> photos_;
-    std::map<std::tuple<std::filesystem::path, int, int>, Image> masks_;
+    std::map<std::tuple<std::filesystem::path, int, int, int>, Image> masks_;
 };
 
 // The mask file of `image`, which must be of the image's size (a mask painted on another photo, or

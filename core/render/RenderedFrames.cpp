@@ -63,7 +63,7 @@ std::string renderKey(const Project& project, const std::optional<std::filesyste
         << project.portraitFace;
     for (const auto& attribute : project.attributes) {
         key << "\nattribute " << toString(attribute.category) << ' ' << contentHash(attribute.image) << ' '
-            << contentHash(attribute.mask) << ' ' << attribute.strength << ' ' << attribute.enabled;
+            << contentHash(attribute.mask) << ' ' << attribute.strength << ' ' << attribute.enabled << ' ' << attribute.face;
     }
     if (project.interpolation) {
         key << "\ninterpolation " << project.interpolation->slot << ' ' << project.interpolation->with << ' '

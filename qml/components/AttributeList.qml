@@ -10,6 +10,9 @@ ColumnLayout {
     id: root
     property var document
     property var autoMasks // AutoMaskController
+    property var references // ReferenceController
+    // Below this an automatic mask is flagged on its card: check it before rendering.
+    readonly property real lowConfidence: 0.5
     spacing: 6
 
     RowLayout {
@@ -84,13 +87,26 @@ ColumnLayout {
                             wrapMode: Text.Wrap
                             maximumLineCount: 2
                             elide: Text.ElideRight
-                            opacity: 0.8
+                            readonly property bool doubtful: card.model.maskConfidence >= 0
+                                                             && card.model.maskConfidence < root.lowConfidence
+                            opacity: doubtful ? 1.0 : 0.8
+                            color: doubtful ? "#ffb020" : palette.windowText
+                            font.bold: doubtful
                             font.pointSize: 8
-                            text: card.model.maskConfidence >= 0
+                            text: doubtful
+                                  ? qsTr("⚠ Automatic mask, confidence %1%: check it in the mask editor").arg(Math.round(card.model.maskConfidence * 100))
+                                  : card.model.maskConfidence >= 0
                                   ? qsTr("Automatic mask, confidence %1%").arg(Math.round(card.model.maskConfidence * 100))
                                   : card.model.maskUrl.toString() !== ""
                                     ? qsTr("Mask: %1").arg(FilePaths.fileName(card.model.maskUrl))
                                     : qsTr("Mask: automatic when rendering")
+                        }
+                        Label {
+                            objectName: "faceLabel"
+                            visible: card.model.face > 0
+                            opacity: 0.8
+                            font.pointSize: 8
+                            text: qsTr("Face %1 of the photo").arg(card.model.face + 1)
                         }
                     }
                     Label {
@@ -128,6 +144,14 @@ ColumnLayout {
                         onPressedChanged: if (!pressed) root.document.finishGesture()
                         ToolTip.visible: pressed || hovered
                         ToolTip.text: qsTr("Strength %1%").arg(Math.round(value * 100))
+                    }
+                    ToolButton {
+                        text: "☺"
+                        objectName: "chooseFace"
+                        enabled: root.references && !root.references.busy
+                        onClicked: root.references.chooseFaceFor(card.index)
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Choose which face of the photo wears the attribute")
                     }
                     ToolButton {
                         text: "✦"
@@ -176,7 +200,7 @@ ColumnLayout {
         nameFilters: [qsTr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"), qsTr("All files (*)")]
         onAccepted: (file) => {
             AppSettings.rememberFolder("references", file)
-            root.document.addAttribute(root.document.categoryKeys[addCategory.currentIndex], file)
+            root.references.addReference(root.document.categoryKeys[addCategory.currentIndex], file)
         }
     }
 }

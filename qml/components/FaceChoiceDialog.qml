@@ -2,37 +2,41 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// Several faces in a new portrait photo: shows the photo with a numbered box per face; the user picks the
-// one to animate, or cancels (the project stays as it was).
+// Several faces in a photo: shows it with a numbered box per face; the user picks one, or cancels (the
+// project stays as it was). For the portrait (the face to animate) and for a reference (the face that wears
+// the attribute): `chooser` is the PortraitController or the ReferenceController.
 Dialog {
     id: dialog
-    property var portrait // PortraitController
+    property var chooser
+    // What the chosen face is for, as the user reads it.
+    property string prompt: qsTr("Click the one to animate.")
+    property string action: qsTr("Animate face %1")
     objectName: "faceChoiceDialog"
     title: qsTr("Choose a Face")
     modal: true
     width: 520
     height: 520
     standardButtons: Dialog.Cancel
-    onRejected: portrait.cancelChoice()
+    onRejected: chooser.cancelChoice()
 
     ColumnLayout {
         anchors.fill: parent
         Label {
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
-            text: qsTr("This photo shows %n face(s). Click the one to animate.", "", dialog.portrait ? dialog.portrait.facesToChoose.length : 0)
+            text: qsTr("This photo shows %n face(s).", "", dialog.chooser ? dialog.chooser.facesToChoose.length : 0) + " " + dialog.prompt
         }
         Image {
             id: photo
             Layout.fillWidth: true
             Layout.fillHeight: true
-            source: dialog.portrait ? dialog.portrait.pendingUrl : ""
+            source: dialog.chooser ? dialog.chooser.pendingUrl : ""
             fillMode: Image.PreserveAspectFit
             readonly property real fit: Math.min(width / Math.max(1, sourceSize.width), height / Math.max(1, sourceSize.height))
             readonly property real offsetX: (width - sourceSize.width * fit) / 2
             readonly property real offsetY: (height - sourceSize.height * fit) / 2
             Repeater {
-                model: dialog.portrait ? dialog.portrait.facesToChoose : []
+                model: dialog.chooser ? dialog.chooser.facesToChoose : []
                 delegate: Button {
                     required property var modelData
                     required property int index
@@ -54,9 +58,9 @@ Dialog {
                         horizontalAlignment: Text.AlignHCenter
                         verticalAlignment: Text.AlignTop
                     }
-                    onClicked: { dialog.portrait.chooseFace(index); dialog.close() }
+                    onClicked: { dialog.chooser.chooseFace(index); dialog.close() }
                     ToolTip.visible: hovered
-                    ToolTip.text: qsTr("Animate face %1").arg(index + 1)
+                    ToolTip.text: dialog.action.arg(index + 1)
                 }
             }
         }

@@ -1,7 +1,9 @@
 #include "app/gui/AppSettings.h"
 #include "app/gui/InterpolationStrip.h"
 #include "app/gui/MaskEditor.h"
+#include "app/gui/AutoMaskController.h"
 #include "app/gui/PortraitController.h"
+#include "app/gui/ReferenceController.h"
 #include "app/gui/PreviewController.h"
 #include "app/gui/ProjectDocument.h"
 
@@ -335,6 +337,63 @@ private Q_SLOTS:
         document.undo();
         QCOMPARE(document.portraitUrl().fileName(), QString("portrait.png"));
         QCOMPARE(document.portraitFace(), 0);
+    }
+
+    // A reference photo with four faces: the user picks the one wearing the attribute; the choice is one
+    // undo step, goes into the project, and the new reference gets its automatic mask (and its confidence,
+    // the card's figure) at once, around that face.
+    void aReferenceWithSeveralFacesAsksWhichOneWearsTheAttribute()
+    {
+        const QString path = DURIAN_TEST_PHOTOS_DIR "/facereg.jpg";
+        if (!QFile::exists(path)) {
+            QSKIP("facereg.jpg is not there (ctest's data.FetchPhotos fetches it)");
+        }
+        QTemporaryDir dir;
+        ProjectDocument document;
+        QVERIFY(document.open(demoCopy(dir)));
+        AutoMaskController masks;
+        masks.setDocument(&document);
+        ReferenceController references;
+        references.setDocument(&document);
+        references.setAutoMasks(&masks);
+        QSignalSpy choice(&references, &ReferenceController::choiceNeeded);
+        QSignalSpy added(&references, &ReferenceController::referenceAdded);
+        QSignalSpy computed(&masks, &AutoMaskController::maskComputed);
+        QSignalSpy errors(&references, &ReferenceController::errorOccurred);
+        const int before = document.attributeModel()->rowCount();
+
+        references.addReference("eyeglasses", QUrl::fromLocalFile(path));
+        QTRY_COMPARE_WITH_TIMEOUT(choice.count(), 1, 60000);
+        QCOMPARE(choice.last().first().toInt(), 4);
+        QCOMPARE(document.attributeModel()->rowCount(), before); // nothing added before the choice
+        references.chooseFace(2);
+        QCOMPARE(added.count(), 1);
+        const int index = added.last().first().toInt();
+        QCOMPARE(index, before);
+        QCOMPARE(document.project().attributes.at(index).face, 2);
+        QCOMPARE(document.attributeModel()->get(index).value("face").toInt(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(computed.count(), 1, 60000);
+        const double confidence = document.attributeModel()->get(index).value("maskConfidence").toDouble();
+        QVERIFY2(confidence >= 0.0 && confidence <= 1.0, qPrintable(QString::number(confidence)));
+
+        // Another face from the card: the old face's automatic mask goes, the new face gets its own.
+        references.chooseFaceFor(index);
+        QTRY_COMPARE_WITH_TIMEOUT(choice.count() + errors.count(), 2, 60000);
+        QVERIFY2(errors.count() == 0, errors.isEmpty() ? "" : errors.last().first().toString().toUtf8().constData());
+        references.chooseFace(0);
+        QCOMPARE(document.project().attributes.at(index).face, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(computed.count(), 2, 60000);
+        QVERIFY(!document.project().attributes.at(index).mask.empty());
+        document.undo(); // the new automatic mask
+        document.undo(); // the face
+        QCOMPARE(document.project().attributes.at(index).face, 2);
+
+        // A photo without a face adds nothing and says why.
+        references.addReference("hair", QUrl::fromLocalFile(DURIAN_SOURCE_DIR "/resources/demo/hair-mask.png"));
+        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 60000);
+        const QString error = errors.last().first().toString();
+        QVERIFY2(error.contains("No face was found in hair-mask.png"), qPrintable(error));
+        QCOMPARE(document.attributeModel()->rowCount(), before + 1);
     }
 
     void pastingAnImageOrAFileUrlOpensItAsThePortrait()

@@ -1,4 +1,5 @@
 // A project's generation request: what the preview and the render ask the model for.
+#include "FaceTestPhotos.h"
 #include "core/masks/MaskOps.h"
 #include "core/render/ProjectRequest.h"
 #include "core/util/Error.h"
@@ -92,4 +93,32 @@ TEST(ProjectRequest, AMaskOfTheWrongSizeIsRefusedByName)
         EXPECT_NE(what.find("durian-small-mask-"), std::string::npos) << what;
     }
     fs::remove(small);
+}
+
+// A reference photo with several faces: the chosen face's landmarks place the attribute and its
+// automatic mask (facereg.jpg: four faces).
+TEST(ProjectRequest, AReferenceUsesItsChosenFace)
+{
+    DURIAN_REQUIRE_FETCHED_PHOTO("facereg.jpg");
+    Project project;
+    project.portraitImage = photos().portrait;
+    project.attributes.push_back({AttributeCategory::Eyeglasses, durian::testing::fetchedPhoto("facereg.jpg"), {}, 1.0, true});
+    ProjectFaces faces;
+    const auto first = projectRequest(project, faces, 128).request.attributes.at(0);
+    project.attributes[0].face = 2;
+    const auto third = projectRequest(project, faces, 128).request.attributes.at(0);
+    ASSERT_TRUE(first.landmarks && third.landmarks);
+    EXPECT_NE(first.image.pixels, third.image.pixels) << "another face, another aligned crop";
+    const auto& chosen = faces.landmarks(durian::testing::fetchedPhoto("facereg.jpg"), "eyeglasses reference", 2);
+    EXPECT_NE(faces.autoMask(durian::testing::fetchedPhoto("facereg.jpg"), AttributeCategory::Eyeglasses, 0, 2).pixels,
+        faces.autoMask(durian::testing::fetchedPhoto("facereg.jpg"), AttributeCategory::Eyeglasses, 0, 0).pixels);
+    EXPECT_GT(chosen.size(), 0u);
+
+    project.attributes[0].face = 7;
+    try {
+        projectRequest(project, faces, 128);
+        FAIL() << "a face the photo does not have";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("face 8 was chosen"), std::string::npos) << e.what();
+    }
 }

@@ -156,6 +156,24 @@ TEST(Project, EnabledIsOptionalAndRoundTrips)
     EXPECT_NE(errorOf(dir / "bad.durian").find("attributes[0].enabled: has the wrong type"), std::string::npos);
 }
 
+TEST(Project, AReferencesFaceIsOptionalRoundTripsAndIsValidated)
+{
+    const auto dir = freshDirectory("reference-face");
+    durian::writeFileAtomically(dir / "old.durian",
+        R"({"format": "durian-project", "version": 1, "attributes": [{"category": "eyeglasses", "image": "a.png"}]})");
+    auto project = durian::loadProject(dir / "old.durian");
+    ASSERT_EQ(project.attributes.size(), 1u);
+    EXPECT_EQ(project.attributes[0].face, 0);
+
+    project.attributes[0].face = 3;
+    durian::saveProject(project, dir / "new.durian");
+    EXPECT_EQ(durian::loadProject(dir / "new.durian").attributes[0].face, 3);
+
+    durian::writeFileAtomically(dir / "bad.durian",
+        R"({"format": "durian-project", "version": 1, "attributes": [{"category": "hat", "image": "a.png", "face": -1}]})");
+    EXPECT_NE(errorOf(dir / "bad.durian").find("attributes[0].face"), std::string::npos) << errorOf(dir / "bad.durian");
+}
+
 TEST(Project, InterpolationAndFaceAreOptionalRoundTripAndValidated)
 {
     const auto dir = freshDirectory("interpolation");

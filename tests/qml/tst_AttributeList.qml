@@ -13,8 +13,8 @@ Item {
         id: fakeDocument
         // The roles of AttributeListModel.
         property ListModel attributeModel: ListModel {
-            ListElement { category: "hair"; categoryLabel: "Hair"; label: "Hair 1"; imageUrl: ""; maskUrl: ""; strength: 1.0; enabled: true; maskConfidence: -1; pairSide: "" }
-            ListElement { category: "beard"; categoryLabel: "Beard"; label: "Beard 2"; imageUrl: ""; maskUrl: ""; strength: 0.5; enabled: false; maskConfidence: 0.87; pairSide: "" }
+            ListElement { category: "hair"; categoryLabel: "Hair"; label: "Hair 1"; imageUrl: ""; maskUrl: ""; strength: 1.0; enabled: true; maskConfidence: -1; pairSide: ""; face: 0 }
+            ListElement { category: "beard"; categoryLabel: "Beard"; label: "Beard 2"; imageUrl: ""; maskUrl: ""; strength: 0.5; enabled: false; maskConfidence: 0.87; pairSide: ""; face: 2 }
         }
         property var categoryKeys: ["hair", "eyeglasses", "hat", "beard"]
         property var categoryLabels: ["Hair", "Eyeglasses", "Hat", "Beard"]
@@ -31,11 +31,19 @@ Item {
         function compute(i) { fakeDocument.calls.push(["automask", i]) }
     }
 
+    QtObject {
+        id: fakeReferences
+        property bool busy: false
+        function chooseFaceFor(i) { fakeDocument.calls.push(["chooseFace", i]) }
+        function addReference(c, url) { fakeDocument.calls.push(["add", c, url]) }
+    }
+
     AttributeList {
         id: list
         anchors.fill: parent
         document: fakeDocument
         autoMasks: fakeMasks
+        references: fakeReferences
     }
 
     TestCase {
@@ -88,6 +96,25 @@ Item {
             compare(kinds[kinds.length - 1], "finish") // release ends the undo step
             mouseClick(findAll(list, "remove", [])[1])
             compare(fakeDocument.calls[fakeDocument.calls.length - 1], ["remove", 1])
+        }
+
+        // A doubtful automatic mask is flagged on its card before anything is rendered; the chosen face shows.
+        function test_aLowConfidenceMaskIsFlaggedAndTheFaceShown() {
+            waitForRendering(list)
+            let masks = findAll(list, "maskState", [])
+            verify(!masks[1].doubtful)
+            fakeDocument.attributeModel.setProperty(1, "maskConfidence", 0.37)
+            masks = findAll(list, "maskState", [])
+            verify(masks[1].doubtful)
+            compare(masks[1].text, "⚠ Automatic mask, confidence 37%: check it in the mask editor")
+            verify(masks[1].font.bold)
+            fakeDocument.attributeModel.setProperty(1, "maskConfidence", 0.87)
+            const faces = findAll(list, "faceLabel", [])
+            verify(!faces[0].visible)
+            verify(faces[1].visible)
+            compare(faces[1].text, "Face 3 of the photo")
+            mouseClick(findAll(list, "chooseFace", [])[1])
+            compare(fakeDocument.calls[fakeDocument.calls.length - 1], ["chooseFace", 1])
         }
 
         function test_pairedCardsShowTheirSide() {
