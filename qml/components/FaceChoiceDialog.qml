@@ -58,7 +58,12 @@ Dialog {
                         horizontalAlignment: Text.AlignHCenter
                         verticalAlignment: Text.AlignTop
                     }
-                    onClicked: { dialog.chooser.chooseFace(index); dialog.close() }
+                    // Close first: the choice empties facesToChoose, which destroys this button mid-handler.
+                    onClicked: {
+                        const chooser = dialog.chooser, face = index
+                        dialog.close()
+                        chooser.chooseFace(face)
+                    }
                     ToolTip.visible: hovered
                     ToolTip.text: dialog.action.arg(index + 1)
                 }

@@ -184,6 +184,27 @@ private Q_SLOTS:
         QTRY_VERIFY(!dialog->property("visible").toBool());
         QCOMPARE(document->portraitUrl().fileName(), QString("portrait.png")); // cancelled: unchanged
 
+        // A reference photo with four faces asks which one wears the attribute; a click on a face picks it,
+        // closes the dialog, and the card says which face it is.
+        const int references = static_cast<int>(document->project().attributes.size());
+        QMetaObject::invokeMethod(find(window, "referenceController"), "addReference", Q_ARG(QString, "eyeglasses"),
+            Q_ARG(QUrl, QUrl::fromLocalFile(photos)));
+        auto* referenceDialog = find(window, "referenceFaceDialog");
+        QTRY_VERIFY_WITH_TIMEOUT(referenceDialog->property("opened").toBool(), 60000);
+        auto* third = qobject_cast<QQuickItem*>(find(referenceDialog, "face2"));
+        QVERIFY(third);
+        QTest::mouseClick(window, Qt::LeftButton, {}, centerOf(third));
+        QTRY_VERIFY(!referenceDialog->property("visible").toBool());
+        QCOMPARE(static_cast<int>(document->project().attributes.size()), references + 1);
+        QCOMPARE(document->project().attributes.back().face, 2);
+        QTRY_VERIFY_WITH_TIMEOUT(find(window, "faceLabel", references)->property("visible").toBool(), 10000);
+        // Its automatic mask comes at once, with its confidence on the card.
+        QTRY_VERIFY_WITH_TIMEOUT(find(window, "maskState", references)->property("text").toString().contains("confidence"), 60000);
+        screenshot(window, "7b-reference-face-chosen");
+        document->undo(); // the automatic mask
+        document->undo(); // the reference
+        QCOMPARE(static_cast<int>(document->project().attributes.size()), references);
+
         // The settings, with the model choice.
         auto* settings = find(window, "settingsDialog");
         QMetaObject::invokeMethod(settings, "open");
