@@ -14,7 +14,7 @@ torch::Tensor sampleLatents(model::DurianModel& model, int frames, int latentHei
     torch::NoGradGuard noGrad;
     const auto& config = model->config();
     const auto dtype = model->dnet->parameters().front().dtype();
-    static const NoiseSchedule schedule = NoiseSchedule::stableDiffusion();
+    const NoiseSchedule schedule = NoiseSchedule::stableDiffusion(1000, config.zeroTerminalSnr);
     Solver solver(options.solver, schedule, options.steps);
     auto x = options.sharedNoise
         ? seededNoise({1, config.latentChannels, latentHeight, latentWidth}, options.seed).repeat({frames, 1, 1, 1})

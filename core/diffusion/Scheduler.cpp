@@ -8,7 +8,7 @@
 
 namespace durian::diffusion {
 
-NoiseSchedule NoiseSchedule::stableDiffusion(int trainSteps)
+NoiseSchedule NoiseSchedule::stableDiffusion(int trainSteps, bool zeroTerminalSnr)
 {
     NoiseSchedule s;
     const double a = std::sqrt(0.00085), b = std::sqrt(0.012);
@@ -17,6 +17,14 @@ NoiseSchedule NoiseSchedule::stableDiffusion(int trainSteps)
         const double root = trainSteps > 1 ? a + (b - a) * i / (trainSteps - 1) : a;
         product *= 1.0 - root * root;
         s.alphasCumprod.push_back(product);
+    }
+    if (zeroTerminalSnr && trainSteps > 1) {
+        // sqrt(alpha-bar) shifted and scaled: the first value kept, the last kTerminalSignal.
+        const double first = std::sqrt(s.alphasCumprod.front()), last = std::sqrt(s.alphasCumprod.back());
+        for (auto& value : s.alphasCumprod) {
+            const double root = (std::sqrt(value) - last) * (first - kTerminalSignal) / (first - last) + kTerminalSignal;
+            value = root * root;
+        }
     }
     return s;
 }

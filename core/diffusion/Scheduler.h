@@ -14,7 +14,13 @@ enum class SolverKind { Ddim, DpmSolver2M };
 struct NoiseSchedule {
     std::vector<double> alphasCumprod;
 
-    static NoiseSchedule stableDiffusion(int trainSteps = 1000);
+    // zeroTerminalSnr: rescaled (Lin et al. 2023, "Common Diffusion Noise Schedules and Sample Steps Are
+    // Flawed") so that sqrt(alpha-bar) falls from its first value to kTerminalSignal at the last step, where
+    // SD's schedule still keeps 0.068 of the clean sample. A model sampled from pure noise in one step was
+    // trained on inputs that carry that much of the answer, and leaned on it (one step from t = 950 of the
+    // truth: 25.7 dB; from pure noise: 24.7). Not exactly zero: the solvers divide by sqrt(alpha-bar).
+    static NoiseSchedule stableDiffusion(int trainSteps = 1000, bool zeroTerminalSnr = false);
+    static constexpr double kTerminalSignal = 1e-3;
     int trainSteps() const { return static_cast<int>(alphasCumprod.size()); }
     // alpha-bar at t; t < 0 means "clean" (1).
     double alphaBar(int t) const { return t < 0 ? 1.0 : alphasCumprod.at(static_cast<std::size_t>(t)); }

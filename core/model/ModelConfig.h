@@ -53,6 +53,9 @@ struct ModelConfig {
     // first and last layers are 32 channels wide cannot carry that much independent noise through, so
     // epsilon and v models leave it in the frame (speckle); predicting x0 leaves the noise to the solver.
     std::string prediction = "epsilon";
+    // The noise schedule rescaled to (practically) zero terminal SNR (diffusion/Scheduler.h): the last
+    // training step's input is pure noise, as a sampler's first step is.
+    bool zeroTerminalSnr = false;
 
     // UNet (DNet; ARNet and PRNet use the same spatial architecture with latent+1 input channels).
     std::vector<int> blockChannels{32, 64, 96};

@@ -438,7 +438,7 @@ Image Generator::predictCleanFrame(const GenerationRequest& request, const Image
         one.motion.resize(1);
     }
     validateRequest(one, impl_->config);
-    static const diffusion::NoiseSchedule schedule = diffusion::NoiseSchedule::stableDiffusion();
+    const auto schedule = diffusion::NoiseSchedule::stableDiffusion(1000, impl_->config.zeroTerminalSnr);
     if (timestep < 0 || timestep >= schedule.trainSteps()) {
         throw Error("timestep must be between 0 and " + std::to_string(schedule.trainSteps() - 1));
     }

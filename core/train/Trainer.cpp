@@ -70,7 +70,7 @@ struct Trainer::Impl {
     std::filesystem::path runDir;
     model::DurianModel model{nullptr};
     SelfReconstructionData data;
-    diffusion::NoiseSchedule schedule = diffusion::NoiseSchedule::stableDiffusion(kTrainTimesteps);
+    diffusion::NoiseSchedule schedule;
     int size = 0;
     int step = 0;
     struct Slot {
@@ -92,6 +92,7 @@ struct Trainer::Impl {
                 std::to_string(world) + ")");
         }
         rankBatch = c.batch / world;
+        schedule = diffusion::NoiseSchedule::stableDiffusion(kTrainTimesteps, c.modelConfig().zeroTerminalSnr);
         torch::manual_seed(c.seed); // initial weights
         model = model::DurianModel(c.modelConfig());
         if (!c.init.empty()) {

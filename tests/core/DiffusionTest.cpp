@@ -77,6 +77,25 @@ TEST(Diffusion, TrailingTimestepsStartAtTheEnd)
     EXPECT_LT(s.alphaBar(999), 0.005);
 }
 
+// Rescaled to (practically) zero terminal SNR: the start as SD's, the last step's input pure noise, and an
+// x0 model sampled in one step from pure noise returns its own prediction (the solver's division by the
+// tiny signal loses nothing that shows).
+TEST(Diffusion, ZeroTerminalSnrEndsInPureNoiseAndOneStepReturnsTheModelsSample)
+{
+    const auto sd = NoiseSchedule::stableDiffusion(), zero = NoiseSchedule::stableDiffusion(1000, true);
+    EXPECT_NEAR(zero.alphaBar(0), sd.alphaBar(0), 1e-12);
+    EXPECT_NEAR(std::sqrt(zero.alphaBar(999)), NoiseSchedule::kTerminalSignal, 1e-12);
+    EXPECT_NEAR(std::sqrt(sd.alphaBar(999)), 0.068, 0.001); // what SD keeps of the clean sample
+    for (int t = 1; t < 1000; ++t) {
+        ASSERT_LT(zero.alphaBar(t), zero.alphaBar(t - 1)) << t;
+    }
+    torch::manual_seed(5);
+    const auto noise = torch::randn({2, 48, 8, 8}), predicted = torch::randn({2, 48, 8, 8}) * 0.5;
+    Solver solver(SolverKind::Ddim, zero, 1);
+    const auto eps = noiseFromOutput(predicted, noise, zero.alphaBar(999), "sample");
+    EXPECT_LT(maxDiff(solver.step(0, noise, eps), predicted), 2e-3);
+}
+
 TEST(Diffusion, SolversRecoverTheCleanSampleFromExactNoise)
 {
     torch::manual_seed(3);
