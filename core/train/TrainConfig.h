@@ -51,7 +51,7 @@ struct TrainDataConfig {
 struct TrainConfig {
     TrainStage stage = TrainStage::Spatial;
     int steps = 1000;
-    int batch = 4;
+    int batch = 4;               // the whole job's batch: a data-parallel job of W ranks trains batch / W on each
     int frames = 4;              // stage 2: frames per clip (stage 1 and vae use 1)
     double learningRate = 1e-4;
     double weightDecay = 0.01;
