@@ -89,39 +89,43 @@ ClassicalPrior::ClassicalPrior(const GenerationRequest& request, int size)
     std::vector<WarpAttribute> attributes;
     hole_ = request.portraitMask.empty() ? Image(w, h, 1, 0) : resized(request.portraitMask, size);
     Image region = hole_;
-    Image pastedA(w, h, 1, 0), pastedB(w, h, 1, 0);
-    const auto addToRegion = [&](const WarpAttribute& a, Image& pasted) {
-        const Image aligned = warpByLandmarks(a.mask, a.landmarks, portrait_, w, h, LandmarkWarpMode::Similarity);
+    // Each attribute's mask aligned to the portrait (empty at strength 0), joined into the region.
+    const auto align = [&](const WarpAttribute& a) {
+        if (a.strength <= 0.0) {
+            return Image();
+        }
+        Image aligned = warpByLandmarks(a.mask, a.landmarks, portrait_, w, h, LandmarkWarpMode::Similarity);
         region = uniteMasks(region, aligned);
-        addScaled(pasted, aligned, a.strength);
         editsAnything_ = true;
+        return aligned;
     };
+    const auto pasted = [&](const std::vector<WarpAttribute>& list, const std::vector<Image>& aligned) {
+        Image out(w, h, 1, 0);
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            if (!aligned[i].empty()) {
+                addScaled(out, aligned[i], list[i].strength);
+            }
+        }
+        return out;
+    };
+    std::vector<Image> alignedMasks;
     for (std::size_t i = 0; i < request.attributes.size(); ++i) {
         const auto& a = request.attributes[i];
         attributes.push_back(warpAttribute(a.image, a.mask, a.landmarks, a.strength,
             "attribute " + std::to_string(i + 1) + " (" + toString(a.category) + ")"));
-        if (a.strength > 0.0) {
-            addToRegion(attributes.back(), pastedA);
-        }
+        alignedMasks.push_back(align(attributes.back()));
     }
-    attributeMask_ = pastedA;
+    attributeMask_ = pasted(attributes, alignedMasks);
     if (request.interpolation && request.interpolation->alpha > 0.0) {
         const auto& in = *request.interpolation;
         auto withB = attributes;
-        auto& slot = withB.at(static_cast<std::size_t>(in.slot));
-        slot = warpAttribute(in.image, in.mask, in.landmarks, slot.strength, "the interpolation reference");
-        for (std::size_t i = 0; i < withB.size(); ++i) {
-            if (withB[i].strength > 0.0) {
-                if (i == static_cast<std::size_t>(in.slot)) {
-                    addToRegion(withB[i], pastedB);
-                } else {
-                    addScaled(pastedB, warpByLandmarks(withB[i].mask, withB[i].landmarks, portrait_, w, h, LandmarkWarpMode::Similarity), withB[i].strength);
-                }
-            }
-        }
+        auto alignedB = alignedMasks;
+        const auto slot = static_cast<std::size_t>(in.slot);
+        withB.at(slot) = warpAttribute(in.image, in.mask, in.landmarks, withB[slot].strength, "the interpolation reference");
+        alignedB.at(slot) = align(withB[slot]);
         withB_ = std::make_unique<WarpCompositeAnimator>(portrait, portrait_, withB);
         alpha_ = in.alpha;
-        attributeMask_ = crossFade(pastedA, pastedB, alpha_);
+        attributeMask_ = crossFade(attributeMask_, pasted(withB, alignedB), alpha_);
     }
     if (!withB_ || alpha_ < 1.0) {
         withA_ = std::make_unique<WarpCompositeAnimator>(portrait, portrait_, attributes);
