@@ -14,13 +14,16 @@
 #include <functional>
 #include <thread>
 
+#include <unistd.h>
+
 using namespace durian;
 
 namespace {
 
+// Per process: ctest runs each test in its own process, several at once, and they share these helpers.
 std::filesystem::path tempDir(const std::string& name)
 {
-    const auto dir = std::filesystem::path(::testing::TempDir()) / name;
+    const auto dir = std::filesystem::path(::testing::TempDir()) / (name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;
