@@ -69,5 +69,6 @@ Command benchCommand();
 Command trainCommand();
 Command evalCommand();
 Command packCommand();
+Command identityCommand();
 
 } // namespace durian::cli

@@ -33,6 +33,7 @@ std::vector<durian::cli::Command> commands()
         trainCommand(),
         evalCommand(),
         packCommand(),
+        identityCommand(),
     };
 }
 
