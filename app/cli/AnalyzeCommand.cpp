@@ -1,6 +1,7 @@
 #include "app/cli/CommandLine.h"
 #include "core/face/Alignment.h"
 #include "core/face/FaceAnalyzer.h"
+#include "core/face/FaceNetworks.h"
 #include "core/face/FaceReport.h"
 #include "core/face/KeypointImage.h"
 #include "core/io/Image.h"
@@ -8,7 +9,9 @@
 #include "core/masks/MaskOps.h"
 #include "core/util/Error.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -19,6 +22,26 @@ namespace {
 double secondsSince(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// A copy of the photo with a small green cross on each point.
+Image drawPoints(const Image& photo, const std::vector<Point2f>& points)
+{
+    Image out = photo;
+    const int arm = std::max(1, std::min(photo.width, photo.height) / 400);
+    for (const auto& p : points) {
+        const int cx = static_cast<int>(std::lround(p.x)), cy = static_cast<int>(std::lround(p.y));
+        for (int d = -arm; d <= arm; ++d) {
+            for (const auto& [x, y] : {std::pair{cx + d, cy}, std::pair{cx, cy + d}}) {
+                if (x >= 0 && y >= 0 && x < out.width && y < out.height) {
+                    std::uint8_t* px = out.row(y) + x * out.channels;
+                    px[0] = 0;
+                    if (out.channels >= 3) px[1] = 255, px[2] = 0;
+                }
+            }
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -94,6 +117,11 @@ Command analyzeCommand()
                 report.masks.push_back({toString(m.kind), file, m.confidence});
             }
             saveImage(maskOverlay(photo, masks), dir / "overlay.png");
+            // What the face networks see, for a look at why a mask went where it did.
+            const FaceNetworks& networks = FaceNetworks::shared();
+            saveImage(networks.personMatte(photo), dir / "matte.png");
+            const FaceMesh mesh = networks.faceMesh(photo, face.landmarks);
+            saveImage(drawPoints(photo, mesh.points), dir / "mesh.png");
             saveFaceReport(report, dir / "face.json");
 
             std::printf("face      box %.0f,%.0f %.0fx%.0f  confidence %.2f\n", face.box.x, face.box.y, face.box.width,

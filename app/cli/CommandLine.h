@@ -70,5 +70,6 @@ Command trainCommand();
 Command evalCommand();
 Command packCommand();
 Command identityCommand();
+Command evalLandmarksCommand();
 
 } // namespace durian::cli

@@ -28,6 +28,7 @@ std::vector<durian::cli::Command> commands()
         motionCommand(),
         renderCommand(),
         evalMasksCommand(),
+        evalLandmarksCommand(),
         generateCommand(),
         benchCommand(),
         trainCommand(),

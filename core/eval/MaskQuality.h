@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct MaskQualityRow {
 };
 
 // `count` random people (seeds seed, seed+1, ...), one random pose each, at size x size.
-std::vector<MaskQualityRow> measureAutoMaskQuality(int count, std::uint64_t seed, int size = 256);
+// `classicalOnly`: the masks without the face networks, to measure what the networks add. With `overlays`, each
+// portrait's masks are also drawn there (SEED.png: the automatic masks offered, left; the truth, right).
+std::vector<MaskQualityRow> measureAutoMaskQuality(int count, std::uint64_t seed, int size = 256,
+    bool classicalOnly = false, const std::filesystem::path& overlays = {});
 
 } // namespace durian

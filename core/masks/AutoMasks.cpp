@@ -54,7 +54,10 @@ std::vector<AutoMask> computeAutoMasks(const Image& photo, const Landmarks& land
             throw Error("Cannot compute masks: the face landmarks contain invalid numbers");
         }
     }
-    const masks::FaceCrop crop = masks::makeFaceCrop(photo, landmarks, options.analysisSize);
+    const FaceNetworks* networks = options.classicalOnly ? nullptr
+        : options.networks                             ? options.networks
+                                                       : &FaceNetworks::shared();
+    const masks::FaceCrop crop = masks::makeFaceCrop(photo, landmarks, options.analysisSize, networks);
     std::optional<masks::HeadTop> headTop;
     std::vector<AutoMask> result;
     for (const MaskKind kind : kinds) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/face/FaceNetworks.h"
 #include "core/face/FaceTypes.h"
 #include "core/io/Image.h"
 #include "core/io/Project.h"
@@ -29,6 +30,10 @@ struct AutoMaskOptions {
     int analysisSize = 400;
     // OpenCV's eye-with-glasses cascade (Debian package opencv-data); skipped when the file is absent.
     std::filesystem::path glassesCascade = "/usr/share/opencv4/haarcascades/haarcascade_eye_tree_eyeglasses.xml";
+    // The person matte and face mesh refine the masks: these networks, or FaceNetworks::shared() when null.
+    const FaceNetworks* networks = nullptr;
+    // The classical masks alone, without the networks (to measure what the networks add).
+    bool classicalOnly = false;
 };
 
 // Automatic masks for the face with these landmarks (in the photo's pixels): geometry from the landmarks,

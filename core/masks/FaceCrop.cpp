@@ -87,7 +87,17 @@ std::vector<cv::Point> polygonOf(const FaceCrop& crop, int first, int last)
     return points;
 }
 
-FaceCrop makeFaceCrop(const Image& photo, const Landmarks& landmarks, int size)
+std::vector<cv::Point> meshPolygon(const FaceCrop& crop, const int* indices, std::size_t count)
+{
+    std::vector<cv::Point> points;
+    for (std::size_t i = 0; i < count; ++i) {
+        const cv::Point2f p = crop.mesh[static_cast<std::size_t>(indices[i])];
+        points.emplace_back(cvRound(p.x), cvRound(p.y));
+    }
+    return points;
+}
+
+FaceCrop makeFaceCrop(const Image& photo, const Landmarks& landmarks, int size, const FaceNetworks* networks)
 {
     FaceCrop crop;
     crop.size = size;
@@ -121,6 +131,18 @@ FaceCrop makeFaceCrop(const Image& photo, const Landmarks& landmarks, int size)
     cv::convexHull(face, hull);
     cv::fillConvexPoly(crop.facePolygon, hull, cv::Scalar(255));
     buildSkinModel(crop);
+
+    if (networks) {
+        // Both on the upright crop: the matte sees the head and shoulders at a steady scale whatever the photo's
+        // size, and the mesh gets its face upright.
+        const Image rgb = cvbridge::toImage(crop.rgb);
+        crop.person = cvbridge::view(networks->personMatte(rgb)).clone() & crop.valid;
+        const FaceMesh mesh = networks->faceMesh(rgb, crop.lm);
+        crop.meshConfidence = mesh.confidence;
+        for (const auto& p : mesh.points) crop.mesh.push_back(cvbridge::toCv(p));
+        crop.meshOval = cv::Mat::zeros(size, size, CV_8U);
+        cv::fillPoly(crop.meshOval, std::vector{meshPolygon(crop, kMeshFaceOval, std::size(kMeshFaceOval))}, cv::Scalar(255));
+    }
     return crop;
 }
 

@@ -3,6 +3,7 @@
 // Private to core/masks: the face in a canonical analysis crop, with a skin colour model.
 
 #include "core/face/Alignment.h"
+#include "core/face/FaceNetworks.h"
 #include "core/io/Image.h"
 
 #include <opencv2/core.hpp>
@@ -27,9 +28,18 @@ struct FaceCrop {
     cv::Mat skinDistance; // CV_32F: Mahalanobis distance of every pixel to the skin colour model
     float skinLightness = 50.0f; // mean L of the skin samples
     int skinSamples = 0;
+    // What the face networks saw in the crop; empty when they were not asked (the classical masks alone).
+    cv::Mat person;                // CV_8U: the selfie matte, 255 on the person (hair included)
+    std::vector<cv::Point2f> mesh; // MediaPipe's face mesh, crop pixels
+    float meshConfidence = 0.0f;
+    cv::Mat meshOval;              // CV_8U: the mesh's face oval, filled
 };
 
-FaceCrop makeFaceCrop(const Image& photo, const Landmarks& landmarks, int size);
+// `networks` may be null: then the crop has no matte and no mesh.
+FaceCrop makeFaceCrop(const Image& photo, const Landmarks& landmarks, int size, const FaceNetworks* networks);
+
+// The mesh points of `indices` as a polygon.
+std::vector<cv::Point> meshPolygon(const FaceCrop& crop, const int* indices, std::size_t count);
 
 // cv::Point for a landmark, with an optional offset in inter-ocular units.
 cv::Point at(const FaceCrop& crop, int index, float dx = 0.0f, float dy = 0.0f);

@@ -118,6 +118,35 @@ int cascadeEyes(const FaceCrop& crop, const std::filesystem::path& path)
     return near;
 }
 
+// Where glasses can be, from the face mesh: from a little above the brows to a lens' depth below the eyes,
+// across the face to its oval's sides at eye level (the arms go no further than the temples).
+cv::Mat glassesBound(const FaceCrop& crop)
+{
+    const float u = crop.u;
+    std::vector<cv::Point> points;
+    for (const auto* part : {&kMeshRightBrow, &kMeshLeftBrow}) {
+        for (const int i : *part) {
+            const cv::Point2f p = crop.mesh[static_cast<std::size_t>(i)];
+            points.emplace_back(cvRound(p.x), cvRound(p.y - 0.12f * u));
+        }
+    }
+    for (const auto* part : {&kMeshRightEye, &kMeshLeftEye}) {
+        for (const int i : *part) {
+            const cv::Point2f p = crop.mesh[static_cast<std::size_t>(i)];
+            points.emplace_back(cvRound(p.x), cvRound(p.y + 0.45f * u));
+        }
+    }
+    for (const int i : {234, 454, 127, 356}) { // the oval's sides at eye level
+        const cv::Point2f p = crop.mesh[static_cast<std::size_t>(i)];
+        points.emplace_back(cvRound(p.x), cvRound(p.y));
+    }
+    std::vector<cv::Point> hull;
+    cv::convexHull(points, hull);
+    cv::Mat bound = cv::Mat::zeros(crop.size, crop.size, CV_8U);
+    cv::fillConvexPoly(bound, hull, cv::Scalar(255));
+    return bound;
+}
+
 } // namespace
 
 PartMask glassesMask(const FaceCrop& crop, const std::filesystem::path& cascadePath)
@@ -188,6 +217,9 @@ PartMask glassesMask(const FaceCrop& crop, const std::filesystem::path& cascadeP
     cv::line(result.mask, {rightOuter.x, armY}, {std::min(rightOuter.x, cvRound(crop.lm[0].x)), armY}, cv::Scalar(255), frame);
     cv::line(result.mask, {leftOuter.x, armY}, {std::max(leftOuter.x, cvRound(crop.lm[16].x)), armY}, cv::Scalar(255), frame);
     result.mask &= crop.valid;
+    if (!crop.mesh.empty()) {
+        result.mask &= glassesBound(crop);
+    }
     return result;
 }
 

@@ -114,6 +114,24 @@ cv::Mat segmentFromSeed(const FaceCrop& crop, const HeadRegions& regions, const 
     return cv::countNonZero(kept) > 0 ? kept : largestRegion(head);
 }
 
+// With the person matte, the masks are clipped to the person: a printed box or a wall of the hair's colour
+// beside the head is not hair. Only clipped, and only at the end: the matte's outline is soft (some halo
+// round the head), so it decides what is background while colour still tells hair from hat and skin.
+HeadTop withPersonMatte(const FaceCrop& crop, HeadTop masks)
+{
+    if (crop.person.empty()) {
+        return masks;
+    }
+    const cv::Mat person = crop.person > 64;
+    for (PartMask* part : {&masks.hair, &masks.hat}) {
+        const cv::Mat clipped = part->mask & person;
+        if (cv::countNonZero(clipped) > 0) {
+            part->mask = clipped;
+        }
+    }
+    return masks;
+}
+
 } // namespace
 
 HeadTop hairAndHatMasks(const FaceCrop& crop)
@@ -186,7 +204,7 @@ HeadTop hairAndHatMasks(const FaceCrop& crop)
         const float seedFraction = static_cast<float>(cv::countNonZero(crown)) / crescentArea;
         const float keptFraction = static_cast<float>(cv::countNonZero(kept & crescent)) / crescentArea;
         result.hair.confidence = clamp01(std::min(seedFraction, keptFraction) / 0.6f) * (1.0f - 0.8f * result.hat.confidence);
-        return result;
+        return withPersonMatte(crop, result);
     }
     // Under a hat, hair shows beside the face: segment again from the temples, without the hat.
     cv::Mat hatGrown;
@@ -197,7 +215,7 @@ HeadTop hairAndHatMasks(const FaceCrop& crop)
     result.hair.mask = segmentFromSeed(crop, withoutHat, templeSeed, temples) & ~result.hat.mask;
     const float templeFraction = static_cast<float>(cv::countNonZero(templeSeed)) / std::max(1, cv::countNonZero(temples & crop.valid));
     result.hair.confidence = clamp01(templeFraction / 0.6f);
-    return result;
+    return withPersonMatte(crop, result);
 }
 
 } // namespace durian::masks

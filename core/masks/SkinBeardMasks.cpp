@@ -98,10 +98,14 @@ PartMask beardMask(const FaceCrop& crop)
     cv::dilate(lips, lips, cv::Mat(), cv::Point(-1, -1), std::max(1, cvRound(0.04f * crop.u)));
 
     // Beard hair: not skin-coloured, and not brighter than the skin (shiny skin is not a beard).
-    cv::Mat notSkin = crop.skinDistance > 3.0f;
+    cv::Mat notSkin = crop.skinDistance > 1.6f;
     std::vector<cv::Mat> lab;
     cv::split(crop.lab, lab);
-    const cv::Mat notBright = lab[0] < crop.skinLightness + 5.0f;
+    // A grey or white beard is brighter than the skin but nearly colourless, which shiny skin never is.
+    cv::Mat chroma;
+    cv::magnitude(lab[1], lab[2], chroma);
+    const double skinChroma = cv::mean(chroma, skinLike(crop, 2.0f) & crop.facePolygon)[0];
+    const cv::Mat notBright = (lab[0] < crop.skinLightness + 5.0f) | (chroma < 0.35 * skinChroma);
     // Hair is textured; shadowed skin and a smooth neck are not. Texture: local mean of the absolute
     // Laplacian, compared with the same measure on the skin samples' level.
     cv::Mat laplacian, texture;

@@ -19,6 +19,22 @@ TEST(MaskQuality, AutomaticMasksOverlapTheTruthOnThePortraitWorld)
     }
 }
 
+// The person matte and the face mesh (core/face/FaceNetworks) improve on the classical cues alone: hair,
+// hats and glasses gain, and nothing loses.
+TEST(MaskQuality, TheFaceNetworksImproveOnTheClassicalCues)
+{
+    const auto withNetworks = durian::measureAutoMaskQuality(40, 7, 256, false);
+    const auto classical = durian::measureAutoMaskQuality(40, 7, 256, true);
+    ASSERT_EQ(withNetworks.size(), classical.size());
+    for (std::size_t k = 0; k < classical.size(); ++k) {
+        EXPECT_GE(withNetworks[k].meanIoU, classical[k].meanIoU - 1e-9) << classical[k].kind;
+        EXPECT_LE(withNetworks[k].falseAlarms, classical[k].falseAlarms) << classical[k].kind;
+    }
+    EXPECT_GT(withNetworks[1].meanIoU, classical[1].meanIoU + 0.02) << "eyeglasses, bounded by the mesh";
+    EXPECT_GT(withNetworks[0].meanIoU + withNetworks[2].meanIoU, classical[0].meanIoU + classical[2].meanIoU)
+        << "hair and hat, clipped to the person";
+}
+
 TEST(MaskQuality, NeedsAtLeastOnePortrait)
 {
     EXPECT_THROW(durian::measureAutoMaskQuality(0, 1), std::exception);

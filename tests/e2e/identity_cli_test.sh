@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `durian identity` on real photos: one person against himself and against someone else, and bad input.
+# `durian identity` on real photos (one person against himself and against someone else, and bad input), and
+# `durian eval-landmarks` on dlib's example faces.
 set -uo pipefail
 DURIAN="$1"; SOURCE="$2"; PHOTOS="$3"; MEASURE="$4"
 . "$(dirname "$0")/lib.sh"
@@ -35,4 +36,12 @@ out=$("$DURIAN" identity "${simm[0]}" "${simm[1]}" --network "$work/none.onnx" 2
 expect_contains "$out" "$work/none.onnx is missing" "the missing network is named"
 expect_contains "$out" "install-measure-networks.sh" "the missing network says how to make it"
 out=$("$DURIAN" identity --help); expect_status 0 $? "identity --help"
+
+# The landmarks against dlib's examples/faces file: every face found, a few percent of the eye distance off.
+out=$("$DURIAN" eval-landmarks "$PHOTOS/dlib/faces/testing_with_face_landmarks.xml"); expect_status 0 $? "eval-landmarks"
+echo "$out" | tail -1
+expect_contains "$out" "25 faces, 25 detected" "every face of the file is found"
+awk '/mean error/ {e = $(NF-5); sub(",", "", e); exit !(e + 0 < 0.06)}' <<<"$out" || fail "landmark error too large: $out"
+out=$("$DURIAN" eval-landmarks "$work/none.xml" 2>&1); expect_status 1 $? "eval-landmarks on a missing file"
+expect_contains "$out" "none.xml" "the missing file is named"
 echo "identity CLI: all checks passed"
