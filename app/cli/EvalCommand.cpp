@@ -1,12 +1,16 @@
 #include "app/cli/CommandLine.h"
+#include "core/eval/PhotoBenchmark.h"
 #include "core/eval/TransferBenchmark.h"
+#include "core/face/FaceNetworks.h"
 #include "core/io/AtomicFile.h"
 #include "core/pipeline/Pipeline.h"
 #include "core/pipeline/ShippedModel.h"
 #include "core/runtime/ComputeRuntime.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
+#include <optional>
 
 namespace durian::cli {
 
@@ -24,14 +28,45 @@ void printInterpolation(const InterpolationCheck& check)
     std::printf("  monotonic: %s\n", check.monotonic ? "yes" : "NO");
 }
 
+// `eval --photos DIR`: the real-photo benchmark (core/eval/PhotoBenchmark.h).
+int runPhotoBenchmark(Generator* generator, const std::filesystem::path& dir, const TransferEvalOptions& worldOptions,
+    const Arguments& arguments, const std::optional<std::string>& output)
+{
+    PhotoEvalOptions options;
+    options.size = worldOptions.size;
+    options.steps = worldOptions.steps;
+    options.guidance = worldOptions.guidance;
+    options.identityNetwork = arguments.valueOr("identity-network", (measureNetworksDir() / "faceres.onnx").string());
+    if (!worldOptions.stillsDir.empty()) {
+        options.stillsDir = std::filesystem::path(*output) / "photo-stills";
+    }
+    const auto photos = photosIn(dir);
+    std::printf("durian eval --photos %s: %zu photos, %dx%d, %d steps, guidance %g, %s\n", dir.c_str(), photos.size(),
+        options.size, options.size, options.steps, options.guidance, generator ? "the model and the baselines" : "baselines only");
+    std::fflush(stdout);
+    const auto report = runPhotoEval(generator, photos, options,
+        [](const std::string& what) { std::fprintf(stderr, "\r%-90.90s", what.c_str()); }, stopOnInterrupt());
+    std::fprintf(stderr, "\n");
+    const std::string markdown = photoEvalMarkdown(report);
+    std::printf("\n%s", markdown.c_str());
+    if (output) {
+        std::filesystem::create_directories(*output);
+        writeFileAtomically(std::filesystem::path(*output) / "eval-photos.md", markdown);
+        std::printf("\nwrote %s/eval-photos.md\n", output->c_str());
+    }
+    return report.used.empty() ? kExitFailure : kExitOk;
+}
+
 } // namespace
 
 Command evalCommand()
 {
     return {"eval",
         "eval [-o DIR] [--seed N] [--cases K] [--frames F] [--steps S] [--guidance G] [--size PX] [--model M] [--weights F | --untrained] "
-        "[--baselines-only] [--autoencoder] [--ablation] [--ceiling] [--stills] [--no-interpolation] [--denoise-check]",
-        "Benchmark attribute transfer against the world's ground truth: the model, warp_composite and no_transfer",
+        "[--baselines-only] [--autoencoder] [--ablation] [--ceiling] [--stills] [--no-interpolation] [--denoise-check] "
+        "[--photos DIR [--identity-network ONNX]]",
+        "Benchmark attribute transfer against the world's ground truth (or, with --photos, on real photos): the "
+        "model, warp_composite and no_transfer",
         [](const std::vector<std::string>& args) {
             const Arguments arguments(args, {"untrained", "baselines-only", "autoencoder", "ablation", "ceiling", "stills", "no-interpolation", "denoise-check"});
             if (!arguments.positionals().empty()) {
@@ -75,6 +110,9 @@ Command evalCommand()
             }
             options.size = arguments.integerOr("size", options.size, 32, 1024);
 
+            if (const auto photos = arguments.value("photos")) {
+                return runPhotoBenchmark(generator.get(), *photos, options, arguments, output);
+            }
             std::printf("durian eval: seed %llu, %d cases per category, %d frames, %dx%d, %d steps, guidance %g, weights %s\n",
                 static_cast<unsigned long long>(options.seed), options.cases, options.frames, options.size, options.size,
                 options.steps, options.guidance, weightsName.c_str());
