@@ -129,6 +129,11 @@ HeadTop withPersonMatte(const FaceCrop& crop, HeadTop masks)
             part->mask = clipped;
         }
     }
+    // Inside the mesh's face oval, hair is only what is clearly not skin: a lit forehead or a bald crown
+    // fails the strict skin test the classical mask uses, and is face all the same.
+    if (!crop.meshOval.empty()) {
+        masks.hair.mask &= ~(crop.meshOval & skinLike(crop, 4.5f));
+    }
     return masks;
 }
 
