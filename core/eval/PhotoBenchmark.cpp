@@ -124,9 +124,9 @@ TransferCase baseCase(const PhotoFace& portrait, AttributeCategory category, int
 {
     TransferCase c;
     c.category = toString(category);
-    // What the model may repaint: the attribute grown by 4% of the crop, as the world's cases are; the
-    // portrait is the photo with that hole filled.
-    c.portraitHole = growMask(portrait.masks.at(category), std::max(2, size / 25));
+    // What the model may repaint: the attribute and its edge (1% of the crop), which the reference's own mask
+    // covers; the portrait is the photo with that hole filled.
+    c.portraitHole = growMask(portrait.masks.at(category), std::max(2, size / 100));
     c.portrait = fillHole(portrait.crop.image, c.portraitHole);
     c.portraitLandmarks = portrait.crop.landmarks;
     c.keypoints = {portrait.crop.landmarks};
