@@ -41,7 +41,7 @@ protected:
     {
         if (!std::filesystem::exists(fetchedPhoto("facereg.jpg"))) {
             GTEST_SKIP() << "facereg.jpg is missing from " DURIAN_TEST_PHOTOS_DIR
-                            ": tests/data/fetch-opencv-doc-photos.sh could not fetch opencv-doc";
+                            ": tests/data/fetch-deb-data.sh could not fetch opencv-doc";
         }
         photo = loadImageRgb(fetchedPhoto("facereg.jpg"));
         analysis = testing::sharedAnalyzer().analyze(photo);

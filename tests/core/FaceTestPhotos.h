@@ -1,7 +1,7 @@
 #pragma once
 
 // Test photos for the face tests: astronaut.png is committed; the opencv-doc photos are fetched into the
-// build folder by tests/data/fetch-opencv-doc-photos.sh (a ctest fixture) and may be missing offline.
+// build folder by tests/data/fetch-deb-data.sh (ctest fixtures) and may be missing offline.
 
 #include "core/face/FaceAnalyzer.h"
 #include "core/io/Image.h"
@@ -45,6 +45,6 @@ inline bool maskAt(const Image& mask, float x, float y) { return pixelGray(mask,
     do {                                                                                                          \
         if (!std::filesystem::exists(durian::testing::fetchedPhoto(name))) {                                      \
             GTEST_SKIP() << name << " is missing from " DURIAN_TEST_PHOTOS_DIR                                    \
-                         << ": tests/data/fetch-opencv-doc-photos.sh could not fetch opencv-doc (see its output)"; \
+                         << ": tests/data/fetch-deb-data.sh could not fetch it (see the data.Fetch* tests' output)"; \
         }                                                                                                         \
     } while (false)

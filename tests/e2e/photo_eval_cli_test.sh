@@ -6,11 +6,11 @@ DURIAN="$1"; SOURCE="$2"; PHOTOS="$3"; MEASURE="$4"
 . "$(dirname "$0")/lib.sh"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 [ -s "$MEASURE/faceres.onnx" ] || fail "$MEASURE/faceres.onnx is missing (ctest's data.FetchMeasureNetworks makes it)"
-[ -s "$PHOTOS/kphotoalbum/jesper.jpg" ] || fail "kphotoalbum's photos are missing (ctest's data.FetchKphotoalbumPhotos)"
+[ -s "$PHOTOS/kphotoalbum/demo/jesper.jpg" ] || fail "kphotoalbum's photos are missing (ctest's data.FetchKphotoalbumPhotos)"
 export DURIAN_MEASURE_NETWORKS_DIR="$MEASURE"
 mkdir "$work/photos"
 cp "$SOURCE/tests/data/photos/astronaut.png" "$PHOTOS/dlib/faces/Tom_Cruise_avp_2014_4.jpg" \
-  "$PHOTOS/dlib/faces/2009_004587.jpg" "$PHOTOS/kphotoalbum/jesper_2.jpg" "$PHOTOS/kphotoalbum/donna.jpg" "$work/photos/"
+  "$PHOTOS/dlib/faces/2009_004587.jpg" "$PHOTOS/kphotoalbum/demo/jesper_2.jpg" "$PHOTOS/kphotoalbum/demo/donna.jpg" "$work/photos/"
 
 out=$("$DURIAN" eval --photos "$work/photos" --baselines-only -o "$work/base" --stills 2>/dev/null)
 expect_status 0 $? "the photo benchmark, baselines"
