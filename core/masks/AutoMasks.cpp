@@ -1,5 +1,6 @@
 #include "core/masks/AutoMasks.h"
 
+#include "core/face/FaceNetworks.h"
 #include "core/face/OpenCvBridge.h"
 #include "core/masks/MaskParts.h"
 #include "core/util/Error.h"
@@ -54,9 +55,7 @@ std::vector<AutoMask> computeAutoMasks(const Image& photo, const Landmarks& land
             throw Error("Cannot compute masks: the face landmarks contain invalid numbers");
         }
     }
-    const FaceNetworks* networks = options.classicalOnly ? nullptr
-        : options.networks                             ? options.networks
-                                                       : &FaceNetworks::shared();
+    const FaceNetworks* networks = options.classicalOnly ? nullptr : &FaceNetworks::shared();
     const masks::FaceCrop crop = masks::makeFaceCrop(photo, landmarks, options.analysisSize, networks);
     std::optional<masks::HeadTop> headTop;
     std::vector<AutoMask> result;

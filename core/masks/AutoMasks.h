@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/face/FaceNetworks.h"
 #include "core/face/FaceTypes.h"
 #include "core/io/Image.h"
 #include "core/io/Project.h"
@@ -30,9 +29,8 @@ struct AutoMaskOptions {
     int analysisSize = 400;
     // OpenCV's eye-with-glasses cascade (Debian package opencv-data); skipped when the file is absent.
     std::filesystem::path glassesCascade = "/usr/share/opencv4/haarcascades/haarcascade_eye_tree_eyeglasses.xml";
-    // The person matte and face mesh refine the masks: these networks, or FaceNetworks::shared() when null.
-    const FaceNetworks* networks = nullptr;
-    // The classical masks alone, without the networks (to measure what the networks add).
+    // The person matte and face mesh (FaceNetworks::shared()) refine the masks; true leaves them out, to
+    // measure what they add.
     bool classicalOnly = false;
 };
 

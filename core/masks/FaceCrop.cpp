@@ -137,11 +137,13 @@ FaceCrop makeFaceCrop(const Image& photo, const Landmarks& landmarks, int size, 
         // size, and the mesh gets its face upright.
         const Image rgb = cvbridge::toImage(crop.rgb);
         crop.person = cvbridge::view(networks->personMatte(rgb)).clone() & crop.valid;
-        const FaceMesh mesh = networks->faceMesh(rgb, crop.lm);
-        crop.meshConfidence = mesh.confidence;
-        for (const auto& p : mesh.points) crop.mesh.push_back(cvbridge::toCv(p));
-        crop.meshOval = cv::Mat::zeros(size, size, CV_8U);
-        cv::fillPoly(crop.meshOval, std::vector{meshPolygon(crop, kMeshFaceOval, std::size(kMeshFaceOval))}, cv::Scalar(255));
+        // A mesh the network itself doubts (a tiny or turned face) is left out: the masks then use the landmarks.
+        if (const FaceMesh mesh = networks->faceMesh(rgb, crop.lm); mesh.confidence >= 0.5f) {
+            for (const auto& p : mesh.points) crop.mesh.push_back(cvbridge::toCv(p));
+            crop.meshOval = cv::Mat::zeros(size, size, CV_8U);
+            cv::fillPoly(crop.meshOval, std::vector{meshPolygon(crop, kMeshFaceOval, std::size(kMeshFaceOval))},
+                cv::Scalar(255));
+        }
     }
     return crop;
 }

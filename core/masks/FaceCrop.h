@@ -30,8 +30,7 @@ struct FaceCrop {
     int skinSamples = 0;
     // What the face networks saw in the crop; empty when they were not asked (the classical masks alone).
     cv::Mat person;                // CV_8U: the selfie matte, 255 on the person (hair included)
-    std::vector<cv::Point2f> mesh; // MediaPipe's face mesh, crop pixels
-    float meshConfidence = 0.0f;
+    std::vector<cv::Point2f> mesh; // MediaPipe's face mesh, crop pixels; empty when the network doubted it
     cv::Mat meshOval;              // CV_8U: the mesh's face oval, filled
 };
 
