@@ -41,6 +41,7 @@ struct PhotoCrossRow {
     int cases = 0;
     double csim = 0.0;           // mean
     double csimWorst = 1.0;      // the lowest case
+    double csimBehind = 0.0;     // the most a case's CSIM is below warp_composite's on the same case
     double changedOutside = 0.0; // fraction of the pixels outside the edit region that changed
     double colourDistance = 0.0; // mean RGB distance (0..441) of the attribute region to the reference's
 };
