@@ -304,6 +304,9 @@ PhotoEvalReport runPhotoEval(Generator* generator, const std::vector<std::filesy
                 row.csim += csim;
                 row.csimWorst = std::min(row.csimWorst, static_cast<double>(csim));
                 row.changedOutside += changedOutside(still, c.portrait, region);
+                // Both crops are aligned on the face, so the donor's mask, as it lies in its own crop, stands for
+                // where the attribute is in the result (the classical prior moves it by the landmarks only
+                // a little further).
                 row.colourDistance += meanColourDistance(still, donor->masks.at(category), donor->crop.image, donor->masks.at(category));
                 ++row.cases;
                 stills.push_back(still);
