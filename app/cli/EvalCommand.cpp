@@ -1,5 +1,6 @@
 #include "app/cli/CommandLine.h"
 #include "core/eval/PhotoBenchmark.h"
+#include "core/eval/PhotoCases.h"
 #include "core/eval/TransferBenchmark.h"
 #include "core/face/FaceNetworks.h"
 #include "core/io/AtomicFile.h"

@@ -1,5 +1,7 @@
 #include "core/eval/MaskQuality.h"
 
+#include "core/eval/PhotoCases.h"
+#include "core/face/FaceAnalyzer.h"
 #include "core/io/Image.h"
 #include "core/masks/AutoMasks.h"
 #include "core/masks/MaskOps.h"
@@ -8,6 +10,7 @@
 #include "core/util/Error.h"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 namespace durian {
@@ -81,6 +84,71 @@ std::vector<MaskQualityRow> measureAutoMaskQuality(int count, std::uint64_t seed
         row.meanIoU = row.present > 0 ? row.meanIoU / row.present : 0.0;
     }
     return rows;
+}
+
+PhotoMaskQuality measurePhotoMaskQuality(const std::filesystem::path& truthDir, const std::filesystem::path& photosDir,
+    bool classicalOnly)
+{
+    std::error_code error;
+    if (!std::filesystem::is_directory(truthDir, error)) {
+        throw Error("The truth mask folder " + truthDir.string() + " does not exist");
+    }
+    std::map<std::string, std::filesystem::path> photoByStem;
+    for (const auto& photo : photosIn(photosDir)) {
+        photoByStem[photo.stem().string()] = photo;
+    }
+    std::vector<std::filesystem::path> truthFiles;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(truthDir)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".png") {
+            truthFiles.push_back(entry.path());
+        }
+    }
+    std::sort(truthFiles.begin(), truthFiles.end());
+    PhotoMaskQuality result;
+    for (const auto c : photoCategories()) {
+        result.rows.push_back({toString(c)});
+    }
+    FaceAnalyzer analyzer;
+    AutoMaskOptions options;
+    options.classicalOnly = classicalOnly;
+    for (const auto& file : truthFiles) {
+        // STEM.CATEGORY.png
+        const std::string stem = file.stem().stem().string(), categoryName = file.stem().extension().string();
+        const auto category = categoryName.empty() ? std::nullopt : parseAttributeCategory(categoryName.substr(1));
+        if (!category) {
+            throw Error("The truth mask " + file.string() + " is not named PHOTO.CATEGORY.png (hair, eyeglasses, hat or beard)");
+        }
+        const auto photo = photoByStem.find(stem);
+        if (photo == photoByStem.end()) {
+            result.missing.push_back(file.filename().string() + ": no photo " + stem + ".* in " + photosDir.string());
+            continue;
+        }
+        const Image image = loadImageRgb(photo->second);
+        const Image truth = loadMask(file);
+        if (truth.width != image.width || truth.height != image.height) {
+            throw Error("The truth mask " + file.string() + " is " + std::to_string(truth.width) + "x" +
+                std::to_string(truth.height) + " but its photo is " + std::to_string(image.width) + "x" +
+                std::to_string(image.height));
+        }
+        const FaceAnalysis faces = analyzer.analyze(image);
+        if (!faces.found()) {
+            result.missing.push_back(file.filename().string() + ": no face found in " + photo->second.filename().string());
+            continue;
+        }
+        const AutoMask mask = computeAutoMasks(image, faces.primary().landmarks, {maskKindOf(*category)}, options).front();
+        PhotoMaskCase c{photo->second.filename().string(), toString(*category), maskIoU(mask.mask, truth), mask.confidence};
+        for (auto& row : result.rows) {
+            if (row.kind == c.category) {
+                row.meanIoU += c.iou;
+                ++row.present;
+            }
+        }
+        result.cases.push_back(std::move(c));
+    }
+    for (auto& row : result.rows) {
+        row.meanIoU /= std::max(1, row.present);
+    }
+    return result;
 }
 
 } // namespace durian

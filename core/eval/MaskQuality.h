@@ -24,4 +24,21 @@ struct MaskQualityRow {
 std::vector<MaskQualityRow> measureAutoMaskQuality(int count, std::uint64_t seed, int size = 256,
     bool classicalOnly = false, const std::filesystem::path& overlays = {});
 
+// The automatic masks against masks painted by hand on real photos. `truthDir` holds, in any subfolder,
+// STEM.CATEGORY.png (CATEGORY: hair, eyeglasses, hat or beard; the photo's size, 255 inside); the photo is
+// the file STEM.* in `photosDir`. The face is the one the editor picks (the analyzer's primary face) and
+// the mask is computed at the photo's resolution, as the editor's automatic mask is.
+struct PhotoMaskCase {
+    std::string photo, category;
+    double iou = 0.0;
+    float confidence = 0.0f;
+};
+struct PhotoMaskQuality {
+    std::vector<PhotoMaskCase> cases;
+    std::vector<MaskQualityRow> rows; // per category: present = cases, meanIoU over them
+    std::vector<std::string> missing; // truth files whose photo is not in photosDir, or has no face
+};
+PhotoMaskQuality measurePhotoMaskQuality(const std::filesystem::path& truthDir, const std::filesystem::path& photosDir,
+    bool classicalOnly = false);
+
 } // namespace durian

@@ -1,139 +1,21 @@
 #include "core/eval/PhotoBenchmark.h"
 
+#include "core/eval/PhotoCases.h"
 #include "core/eval/TransferBenchmark.h"
-#include "core/face/Alignment.h"
 #include "core/face/FaceAnalyzer.h"
 #include "core/face/FaceNetworks.h"
-#include "core/face/OpenCvBridge.h"
-#include "core/masks/AutoMasks.h"
 #include "core/masks/MaskOps.h"
 #include "core/util/Cancellation.h"
 #include "core/util/Error.h"
-
-#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <optional>
-#include <set>
 
 namespace durian {
 
 namespace {
-
-constexpr float kAttributeConfidence = 0.5f;
-const std::vector<AttributeCategory> kCategories{AttributeCategory::Hair, AttributeCategory::Eyeglasses,
-    AttributeCategory::Hat, AttributeCategory::Beard};
-
-// One photo's main face in the model's crop, with its automatic masks (crop pixels) by category.
-struct PhotoFace {
-    std::string name;
-    Image photo;
-    Landmarks photoLandmarks;
-    AlignedFace crop;
-    std::map<AttributeCategory, Image> masks; // only the attributes the photo has
-};
-
-Image binary(const Image& mask)
-{
-    Image out = mask;
-    for (auto& v : out.pixels) v = v >= 128 ? 255 : 0;
-    return out;
-}
-
-std::optional<PhotoFace> preparePhoto(const std::filesystem::path& path, FaceAnalyzer& analyzer, int size,
-    std::vector<std::string>& skipped)
-{
-    PhotoFace face;
-    face.name = path.filename().string();
-    try {
-        face.photo = loadImageRgb(path);
-    } catch (const Error& e) {
-        skipped.push_back(face.name + ": " + e.what());
-        return std::nullopt;
-    }
-    const FaceAnalysis analysis = analyzer.analyze(face.photo);
-    if (!analysis.found()) {
-        skipped.push_back(face.name + ": no face found");
-        return std::nullopt;
-    }
-    face.photoLandmarks = analysis.primary().landmarks;
-    face.crop = alignFace(face.photo, face.photoLandmarks, size);
-    std::vector<MaskKind> kinds;
-    for (const auto c : kCategories) kinds.push_back(maskKindOf(c));
-    const auto masks = computeAutoMasks(face.crop.image, face.crop.landmarks, kinds);
-    for (std::size_t i = 0; i < kCategories.size(); ++i) {
-        if (masks[i].confidence >= kAttributeConfidence && maskCoverage(binary(masks[i].mask)) > 0.002) {
-            face.masks[kCategories[i]] = binary(masks[i].mask);
-        }
-    }
-    return face;
-}
-
-// The same photo framed a little differently (zoomed 6%, moved, turned 3 degrees) and a little brighter:
-// the self-transfer's reference, so that copying the portrait pixel for pixel is not the answer.
-TransferReference augmentedReference(const PhotoFace& face, AttributeCategory category, const Image& photoMask, int size)
-{
-    AlignmentTemplate layout;
-    layout.rightEye = {0.435f, 0.405f};
-    layout.leftEye = {0.568f, 0.398f};
-    layout.mouth = {0.505f, 0.548f};
-    AlignedFace moved = alignFace(face.photo, face.photoLandmarks, size, layout);
-    for (auto& v : moved.image.pixels) v = static_cast<std::uint8_t>(std::min(255, v * 21 / 20));
-    TransferReference r;
-    r.category = category;
-    r.image = moved.image;
-    r.mask = binary(warpImage(photoMask, moved.toAligned, size, size));
-    r.landmarks = moved.landmarks;
-    return r;
-}
-
-// The photo with the hole's pixels replaced by the colours around it (a normalised blur of what is outside,
-// widened until it reaches the middle): neither method may see what was there.
-Image fillHole(const Image& image, const Image& hole)
-{
-    const cv::Mat rgb = cvbridge::view(image), inside = cvbridge::view(hole) >= 128;
-    cv::Mat known;
-    cv::bitwise_not(inside, known);
-    cv::Mat weight, colour;
-    known.convertTo(weight, CV_32F, 1.0 / 255.0);
-    rgb.convertTo(colour, CV_32FC3);
-    cv::Mat weighted;
-    cv::cvtColor(weight, weighted, cv::COLOR_GRAY2RGB);
-    weighted = colour.mul(weighted);
-    cv::Mat filled = rgb.clone();
-    const double sigma = std::max(4.0, image.width / 16.0);
-    cv::Mat sum, count;
-    cv::GaussianBlur(weighted, sum, cv::Size(), sigma);
-    cv::GaussianBlur(weight, count, cv::Size(), sigma);
-    for (int y = 0; y < image.height; ++y) {
-        for (int x = 0; x < image.width; ++x) {
-            if (!inside.at<std::uint8_t>(y, x)) continue;
-            const float n = std::max(1e-4f, count.at<float>(y, x));
-            const cv::Vec3f v = sum.at<cv::Vec3f>(y, x) / n;
-            filled.at<cv::Vec3b>(y, x) = cv::Vec3b(cv::saturate_cast<std::uint8_t>(v[0]), cv::saturate_cast<std::uint8_t>(v[1]),
-                cv::saturate_cast<std::uint8_t>(v[2]));
-        }
-    }
-    return cvbridge::toImage(filled);
-}
-
-TransferCase baseCase(const PhotoFace& portrait, AttributeCategory category, int size)
-{
-    TransferCase c;
-    c.category = toString(category);
-    // What the model may repaint: the attribute and its edge (1% of the crop), which the reference's own mask
-    // covers; the portrait is the photo with that hole filled.
-    c.portraitHole = growMask(portrait.masks.at(category), std::max(2, size / 100));
-    c.portrait = fillHole(portrait.crop.image, c.portraitHole);
-    c.portraitLandmarks = portrait.crop.landmarks;
-    c.keypoints = {portrait.crop.landmarks};
-    c.truth = {portrait.crop.image};
-    c.region = {portrait.masks.at(category)};
-    return c;
-}
 
 double meanColourDistance(const Image& a, const Image& maskA, const Image& b, const Image& maskB)
 {
@@ -196,26 +78,6 @@ Row& rowFor(std::vector<Row>& rows, const std::string& method, const std::string
 
 } // namespace
 
-std::vector<std::filesystem::path> photosIn(const std::filesystem::path& dir)
-{
-    std::error_code error;
-    if (!std::filesystem::is_directory(dir, error)) {
-        throw Error("The photo folder " + dir.string() + " does not exist");
-    }
-    static const std::set<std::string> extensions{".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff"};
-    std::vector<std::filesystem::path> photos;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-        std::string ext = entry.path().extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-        if (entry.is_regular_file() && extensions.count(ext)) photos.push_back(entry.path());
-    }
-    std::sort(photos.begin(), photos.end());
-    if (photos.empty()) {
-        throw Error("The photo folder " + dir.string() + " holds no photos (PNG, JPEG, WebP, BMP or TIFF)");
-    }
-    return photos;
-}
-
 PhotoEvalReport runPhotoEval(Generator* generator, const std::vector<std::filesystem::path>& photos,
     const PhotoEvalOptions& options, const std::function<void(const std::string&)>& progress, std::stop_token stop)
 {
@@ -252,13 +114,10 @@ PhotoEvalReport runPhotoEval(Generator* generator, const std::vector<std::filesy
     };
 
     for (const auto& face : faces) {
-        for (const auto& [category, mask] : face.masks) {
+        for (const auto& [category, unusedMask] : face.masks) {
             throwIfStopped(stop);
             if (progress) progress("self-transfer " + face.name + " " + toString(category));
-            TransferCase c = baseCase(face, category, options.size);
-            // The photo-space mask the reference is cut with: the crop's mask mapped back onto the photo.
-            const Image photoMask = warpImage(mask, face.crop.toAligned.inverse(), face.photo.width, face.photo.height);
-            c.references = {augmentedReference(face, category, photoMask, options.size)};
+            const TransferCase c = photoSelfTransferCase(face, category, options.size, photoBenchmarkReferenceLayout(), 105);
             std::vector<Image> stills{c.portrait, c.references.front().image};
             for (const auto& [method, still] : methods(c)) {
                 const TransferScores s = scoreVideo({still}, c);
@@ -275,7 +134,7 @@ PhotoEvalReport runPhotoEval(Generator* generator, const std::vector<std::filesy
     // Cross-identity: each portrait wears the attribute of the next photo (in name order) that has one.
     for (std::size_t i = 0; i < faces.size(); ++i) {
         const auto portraitEmbedding = identity.embedding(faces[i].crop.image, faces[i].crop.landmarks);
-        for (const auto category : kCategories) {
+        for (const auto category : photoCategories()) {
             const PhotoFace* donor = nullptr;
             for (std::size_t k = 1; k < faces.size() && !donor; ++k) {
                 const auto& candidate = faces[(i + k) % faces.size()];

@@ -53,10 +53,6 @@ struct PhotoEvalReport {
     std::vector<PhotoCrossRow> crossIdentity;
 };
 
-// The photos of a folder (PNG, JPEG, WebP, BMP, TIFF), sorted by name. Throws durian::Error naming the folder
-// when it does not exist or holds none.
-std::vector<std::filesystem::path> photosIn(const std::filesystem::path& dir);
-
 // `generator` may be null: the classical method and no_transfer only.
 PhotoEvalReport runPhotoEval(Generator* generator, const std::vector<std::filesystem::path>& photos,
     const PhotoEvalOptions& options, const std::function<void(const std::string&)>& progress = {},

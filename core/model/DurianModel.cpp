@@ -61,9 +61,13 @@ ReferenceFeatures DurianModelImpl::encodeAttribute(const torch::Tensor& image, c
     return encodeReference(referenceInput(image * mask, mask), roleOf(category));
 }
 
-DurianModelImpl::PriorEncoding DurianModelImpl::encodePrior(const torch::Tensor& priorFrames, const torch::Tensor& regions)
+DurianModelImpl::PriorEncoding DurianModelImpl::encodePrior(const torch::Tensor& priorFrames, const torch::Tensor& regions,
+    const torch::Tensor& portraitFrames)
 {
-    return {priorInput(priorFrames, regions), vae->encode(priorFrames)};
+    if (config_.barePriorInput && !portraitFrames.defined()) {
+        throw Error("internal: this model's prior input is the portrait animated, and none was given");
+    }
+    return {priorInput(config_.barePriorInput ? portraitFrames : priorFrames, regions), vae->encode(priorFrames)};
 }
 
 torch::Tensor DurianModelImpl::poseFeatures(const torch::Tensor& keypointImages)

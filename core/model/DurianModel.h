@@ -37,11 +37,13 @@ public:
     // the attribute mask) -> DNet's extra input [B*F, priorChannels, h, w].
     torch::Tensor priorInput(const torch::Tensor& priorFrames, const torch::Tensor& regions);
     // Both things a model with a prior needs of it: DNet's extra input (priorInput) and the prior frames'
-    // own latents; the model's sample is the correction, the truth's latents minus these.
+    // own latents; the model's sample is the correction, the truth's latents minus these. With
+    // config().barePriorInput DNet's input is built from `portraitFrames` (the prior at strength 0) instead.
     struct PriorEncoding {
         torch::Tensor input, latents;
     };
-    PriorEncoding encodePrior(const torch::Tensor& priorFrames, const torch::Tensor& regions);
+    PriorEncoding encodePrior(const torch::Tensor& priorFrames, const torch::Tensor& regions,
+        const torch::Tensor& portraitFrames = {});
     // Noise prediction for latents [B*F,L,h,w]. refs == nullptr: the unconditional branch (no reference
     // tokens, context = the null token only). `prior` (from priorInput) is required exactly when the
     // config has one; with it the latents are the correction of the prior, not the frame.

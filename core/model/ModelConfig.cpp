@@ -198,6 +198,9 @@ void validateModelConfig(const ModelConfig& c, const std::string& origin)
     if (c.priorMasks && !c.prior) {
         fail("prior_masks needs prior");
     }
+    if (c.barePriorInput && !c.prior) {
+        fail("bare_prior_input needs prior");
+    }
     if (c.attentionChunkElements < 1024) {
         fail("attention_chunk_elements must be at least 1024");
     }
@@ -210,7 +213,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
         "vae_channels", "vae_layers_per_block", "vae_mid_attention", "latent_scale", "vae_norm_groups", "prediction", "block_channels",
         "layers_per_block", "attention_levels", "heads", "norm_groups", "context_dim", "temporal",
         "temporal_heads", "temporal_window", "temporal_overlap", "pose_guider_channels", "context_encoder_channels",
-        "context_grid", "attention_chunk_elements", "pixel_unshuffle", "prior", "prior_masks", "zero_terminal_snr", "base"};
+        "context_grid", "attention_chunk_elements", "pixel_unshuffle", "prior", "prior_masks", "bare_prior_input", "zero_terminal_snr", "base"};
     jsonsettings::rejectUnknown(j, known, origin, "model setting");
     ModelConfig c;
     if (j.contains("base")) {
@@ -245,6 +248,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
     take(j, "pixel_unshuffle", c.pixelUnshuffle, origin);
     take(j, "prior", c.prior, origin);
     take(j, "prior_masks", c.priorMasks, origin);
+    take(j, "bare_prior_input", c.barePriorInput, origin);
     take(j, "zero_terminal_snr", c.zeroTerminalSnr, origin);
     validateModelConfig(c, origin);
     return c;
@@ -292,6 +296,9 @@ std::string modelConfigToJson(const ModelConfig& c)
     }
     if (c.priorMasks) {
         j["prior_masks"] = true;
+    }
+    if (c.barePriorInput) {
+        j["bare_prior_input"] = true;
     }
     if (c.zeroTerminalSnr) {
         j["zero_terminal_snr"] = true;

@@ -43,6 +43,11 @@ struct ModelConfig {
     // with the frame. Without them a region is one mask, and the network cannot tell the portrait's old hair
     // from the pasted new hair, both inside it, where the old must go.
     bool priorMasks = false;
+    // DNet's prior input shows the portrait animated without the pasted attributes (the prior at strength 0);
+    // the pasted frame stays the base the correction is added to and what paste-back blends with. So only the
+    // references tell the network what was pasted: a network that could see the paste ignored them (its
+    // ablation without references was within 0.5% in attribute L1), and Durian was lost.
+    bool barePriorInput = false;
     int priorMaskChannels() const { return priorMasks ? 3 : 1; } // region [, hole, attribute mask]
     int priorChannels() const { return prior ? latentChannels + priorMaskChannels() * vaeFactor() * vaeFactor() : 0; }
 

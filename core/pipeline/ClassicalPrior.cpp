@@ -130,6 +130,7 @@ ClassicalPrior::ClassicalPrior(const GenerationRequest& request, int size)
     if (!withB_ || alpha_ < 1.0) {
         withA_ = std::make_unique<WarpCompositeAnimator>(portrait, portrait_, attributes);
     }
+    bare_ = std::make_unique<WarpCompositeAnimator>(portrait, portrait_, std::vector<WarpAttribute>{});
     if (editsAnything_) {
         region_ = growMask(region, static_cast<int>(std::lround(kRegionGrowth * w)));
         feather_ = static_cast<float>(kRegionFeather * w);
@@ -147,6 +148,11 @@ Image ClassicalPrior::frame(int index) const
         return withA_->frame(keypoints);
     }
     return withA_ ? crossFade(withA_->frame(keypoints), withB_->frame(keypoints), alpha_) : withB_->frame(keypoints);
+}
+
+Image ClassicalPrior::portraitFrame(int index) const
+{
+    return bare_->frame(motion_.at(static_cast<std::size_t>(index)));
 }
 
 Image ClassicalPrior::moved(const Image& mask, int index) const

@@ -26,6 +26,9 @@ public:
     bool editsAnything() const { return editsAnything_; }
     int frames() const;
     Image frame(int index) const;
+    // The portrait animated with nothing pasted (the prior at strength 0): what DNet sees of the prior when
+    // ModelConfig::barePriorInput.
+    Image portraitFrame(int index) const;
     // 1 channel, 0 outside (where the output is the prior's pixels exactly), 255 well inside.
     Image region(int index) const;
     // What the region unites, moved with the frame (1 channel, not grown or feathered): the portrait's hole,
@@ -39,7 +42,7 @@ public:
 private:
     Image moved(const Image& mask, int index) const;
 
-    std::unique_ptr<WarpCompositeAnimator> withA_, withB_;
+    std::unique_ptr<WarpCompositeAnimator> withA_, withB_, bare_;
     double alpha_ = 0.0;
     Image region_; // before motion, grown
     Image hole_, attributeMask_; // before motion

@@ -207,10 +207,13 @@ struct Generator::Impl {
     Prior prior(const ClassicalPrior& classical, int size, const TemporalWindow& w)
     {
         Prior p;
-        std::vector<torch::Tensor> images, regions;
+        std::vector<torch::Tensor> images, regions, portraitImages;
         for (int f = w.start; f < w.start + w.length; ++f) {
             p.frames.push_back(classical.frame(f));
             images.push_back(pipeline::imageToTensor(p.frames.back(), size));
+            if (config.barePriorInput) {
+                portraitImages.push_back(pipeline::imageToTensor(classical.portraitFrame(f), size));
+            }
             auto masks = classical.masks(f, config.priorMasks);
             std::vector<torch::Tensor> channels;
             for (const auto& m : masks) {
@@ -220,7 +223,8 @@ struct Generator::Impl {
             p.regions.push_back(std::move(masks.front()));
         }
         const auto x = torch::cat(images, 0).to(dtype), r = torch::cat(regions, 0).to(dtype);
-        auto encoded = model->encodePrior(x, r);
+        auto encoded = model->encodePrior(x, r,
+            portraitImages.empty() ? torch::Tensor() : torch::cat(portraitImages, 0).to(dtype));
         p.input = std::move(encoded.input);
         p.latents = encoded.latents.to(torch::kFloat32);
         return p;

@@ -1,6 +1,8 @@
 #include "core/train/SelfReconstruction.h"
 
+#include "core/eval/PhotoCases.h"
 #include "core/eval/TransferCases.h"
+#include "core/face/FaceAnalyzer.h"
 #include "core/face/KeypointImage.h"
 #include "core/masks/AutoMasks.h"
 #include "core/masks/MaskOps.h"
@@ -127,6 +129,12 @@ struct SelfReconstructionData::VideoSource {
     }
 };
 
+struct SelfReconstructionData::PhotoSource {
+    std::vector<PhotoFace> faces;
+    std::map<AttributeCategory, std::vector<std::size_t>> withCategory; // indices of the faces that have it
+    std::vector<std::string> skipped;
+};
+
 SelfReconstructionData::SelfReconstructionData(
     const TrainDataConfig& config, int imageSize, std::uint64_t seed, bool priors)
     : config_(config), size_(imageSize), seed_(seed), priors_(priors)
@@ -137,6 +145,28 @@ SelfReconstructionData::SelfReconstructionData(
     if (config.source != "world") {
         videos_ = std::make_shared<VideoSource>();
         videos_->clips = prepareVideoClips(config.videos, imageSize, config.clipLength);
+    }
+    if (!config.photos.empty()) {
+        auto photos = std::make_shared<PhotoSource>();
+        FaceAnalyzer analyzer;
+        for (const auto& path : photosIn(config.photos)) {
+            auto face = preparePhoto(path, analyzer, imageSize, photos->skipped);
+            if (!face) {
+                continue;
+            }
+            if (face->masks.empty()) {
+                photos->skipped.push_back(face->name + ": no attribute found");
+                continue;
+            }
+            for (const auto& entry : face->masks) {
+                photos->withCategory[entry.first].push_back(photos->faces.size());
+            }
+            photos->faces.push_back(std::move(*face));
+        }
+        if (photos->faces.empty()) {
+            throw Error("data.photos '" + config.photos.string() + "': no photo there has a face with an attribute");
+        }
+        photos_ = std::move(photos);
     }
 }
 
@@ -150,6 +180,16 @@ int SelfReconstructionData::videoClipCount() const
 std::vector<std::string> SelfReconstructionData::skippedVideos() const
 {
     return videos_ ? videos_->clips.skipped : std::vector<std::string>{};
+}
+
+int SelfReconstructionData::photoCount() const
+{
+    return photos_ ? static_cast<int>(photos_->faces.size()) : 0;
+}
+
+std::vector<std::string> SelfReconstructionData::skippedPhotos() const
+{
+    return photos_ ? photos_->skipped : std::vector<std::string>{};
 }
 
 AttributeCategory SelfReconstructionData::categoryForStep(std::uint64_t step) const
@@ -246,6 +286,48 @@ SelfReconstructionData::Frames SelfReconstructionData::swapFrames(
     return out;
 }
 
+SelfReconstructionData::Frames SelfReconstructionData::photoFrames(
+    std::uint64_t sampleSeed, AttributeCategory category, int frames, TrainingSample& s) const
+{
+    const auto& candidates = photos_->withCategory.at(category);
+    std::mt19937_64 rng(mixSeed(sampleSeed, 10));
+    const PhotoFace& face = photos_->faces[candidates[rng() % candidates.size()]];
+    s.sourcePhoto = face.name;
+    // The reference framed at random about the crop's centre (the benchmark uses one fixed framing), and
+    // brightened or darkened: the pseudo pair the Durian paper makes of a single image.
+    AlignmentTemplate layout;
+    const double scale = 1.0 + uniform(rng, -0.08, 0.08), angle = uniform(rng, -5.0, 5.0) * M_PI / 180.0;
+    const double dx = uniform(rng, -0.04, 0.04), dy = uniform(rng, -0.04, 0.04);
+    for (Point2f* p : {&layout.rightEye, &layout.leftEye, &layout.mouth}) {
+        const double x = p->x - 0.5, y = p->y - 0.5;
+        p->x = static_cast<float>(0.5 + dx + scale * (std::cos(angle) * x - std::sin(angle) * y));
+        p->y = static_cast<float>(0.5 + dy + scale * (std::sin(angle) * x + std::cos(angle) * y));
+    }
+    const int brightness = uniformInt(rng, 90, 112);
+    TransferCase c = photoSelfTransferCase(face, category, size_, layout, brightness);
+    Frames out;
+    auto& reference = c.references.front();
+    out.attributeRgb = std::move(reference.image);
+    out.attributeMask = std::move(reference.mask);
+    out.attributeLandmarks = reference.landmarks;
+    out.portraitRgb = std::move(c.portrait);
+    out.portraitLandmarks = c.portraitLandmarks;
+    out.portraitHole = std::move(c.portraitHole);
+    // A photo has one pose: a clip of it stands still.
+    out.targets.assign(static_cast<std::size_t>(frames), c.truth.front());
+    out.targetLandmarks.assign(static_cast<std::size_t>(frames), c.keypoints.front());
+    return out;
+}
+
+bool SelfReconstructionData::fromPhoto(std::uint64_t sampleSeed, AttributeCategory category) const
+{
+    if (!photos_ || !photos_->withCategory.count(category)) {
+        return false;
+    }
+    std::mt19937_64 rng(mixSeed(sampleSeed, 11));
+    return uniform(rng, 0.0, 1.0) < config_.photoFraction;
+}
+
 bool SelfReconstructionData::fromVideo(std::uint64_t sampleSeed) const
 {
     if (!videos_) {
@@ -266,7 +348,8 @@ TrainingSample SelfReconstructionData::sample(std::uint64_t index, AttributeCate
     s.category = category;
     const bool video = fromVideo(sampleSeed);
     std::mt19937_64 swapRng(mixSeed(sampleSeed, 8));
-    Frames raw = video ? videoFrames(sampleSeed, category, frames, s, rng)
+    Frames raw = fromPhoto(sampleSeed, category) ? photoFrames(sampleSeed, category, frames, s)
+        : video ? videoFrames(sampleSeed, category, frames, s, rng)
         : uniform(swapRng, 0.0, 1.0) < config_.swapFraction ? swapFrames(sampleSeed, category, frames, s)
                                                              : worldFrames(sampleSeed, category, frames, s, rng);
     const int growth = static_cast<int>(std::lround(uniform(rng, 0.0, config_.maxGrowth) * size_));
@@ -298,6 +381,7 @@ TrainingSample SelfReconstructionData::sample(std::uint64_t index, AttributeCate
             // Where the attribute goes, also when the bare prior does not show it.
             s.priorHoles.push_back(prior.hole(f));
             s.priorAttributeMasks.push_back(prior.attributeMask(f));
+            s.portraitFrames.push_back(prior.portraitFrame(f));
         }
     }
     const bool augment = !s.trueSwap || config_.augmentSwaps;

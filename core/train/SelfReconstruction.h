@@ -37,10 +37,12 @@ struct TrainingSample {
     // region, built from the references before augmentation, exactly as inference builds them.
     std::vector<Image> priors, editRegions;
     std::vector<Image> priorHoles, priorAttributeMasks; // what each region unites (ClassicalPrior::hole, attributeMask)
+    std::vector<Image> portraitFrames; // the prior at strength 0 (ClassicalPrior::portraitFrame)
     bool trueSwap = false; // the targets are the portrait's person wearing another person's attribute
     bool priorWithoutAttribute = false; // TrainDataConfig::priorAttributeDropout chose the bare prior
     // Where it came from, so tests can re-render the world and check the masks.
     std::filesystem::path sourceVideo; // empty for a world sample
+    std::string sourcePhoto;           // the photo's file name, for a photo sample
     Person person;
     std::vector<Pose> motion;
     int attributeFrame = 0, portraitFrame = 0, firstTarget = 0;
@@ -48,7 +50,8 @@ struct TrainingSample {
 };
 
 // Makes samples on the fly from the portrait world and/or a folder of portrait videos (prepared once, in
-// the constructor: tracked, cropped; automatic masks computed when first needed). Deterministic for the
+// the constructor: tracked, cropped; automatic masks computed when first needed), with a folder of single
+// photos mixed in (prepared in the constructor: face, crop, automatic masks). Deterministic for the
 // world: a sample depends only on the seed, its index, the category and the settings.
 class SelfReconstructionData {
 public:
@@ -58,6 +61,8 @@ public:
 
     int videoClipCount() const;
     std::vector<std::string> skippedVideos() const; // "file: why"
+    int photoCount() const;                          // photos with a face and at least one attribute
+    std::vector<std::string> skippedPhotos() const;  // "file: why"
 
     // `frames` consecutive target frames (1 for single-frame stages).
     TrainingSample sample(std::uint64_t index, AttributeCategory category, int frames) const;
@@ -75,9 +80,13 @@ private:
     Frames videoFrames(std::uint64_t sampleSeed, AttributeCategory category, int frames, TrainingSample& s,
         std::mt19937_64& rng) const;
     Frames swapFrames(std::uint64_t sampleSeed, AttributeCategory category, int frames, TrainingSample& s) const;
+    struct PhotoSource;
+    Frames photoFrames(std::uint64_t sampleSeed, AttributeCategory category, int frames, TrainingSample& s) const;
     bool fromVideo(std::uint64_t sampleSeed) const;
+    bool fromPhoto(std::uint64_t sampleSeed, AttributeCategory category) const;
 
     std::shared_ptr<VideoSource> videos_;
+    std::shared_ptr<const PhotoSource> photos_;
     TrainDataConfig config_;
     int size_;
     std::uint64_t seed_;

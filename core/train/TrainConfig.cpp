@@ -98,7 +98,7 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
         }
         checkKeys(d, {"source", "videos", "video_fraction", "clip_length", "supersample", "max_growth", "max_rotation", "max_scale", "max_shift",
             "colour_jitter", "reference_dropout", "swap_fraction", "augment_swaps",
-            "prior_attribute_dropout", "fixed_sample"}, origin, "data ");
+            "prior_attribute_dropout", "photos", "photo_fraction", "fixed_sample"}, origin, "data ");
         take(d, "source", c.data.source, origin);
         if (d.contains("videos")) {
             std::string videos;
@@ -117,6 +117,12 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
         take(d, "swap_fraction", c.data.swapFraction, origin);
         take(d, "augment_swaps", c.data.augmentSwaps, origin);
         take(d, "prior_attribute_dropout", c.data.priorAttributeDropout, origin);
+        if (d.contains("photos")) {
+            std::string photos;
+            take(d, "photos", photos, origin);
+            c.data.photos = photos;
+        }
+        take(d, "photo_fraction", c.data.photoFraction, origin);
         take(d, "fixed_sample", c.data.fixedSample, origin);
     }
     auto fail = [&](const std::string& what) { throw Error(origin + ": " + what); };
@@ -140,6 +146,9 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     }
     if (c.data.referenceDropout < 0.0 || c.data.referenceDropout > 1.0) {
         fail("data.reference_dropout must be in [0,1]");
+    }
+    if (!(c.data.photoFraction >= 0.0 && c.data.photoFraction <= 1.0)) {
+        fail("data.photo_fraction must be in [0,1]");
     }
     if (!(c.data.swapFraction >= 0.0 && c.data.swapFraction <= 1.0)) {
         fail("data.swap_fraction must be in [0,1]");
@@ -182,6 +191,9 @@ TrainConfig loadTrainConfig(const std::filesystem::path& path)
     if (!config.data.videos.empty() && config.data.videos.is_relative()) {
         config.data.videos = path.parent_path() / config.data.videos;
     }
+    if (!config.data.photos.empty() && config.data.photos.is_relative()) {
+        config.data.photos = path.parent_path() / config.data.photos;
+    }
     return config;
 }
 
@@ -193,7 +205,7 @@ std::string trainConfigToJson(const TrainConfig& c)
         {"max_shift", c.data.maxShift}, {"colour_jitter", c.data.colourJitter},
         {"reference_dropout", c.data.referenceDropout}, {"swap_fraction", c.data.swapFraction},
         {"augment_swaps", c.data.augmentSwaps}, {"prior_attribute_dropout", c.data.priorAttributeDropout},
-        {"fixed_sample", c.data.fixedSample}};
+        {"photos", c.data.photos.string()}, {"photo_fraction", c.data.photoFraction}, {"fixed_sample", c.data.fixedSample}};
     json j{{"stage", toString(c.stage)}, {"steps", c.steps}, {"batch", c.batch}, {"frames", c.frames},
         {"lr", c.learningRate}, {"weight_decay", c.weightDecay}, {"beta1", c.beta1}, {"beta2", c.beta2},
         {"epsilon", c.epsilon}, {"grad_clip", c.gradClip}, {"ema_decay", c.emaDecay}, {"kl_weight", c.klWeight}, {"vae_crop", c.vaeCrop},

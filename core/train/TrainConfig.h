@@ -44,6 +44,10 @@ struct TrainDataConfig {
     // Models with a prior: the share of samples whose prior lacks the attribute (the portrait warped, its hole
     // left as it is, the edit region unchanged), so the attribute can only come from the references.
     double priorAttributeDropout = 0.0;
+    // A folder of single real photos (relative: to the config file): self-transfer pairs (PhotoCases), mixed
+    // into the other source at photo_fraction. Judged by `durian eval --photos` on other photos.
+    std::filesystem::path photos;
+    double photoFraction = 0.25;
     bool fixedSample = false;    // every step sees the same batch, timesteps and noise (tests: fitting one batch)
 };
 

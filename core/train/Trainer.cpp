@@ -174,7 +174,7 @@ struct Trainer::Impl {
         const std::uint64_t stepSeed = mixSeed(mixSeed(config.seed, 0x7e5),
             config.data.fixedSample ? 0 : static_cast<std::uint64_t>(step));
         std::vector<const Image*> targets, keypoints, attrImages, attrMasks, portraits, holes, priors, regions,
-            priorHoles, priorAttributes;
+            priorHoles, priorAttributes, portraitFrames;
         for (const auto& s : batch) {
             for (std::size_t f = 0; f < s.targets.size(); ++f) {
                 targets.push_back(&s.targets[f]);
@@ -184,6 +184,7 @@ struct Trainer::Impl {
                     regions.push_back(&s.editRegions[f]);
                     priorHoles.push_back(&s.priorHoles[f]);
                     priorAttributes.push_back(&s.priorAttributeMasks[f]);
+                    portraitFrames.push_back(&s.portraitFrames[f]);
                 }
             }
             attrImages.push_back(&s.attributeImage);
@@ -234,7 +235,8 @@ struct Trainer::Impl {
                 const auto priorImages = images(priors), regionMasks = masks(regions);
                 const auto prior = model->encodePrior(priorImages, modelConfig.priorMasks
                         ? torch::cat({regionMasks, masks(priorHoles), masks(priorAttributes)}, 1)
-                        : regionMasks);
+                        : regionMasks,
+                    modelConfig.barePriorInput ? images(portraitFrames) : torch::Tensor());
                 latents = latents - prior.latents;
                 priorInput = prior.input;
                 const auto region = modelConfig.usesVae()
@@ -513,6 +515,12 @@ std::string Trainer::dataSummary() const
         out += std::string(out.empty() ? "" : " and ") + std::to_string(d.videoClipCount()) + " video clips from " +
             impl_->config.data.videos.string();
         for (const auto& skipped : d.skippedVideos()) {
+            out += "\n  skipped " + skipped;
+        }
+    }
+    if (d.photoCount() > 0) {
+        out += " and " + std::to_string(d.photoCount()) + " photos from " + impl_->config.data.photos.string();
+        for (const auto& skipped : d.skippedPhotos()) {
             out += "\n  skipped " + skipped;
         }
     }

@@ -1,8 +1,12 @@
+#include "FaceTestPhotos.h"
 #include "core/eval/MaskQuality.h"
+#include "core/masks/AutoMasks.h"
+#include "core/util/Error.h"
 
 #include <gtest/gtest.h>
 
 #include <map>
+#include <unistd.h>
 
 // A floor under the automatic masks' quality on the portrait world (12 portraits, fixed seeds). The
 // floors sit ~0.1 below what the masks reach today: a change that makes the masks clearly worse fails.
@@ -38,4 +42,51 @@ TEST(MaskQuality, TheFaceNetworksImproveOnTheClassicalCues)
 TEST(MaskQuality, NeedsAtLeastOnePortrait)
 {
     EXPECT_THROW(durian::measureAutoMaskQuality(0, 1), std::exception);
+}
+
+// Painted masks on real photos are matched to their photo by name, measured at the photo's resolution, and
+// a misnamed or missized file is refused by name. The astronaut's own automatic hair mask as the "truth"
+// must score 1, its inverse close to 0.
+TEST(MaskQuality, PaintedMasksOnRealPhotosAreMatchedByNameAndMeasured)
+{
+    namespace fs = std::filesystem;
+    const auto dir = fs::temp_directory_path() / ("durian-photo-truth-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "photos");
+    fs::create_directories(dir / "truth/skimage");
+    fs::copy_file(durian::testing::committedPhoto("astronaut.png"), dir / "photos/astronaut.png");
+    const durian::Image photo = durian::loadImageRgb(dir / "photos/astronaut.png");
+    const auto faces = durian::testing::sharedAnalyzer().analyze(photo);
+    ASSERT_TRUE(faces.found());
+    durian::Image hair = durian::computeAutoMasks(photo, faces.primary().landmarks, {durian::MaskKind::Hair}).front().mask;
+    for (auto& v : hair.pixels) v = v >= 128 ? 255 : 0;
+    durian::Image notHair = hair;
+    for (auto& v : notHair.pixels) v = static_cast<std::uint8_t>(255 - v);
+    durian::saveImage(hair, dir / "truth/skimage/astronaut.hair.png");
+    durian::saveImage(notHair, dir / "truth/skimage/astronaut.beard.png");
+    durian::saveImage(hair, dir / "truth/skimage/messi5.hair.png"); // its photo is not there
+
+    const auto quality = durian::measurePhotoMaskQuality(dir / "truth", dir / "photos");
+    ASSERT_EQ(quality.cases.size(), 2u);
+    std::map<std::string, double> iou;
+    for (const auto& c : quality.cases) {
+        EXPECT_EQ(c.photo, "astronaut.png");
+        iou[c.category] = c.iou;
+    }
+    EXPECT_DOUBLE_EQ(iou.at("hair"), 1.0);
+    EXPECT_LT(iou.at("beard"), 0.2);
+    ASSERT_EQ(quality.missing.size(), 1u);
+    EXPECT_NE(quality.missing[0].find("messi5"), std::string::npos);
+
+    durian::saveImage(durian::Image(10, 10, 1, 255), dir / "truth/skimage/astronaut.hat.png");
+    try {
+        durian::measurePhotoMaskQuality(dir / "truth", dir / "photos");
+        FAIL() << "a mask of another size was measured";
+    } catch (const durian::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("astronaut.hat.png"), std::string::npos) << e.what();
+    }
+    fs::remove(dir / "truth/skimage/astronaut.hat.png");
+    durian::saveImage(hair, dir / "truth/skimage/astronaut.png");
+    EXPECT_THROW(durian::measurePhotoMaskQuality(dir / "truth", dir / "photos"), durian::Error);
+    fs::remove_all(dir);
 }

@@ -36,6 +36,20 @@ std::string tinyPriorModel(bool masks = false)
     return file.string();
 }
 
+// The prior-masks model whose DNet sees the portrait animated, not the paste (bare_prior_input).
+std::string tinyBarePriorModel()
+{
+    const auto dir = std::filesystem::temp_directory_path() / ("durian-prior-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "tiny-bare-prior.json";
+    if (!std::filesystem::exists(file)) {
+        writeFileAtomically(file, R"({"base": "tiny", "name": "tiny-bare-prior", "pixel_unshuffle": 4,
+            "latent_channels": 48, "latent_scale": 2.0, "prior": true, "prior_masks": true, "bare_prior_input": true,
+            "prediction": "sample"})");
+    }
+    return file.string();
+}
+
 Generator& tinyPriorGenerator()
 {
     static Generator generator([] {
@@ -288,5 +302,59 @@ TEST(PriorModel, APriorMasksModelGeneratesAndTrains)
     t.data.swapFraction = 0.5;
     Trainer trainer(t, {});
     EXPECT_TRUE(std::isfinite(trainer.trainStep()));
+    EXPECT_TRUE(std::isfinite(trainer.trainStep()));
+}
+
+// With bare_prior_input DNet's prior input is the portrait animated (the prior at strength 0): what was
+// pasted reaches the network only through the references. The base its correction is added to is still
+// the pasted frame, so paste-back and strength 0 hold as before.
+TEST(PriorModel, ABarePriorModelSeesThePortraitAnimatedNotThePaste)
+{
+    const auto c = hairCase(2);
+    auto request = transferRequest(c, fewSteps());
+    const ClassicalPrior prior(request, 32);
+    auto off = request;
+    off.attributes.front().strength = 0.0;
+    const ClassicalPrior bare(off, 32);
+    for (int f = 0; f < 2; ++f) {
+        EXPECT_EQ(prior.portraitFrame(f).pixels, bare.frame(f).pixels) << "frame " << f;
+        EXPECT_NE(prior.portraitFrame(f).pixels, prior.frame(f).pixels) << "frame " << f << " has hair pasted";
+    }
+
+    {
+        torch::manual_seed(4);
+        model::DurianModel net(resolveModelConfig(tinyBarePriorModel()));
+        torch::NoGradGuard noGrad;
+        const int size = net->config().resolution;
+        const auto pasted = torch::rand({1, 3, size, size}) * 2 - 1, portrait = torch::rand({1, 3, size, size}) * 2 - 1;
+        const auto masks = torch::rand({1, 3, size, size});
+        const auto encoded = net->encodePrior(pasted, masks, portrait);
+        EXPECT_TRUE(encoded.input.equal(net->priorInput(portrait, masks)));
+        EXPECT_TRUE(encoded.latents.equal(net->vae->encode(pasted))); // the correction is still the paste's
+        EXPECT_THROW(net->encodePrior(pasted, masks), Error);
+    }
+
+    GeneratorOptions o;
+    o.model = tinyBarePriorModel();
+    o.initSeed = 7;
+    Generator generator(o);
+    for (auto& a : request.attributes) {
+        a.strength = 0.0;
+    }
+    const auto frames = generator.generate(request).frames;
+    const auto animated = warpCompositeVideo(c, false);
+    ASSERT_EQ(frames.size(), animated.size());
+    for (std::size_t f = 0; f < frames.size(); ++f) {
+        EXPECT_EQ(frames[f].pixels, animated[f].pixels) << "strength 0, frame " << f;
+    }
+
+    TrainConfig t;
+    t.model = tinyBarePriorModel();
+    t.steps = 1;
+    t.batch = 2;
+    t.seed = 9;
+    t.data.clipLength = 8;
+    t.data.swapFraction = 0.5;
+    Trainer trainer(t, {});
     EXPECT_TRUE(std::isfinite(trainer.trainStep()));
 }
