@@ -18,16 +18,21 @@ void print(const BenchmarkFigures& f)
     for (const auto& [name, count] : f.parameters) {
         std::printf("  %-19s %.2f M\n", name.c_str(), count / 1e6);
     }
-    std::printf("DNet step, 1 frame    %.1f ms  (%.2f GFLOP -> %.1f GFLOP/s; matmul peak %.1f GFLOP/s = %.0f%%)\n",
-        f.dnetStepMs, f.dnetStepGflop, f.achievedGflops, f.matmulPeakGflops,
-        100.0 * f.achievedGflops / std::max(1e-9, f.matmulPeakGflops));
+    if (f.dnetStepMs > 0) {
+        std::printf("DNet step, 1 frame    %.1f ms  (%.2f GFLOP -> %.1f GFLOP/s; matmul peak %.1f GFLOP/s = %.0f%%)\n",
+            f.dnetStepMs, f.dnetStepGflop, f.achievedGflops, f.matmulPeakGflops,
+            100.0 * f.achievedGflops / std::max(1e-9, f.matmulPeakGflops));
+    } else {
+        std::printf("DNet step, 1 frame    (the model is sampled in %d step%s: see the 1-step run)\n", f.previewSteps,
+            f.previewSteps == 1 ? "" : "s");
+    }
     std::printf("reference nets        %.1f ms per generation saved by the cache (1-step run: %.1f ms cold, %.1f ms warm)\n",
         f.referenceEncodeMs, f.coldOneStepMs, f.warmOneStepMs);
-    std::printf("alpha -> preview      %.1f ms (%d DPM-Solver++(2M) steps, 1 frame, VAE decode)\n", f.alphaToPreviewMs,
-        f.previewSteps);
+    std::printf("alpha -> preview      %.1f ms (%d DPM-Solver++(2M) step%s, 1 frame, VAE decode)\n", f.alphaToPreviewMs,
+        f.previewSteps, f.previewSteps == 1 ? "" : "s");
     if (f.clipFrames > 0) {
-        std::printf("clip                  %.1f s for %d frames at %d DDIM steps (%.2f s per frame)\n", f.clipSeconds,
-            f.clipFrames, f.clipSteps, f.clipSeconds / f.clipFrames);
+        std::printf("clip                  %.1f s for %d frames at %d DDIM step%s (%.2f s per frame)\n", f.clipSeconds,
+            f.clipFrames, f.clipSteps, f.clipSteps == 1 ? "" : "s", f.clipSeconds / f.clipFrames);
     }
     std::fflush(stdout);
 }

@@ -201,6 +201,9 @@ void validateModelConfig(const ModelConfig& c, const std::string& origin)
     if (c.barePriorInput && !c.prior) {
         fail("bare_prior_input needs prior");
     }
+    if (c.samplingSteps < 0 || c.samplingSteps > 1000) {
+        fail("sampling_steps must be 0 (the request's) or 1..1000");
+    }
     if (c.attentionChunkElements < 1024) {
         fail("attention_chunk_elements must be at least 1024");
     }
@@ -213,7 +216,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
         "vae_channels", "vae_layers_per_block", "vae_mid_attention", "latent_scale", "vae_norm_groups", "prediction", "block_channels",
         "layers_per_block", "attention_levels", "heads", "norm_groups", "context_dim", "temporal",
         "temporal_heads", "temporal_window", "temporal_overlap", "pose_guider_channels", "context_encoder_channels",
-        "context_grid", "attention_chunk_elements", "pixel_unshuffle", "prior", "prior_masks", "bare_prior_input", "zero_terminal_snr", "base"};
+        "context_grid", "attention_chunk_elements", "pixel_unshuffle", "prior", "prior_masks", "bare_prior_input", "sampling_steps", "zero_terminal_snr", "base"};
     jsonsettings::rejectUnknown(j, known, origin, "model setting");
     ModelConfig c;
     if (j.contains("base")) {
@@ -249,6 +252,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
     take(j, "prior", c.prior, origin);
     take(j, "prior_masks", c.priorMasks, origin);
     take(j, "bare_prior_input", c.barePriorInput, origin);
+    take(j, "sampling_steps", c.samplingSteps, origin);
     take(j, "zero_terminal_snr", c.zeroTerminalSnr, origin);
     validateModelConfig(c, origin);
     return c;
@@ -299,6 +303,9 @@ std::string modelConfigToJson(const ModelConfig& c)
     }
     if (c.barePriorInput) {
         j["bare_prior_input"] = true;
+    }
+    if (c.samplingSteps > 0) {
+        j["sampling_steps"] = c.samplingSteps;
     }
     if (c.zeroTerminalSnr) {
         j["zero_terminal_snr"] = true;

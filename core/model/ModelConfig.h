@@ -48,6 +48,11 @@ struct ModelConfig {
     // references tell the network what was pasted: a network that could see the paste ignored them (its
     // ablation without references was within 0.5% in attribute L1), and Durian was lost.
     bool barePriorInput = false;
+    // > 0: the model is sampled in exactly this many steps, whatever a request asks (a one-step model trained on
+    // the top timesteps only gets worse with every further step, and 20 of them cost 20 times as much); 0: the
+    // request's steps.
+    int samplingSteps = 0;
+    int stepsFor(int requested) const { return samplingSteps > 0 ? samplingSteps : requested; }
     int priorMaskChannels() const { return priorMasks ? 3 : 1; } // region [, hole, attribute mask]
     int priorChannels() const { return prior ? latentChannels + priorMaskChannels() * vaeFactor() * vaeFactor() : 0; }
 

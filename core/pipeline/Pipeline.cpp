@@ -363,7 +363,7 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
 
         diffusion::SamplingOptions options;
         options.solver = request.sampler == SamplerType::Ddim ? diffusion::SolverKind::Ddim : diffusion::SolverKind::DpmSolver2M;
-        options.steps = request.steps;
+        options.steps = c.stepsFor(request.steps);
         options.guidance = request.guidance;
         options.seed = request.seed;
         options.window = c.temporal ? c.temporalWindow : 1;
@@ -392,7 +392,7 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
                 const auto& projection = impl_->projection();
                 hooks.preview = [&](int step, const torch::Tensor& x0) {
                     const auto frame = prior.latents.defined() ? x0[0] + prior.latents[0] : x0[0];
-                    callbacks.preview(pipeline::projectLatentPreview(frame, projection), step, request.steps);
+                    callbacks.preview(pipeline::projectLatentPreview(frame, projection), step, options.steps);
                 };
             }
             options.seed = k == 0 || options.sharedNoise ? request.seed : mixSeed(request.seed, static_cast<std::uint64_t>(k));

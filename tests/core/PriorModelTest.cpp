@@ -36,7 +36,8 @@ std::string tinyPriorModel(bool masks = false)
     return file.string();
 }
 
-// The prior-masks model whose DNet sees the portrait animated, not the paste (bare_prior_input).
+// The prior-masks model whose DNet sees the portrait animated, not the paste (bare_prior_input), sampled in
+// one step (sampling_steps).
 std::string tinyBarePriorModel()
 {
     const auto dir = std::filesystem::temp_directory_path() / ("durian-prior-test-" + std::to_string(::getpid()));
@@ -45,7 +46,7 @@ std::string tinyBarePriorModel()
     if (!std::filesystem::exists(file)) {
         writeFileAtomically(file, R"({"base": "tiny", "name": "tiny-bare-prior", "pixel_unshuffle": 4,
             "latent_channels": 48, "latent_scale": 2.0, "prior": true, "prior_masks": true, "bare_prior_input": true,
-            "prediction": "sample"})");
+            "prediction": "sample", "sampling_steps": 1})");
     }
     return file.string();
 }
@@ -338,6 +339,13 @@ TEST(PriorModel, ABarePriorModelSeesThePortraitAnimatedNotThePaste)
     o.model = tinyBarePriorModel();
     o.initSeed = 7;
     Generator generator(o);
+    // The model is sampled in its own one step, whatever the request asks.
+    request.steps = 5;
+    int total = 0;
+    GenerationCallbacks callbacks;
+    callbacks.progress = [&](int, int steps) { total = steps; };
+    generator.generate(request, callbacks);
+    EXPECT_EQ(total, 1);
     for (auto& a : request.attributes) {
         a.strength = 0.0;
     }
