@@ -94,8 +94,8 @@ PhotoMaskQuality measurePhotoMaskQuality(const std::filesystem::path& truthDir, 
         throw Error("The truth mask folder " + truthDir.string() + " does not exist");
     }
     std::map<std::string, std::filesystem::path> photoByStem;
-    for (const auto& photo : photosIn(photosDir)) {
-        photoByStem[photo.stem().string()] = photo;
+    for (const auto& photo : photosIn(photosDir, true)) {
+        photoByStem.emplace(photo.stem().string(), photo); // the first of a name, in path order
     }
     std::vector<std::filesystem::path> truthFiles;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(truthDir)) {

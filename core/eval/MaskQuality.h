@@ -26,7 +26,7 @@ std::vector<MaskQualityRow> measureAutoMaskQuality(int count, std::uint64_t seed
 
 // The automatic masks against masks painted by hand on real photos. `truthDir` holds, in any subfolder,
 // STEM.CATEGORY.png (CATEGORY: hair, eyeglasses, hat or beard; the photo's size, 255 inside); the photo is
-// the file STEM.* in `photosDir`. The face is the one the editor picks (the analyzer's primary face) and
+// the file STEM.* in `photosDir` or its subfolders. The face is the one the editor picks (the analyzer's primary face) and
 // the mask is computed at the photo's resolution, as the editor's automatic mask is.
 struct PhotoMaskCase {
     std::string photo, category;

@@ -56,7 +56,7 @@ Image fillHole(const Image& image, const Image& hole)
 
 } // namespace
 
-std::vector<std::filesystem::path> photosIn(const std::filesystem::path& dir)
+std::vector<std::filesystem::path> photosIn(const std::filesystem::path& dir, bool recursive)
 {
     std::error_code error;
     if (!std::filesystem::is_directory(dir, error)) {
@@ -64,10 +64,16 @@ std::vector<std::filesystem::path> photosIn(const std::filesystem::path& dir)
     }
     static const std::set<std::string> extensions{".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff"};
     std::vector<std::filesystem::path> photos;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const auto take = [&](const std::filesystem::directory_entry& entry) {
         std::string ext = entry.path().extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
         if (entry.is_regular_file() && extensions.count(ext)) photos.push_back(entry.path());
+    };
+    if (recursive) {
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(
+                 dir, std::filesystem::directory_options::follow_directory_symlink)) take(entry);
+    } else {
+        for (const auto& entry : std::filesystem::directory_iterator(dir)) take(entry);
     }
     std::sort(photos.begin(), photos.end());
     if (photos.empty()) {

@@ -25,9 +25,9 @@ struct PhotoFace {
     std::map<AttributeCategory, Image> masks;
 };
 
-// The photos of a folder (PNG, JPEG, WebP, BMP, TIFF), sorted by name. Throws durian::Error naming the folder
-// when it does not exist or holds none.
-std::vector<std::filesystem::path> photosIn(const std::filesystem::path& dir);
+// The photos of a folder (PNG, JPEG, WebP, BMP, TIFF; with `recursive` its subfolders' too), sorted by path.
+// Throws durian::Error naming the folder when it does not exist or holds none.
+std::vector<std::filesystem::path> photosIn(const std::filesystem::path& dir, bool recursive = false);
 
 // The categories a photo's automatic masks are looked for in.
 const std::vector<AttributeCategory>& photoCategories();
