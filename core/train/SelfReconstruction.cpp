@@ -273,6 +273,11 @@ SelfReconstructionData::Frames SelfReconstructionData::swapFrames(
     // The benchmark's construction on the training stream (its seeds never meet the benchmark's).
     TransferCase c = makeTransferCase({category}, mixSeed(sampleSeed, 7), frames, size_);
     s.trueSwap = true;
+    return framesOf(std::move(c));
+}
+
+SelfReconstructionData::Frames SelfReconstructionData::framesOf(TransferCase&& c)
+{
     Frames out;
     auto& reference = c.references.front();
     out.attributeRgb = std::move(reference.image);
@@ -305,18 +310,12 @@ SelfReconstructionData::Frames SelfReconstructionData::photoFrames(
     }
     const int brightness = uniformInt(rng, 90, 112);
     TransferCase c = photoSelfTransferCase(face, category, size_, layout, brightness);
-    Frames out;
-    auto& reference = c.references.front();
-    out.attributeRgb = std::move(reference.image);
-    out.attributeMask = std::move(reference.mask);
-    out.attributeLandmarks = reference.landmarks;
-    out.portraitRgb = std::move(c.portrait);
-    out.portraitLandmarks = c.portraitLandmarks;
-    out.portraitHole = std::move(c.portraitHole);
     // A photo has one pose: a clip of it stands still.
-    out.targets.assign(static_cast<std::size_t>(frames), c.truth.front());
-    out.targetLandmarks.assign(static_cast<std::size_t>(frames), c.keypoints.front());
-    return out;
+    const Image still = c.truth.front();
+    const Landmarks pose = c.keypoints.front();
+    c.truth.assign(static_cast<std::size_t>(frames), still);
+    c.keypoints.assign(static_cast<std::size_t>(frames), pose);
+    return framesOf(std::move(c));
 }
 
 bool SelfReconstructionData::fromPhoto(std::uint64_t sampleSeed, AttributeCategory category) const

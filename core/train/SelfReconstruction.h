@@ -15,6 +15,8 @@
 
 namespace durian {
 
+struct TransferCase;
+
 // Random affine (rotation, scale, shift about the centre) applied to an image and its mask together;
 // exposed borders are filled by replicating the edge (plausible background, not black).
 struct ReferenceAffine {
@@ -81,6 +83,7 @@ private:
         std::mt19937_64& rng) const;
     Frames swapFrames(std::uint64_t sampleSeed, AttributeCategory category, int frames, TrainingSample& s) const;
     struct PhotoSource;
+    static Frames framesOf(TransferCase&& c);
     Frames photoFrames(std::uint64_t sampleSeed, AttributeCategory category, int frames, TrainingSample& s) const;
     bool fromVideo(std::uint64_t sampleSeed) const;
     bool fromPhoto(std::uint64_t sampleSeed, AttributeCategory category) const;
