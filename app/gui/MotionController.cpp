@@ -138,6 +138,16 @@ void MotionController::build(const QUrl& candidateVideo)
         project.motion.drivingVideo = QFileInfo(candidateVideo.toLocalFile()).absoluteFilePath().toStdString();
     }
     builtKey_ = motionKey(project);
+    if (project.portraitImage.empty() && candidateVideo.isEmpty()) {
+        // Nothing to move yet: an empty view, not an error about a file that was never chosen.
+        ++generation_; // a build still running for an earlier portrait is stale
+        portraitFrames_.clear();
+        drivingFrames_.clear();
+        setErrorString({});
+        Q_EMIT framesChanged();
+        Q_EMIT built();
+        return;
+    }
     const int generation = ++generation_;
     ++pending_;
     setRunning(true);

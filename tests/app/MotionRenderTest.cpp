@@ -148,6 +148,20 @@ private Q_SLOTS:
         QCOMPARE(motion.frameCount(), 12);
     }
 
+    void aProjectWithoutAPortraitShowsNoMotionAndNoError()
+    {
+        ProjectDocument document;
+        document.newProject();
+        MotionController motion;
+        motion.setDebounceMs(0);
+        QSignalSpy built(&motion, &MotionController::built);
+        motion.setDocument(&document);
+        QTRY_VERIFY_WITH_TIMEOUT(built.count() >= 1, 10000);
+        QVERIFY2(motion.errorString().isEmpty(), qPrintable(motion.errorString()));
+        QCOMPARE(motion.frameCount(), 0);
+        QVERIFY(!motion.running());
+    }
+
     void aDrivingVideoWithAFaceIsTrackedAndShown()
     {
         ProjectDocument document;
