@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `durian eval --photos DIR`: the real-photo benchmark (self-transfer and cross-identity) on photos from
-# Debian packages, the stills it writes, a photo without a face, and bad input.
+# Debian packages, the stills it writes, a photo without a face, and bad input; and `durian eval-masks --truth`
+# against the masks painted on real photos.
 set -uo pipefail
 DURIAN="$1"; SOURCE="$2"; PHOTOS="$3"; MEASURE="$4"
 . "$(dirname "$0")/lib.sh"
@@ -43,4 +44,15 @@ expect_contains "$out" "holds no photos" "the empty folder is explained"
 out=$("$DURIAN" eval --photos "$work/photos" --baselines-only --identity-network "$work/x.onnx" 2>&1)
 expect_status 1 $? "no identity network"
 expect_contains "$out" "$work/x.onnx is missing" "the missing network is named"
+# The automatic masks against the masks painted on real photos (tests/data/photos/truth).
+mkdir "$work/paintedset"; ln -s "$PHOTOS" "$work/paintedset/fetched"; ln -s "$SOURCE/tests/data/photos/astronaut.png" "$work/paintedset/"
+out=$("$DURIAN" eval-masks --truth "$SOURCE/tests/data/photos/truth" --photos "$work/paintedset" 2>&1)
+expect_status 0 $? "eval-masks against the painted masks"
+expect_contains "$out" "18 painted masks on real photos" "every painted mask is measured"
+expect_contains "$out" "| astronaut.png | hair |" "a row per painted mask"
+expect_contains "$out" "| hair | 11 |" "a row per category"
+out=$("$DURIAN" eval-masks --truth "$SOURCE/tests/data/photos/truth" 2>&1); expect_status 2 $? "--truth without --photos"
+expect_contains "$out" "go together" "the missing half is explained"
+out=$("$DURIAN" eval-masks --truth "$SOURCE/tests/data/photos/truth" --photos "$work/paintedset" --count 3 2>&1)
+expect_status 2 $? "a world option with --truth"
 echo "photo benchmark CLI: all checks passed"
