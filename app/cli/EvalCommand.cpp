@@ -108,6 +108,7 @@ Command evalCommand()
                 weightsName = generatorOptions.weights.empty() ? "untrained" : generatorOptions.weights.string();
                 generator = std::make_unique<Generator>(generatorOptions);
                 options.size = generator->config().resolution;
+                options.steps = generator->config().stepsFor(options.steps); // what the figures are of
             }
             options.size = arguments.integerOr("size", options.size, 32, 1024);
 

@@ -445,7 +445,13 @@ struct Trainer::Impl {
         const auto file = readSafetensors(path);
         const auto origin = path.string();
         const auto stored = file.metadata.find("durian.config");
-        if (stored == file.metadata.end() || stored->second != modelConfigToJson(model->config())) {
+        // sampling_steps says how the model is sampled, not what it is: a run may learn it after it started.
+        const auto sameModel = [&] {
+            ModelConfig recorded = parseModelConfig(stored->second, origin);
+            recorded.samplingSteps = model->config().samplingSteps;
+            return modelConfigToJson(recorded) == modelConfigToJson(model->config());
+        };
+        if (stored == file.metadata.end() || !sameModel()) {
             throw Error(origin + ": the checkpoint is of a different model configuration than '" + config.model + "'");
         }
         const auto stepIt = file.metadata.find("durian.train.step");

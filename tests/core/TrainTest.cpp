@@ -1,3 +1,4 @@
+#include "core/io/AtomicFile.h"
 #include "core/io/Safetensors.h"
 #include "core/masks/MaskOps.h"
 #include "core/pipeline/Pipeline.h"
@@ -231,6 +232,32 @@ static void expectExactResume(TrainStage stage)
 }
 
 TEST(Trainer, ResumeContinuesExactlySpatial) { expectExactResume(TrainStage::Spatial); }
+
+// A run may learn after it started how its model is sampled (sampling_steps): that is not another model. Any
+// other difference is refused by name.
+TEST(Trainer, ResumeTakesANewSamplingStepsButNoOtherModelChange)
+{
+    const auto dir = std::filesystem::path(::testing::TempDir()) / "durian-resume-sampling-steps";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    auto c = tinyConfig(TrainStage::Spatial);
+    std::filesystem::path checkpoint;
+    {
+        Trainer b(c, {});
+        b.trainStep();
+        checkpoint = b.saveCheckpoint(dir / "run");
+    }
+    writeFileAtomically(dir / "one-step.json", R"({"base": "tiny", "sampling_steps": 1})");
+    writeFileAtomically(dir / "other.json", R"({"base": "tiny", "prediction": "sample"})");
+    c.model = (dir / "one-step.json").string();
+    Trainer sampled(c, {});
+    sampled.resume(checkpoint);
+    EXPECT_EQ(sampled.stepsDone(), 1);
+    c.model = (dir / "other.json").string();
+    Trainer other(c, {});
+    EXPECT_THROW(other.resume(checkpoint), Error);
+    std::filesystem::remove_all(dir);
+}
 
 TEST(Trainer, ReferenceCheckMeasuresWithoutTraining)
 {
