@@ -21,34 +21,46 @@ using namespace durian;
 
 namespace {
 
-// The tiny preset in pixel space (factor 4: 32x32x3 -> 8x8x48) with the prior's input channels.
-// With `masks`, its prior also says apart the portrait's hole and the pasted attribute (prior_masks).
-std::string tinyPriorModel(bool masks = false)
+// A tiny-preset model with a prior in pixel space (factor 4: 32x32x3 -> 8x8x48), written once per process as
+// FILE.json with the JSON name NAME and EXTRA settings appended.
+std::string tinyPriorModelFile(const std::string& file, const std::string& name, const std::string& extra)
 {
     const auto dir = std::filesystem::temp_directory_path() / ("durian-prior-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
-    const auto file = dir / (masks ? "tiny-prior-masks.json" : "tiny-prior.json");
-    if (!std::filesystem::exists(file)) {
-        writeFileAtomically(file, std::string(R"({"base": "tiny", "name": "tiny-prior", "pixel_unshuffle": 4,
-            "latent_channels": 48, "latent_scale": 2.0, "prior": true, "prediction": "sample")") +
-                (masks ? R"(, "prior_masks": true})" : "}"));
+    const auto path = dir / (file + ".json");
+    if (!std::filesystem::exists(path)) {
+        writeFileAtomically(path, R"({"base": "tiny", "name": ")" + name + R"(", "pixel_unshuffle": 4,
+            "latent_channels": 48, "latent_scale": 2.0, "prior": true, "prediction": "sample")" + extra + "}");
     }
-    return file.string();
+    return path.string();
+}
+
+// With `masks`, its prior also says apart the portrait's hole and the pasted attribute (prior_masks).
+std::string tinyPriorModel(bool masks = false)
+{
+    return masks ? tinyPriorModelFile("tiny-prior-masks", "tiny-prior", R"(, "prior_masks": true)")
+                 : tinyPriorModelFile("tiny-prior", "tiny-prior", "");
 }
 
 // The prior-masks model whose DNet sees the portrait animated, not the paste (bare_prior_input), sampled in
 // one step (sampling_steps).
 std::string tinyBarePriorModel()
 {
-    const auto dir = std::filesystem::temp_directory_path() / ("durian-prior-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const auto file = dir / "tiny-bare-prior.json";
-    if (!std::filesystem::exists(file)) {
-        writeFileAtomically(file, R"({"base": "tiny", "name": "tiny-bare-prior", "pixel_unshuffle": 4,
-            "latent_channels": 48, "latent_scale": 2.0, "prior": true, "prior_masks": true, "bare_prior_input": true,
-            "prediction": "sample", "sampling_steps": 1})");
-    }
-    return file.string();
+    return tinyPriorModelFile("tiny-bare-prior", "tiny-bare-prior",
+        R"(, "prior_masks": true, "bare_prior_input": true, "sampling_steps": 1)");
+}
+
+// A short stage-1 run of `model` on world clips, half of them true swaps.
+TrainConfig tinyPriorTraining(const std::string& model, int steps, std::uint64_t seed)
+{
+    TrainConfig t;
+    t.model = model;
+    t.steps = steps;
+    t.batch = 2;
+    t.seed = seed;
+    t.data.clipLength = 8;
+    t.data.swapFraction = 0.5;
+    return t;
 }
 
 Generator& tinyPriorGenerator()
@@ -294,14 +306,7 @@ TEST(PriorModel, APriorMasksModelGeneratesAndTrains)
     const auto c = hairCase(2);
     EXPECT_EQ(generator.generate(transferRequest(c, fewSteps())).frames.size(), 2u);
 
-    TrainConfig t;
-    t.model = tinyPriorModel(true);
-    t.steps = 2;
-    t.batch = 2;
-    t.seed = 8;
-    t.data.clipLength = 8;
-    t.data.swapFraction = 0.5;
-    Trainer trainer(t, {});
+    Trainer trainer(tinyPriorTraining(tinyPriorModel(true), 2, 8), {});
     EXPECT_TRUE(std::isfinite(trainer.trainStep()));
     EXPECT_TRUE(std::isfinite(trainer.trainStep()));
 }
@@ -356,13 +361,6 @@ TEST(PriorModel, ABarePriorModelSeesThePortraitAnimatedNotThePaste)
         EXPECT_EQ(frames[f].pixels, animated[f].pixels) << "strength 0, frame " << f;
     }
 
-    TrainConfig t;
-    t.model = tinyBarePriorModel();
-    t.steps = 1;
-    t.batch = 2;
-    t.seed = 9;
-    t.data.clipLength = 8;
-    t.data.swapFraction = 0.5;
-    Trainer trainer(t, {});
+    Trainer trainer(tinyPriorTraining(tinyBarePriorModel(), 1, 9), {});
     EXPECT_TRUE(std::isfinite(trainer.trainStep()));
 }
