@@ -148,6 +148,7 @@ void MaskEditor::commit(const QString& text, double confidence)
         reload();
         return;
     }
+    document_->noteMaskVersionWritten(path);
     maskPath_ = path; // the image in memory is that file: no reload
     setConfidence(confidence); // an edited mask is no longer the automatic one
     if (confidence >= 0) {

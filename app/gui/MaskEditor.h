@@ -16,6 +16,7 @@
 // writes a new PNG version beside the project (<project>.masks/<name>-<n>.png, atomically; in the autosave
 // area while the project is untitled) and records
 // it as ONE undoable step on the document, which just points to the file: undo brings the old file back.
+// The versions no project needs are deleted when the project closes (ProjectDocument::noteMaskVersionWritten).
 class MaskEditor : public QQuickPaintedItem {
     Q_OBJECT
     QML_ELEMENT

@@ -19,6 +19,11 @@ QString baseNameOf(const QUrl& file)
 {
     return QFileInfo(file.toLocalFile()).completeBaseName();
 }
+
+QString comparablePath(const QString& path)
+{
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
 } // namespace
 
 ProjectDocument::ProjectDocument(QObject* parent)
@@ -34,6 +39,7 @@ ProjectDocument::ProjectDocument(QObject* parent)
 
 ProjectDocument::~ProjectDocument()
 {
+    pruneMaskVersions();
     // A clean close: the user saved or chose to discard, so the autosave has done its job. An
     // autosave with unsaved edits stays only when the process dies before getting here.
     if (!modified()) {
@@ -43,6 +49,44 @@ ProjectDocument::~ProjectDocument()
     if (!untitled() || !QFileInfo::exists(autosave_.path())) {
         ProjectAutosave::removeUntitledFiles();
     }
+}
+
+void ProjectDocument::noteMaskVersionWritten(const QString& path)
+{
+    maskVersions_.insert(comparablePath(path));
+}
+
+void ProjectDocument::pruneMaskVersions()
+{
+    if (maskVersions_.isEmpty()) {
+        return;
+    }
+    QSet<QString> used;
+    const auto use = [&](const durian::Project& p) {
+        used.insert(comparablePath(QString::fromStdString(p.portraitMask.string())));
+        for (const auto& a : p.attributes) {
+            used.insert(comparablePath(QString::fromStdString(a.mask.string())));
+        }
+    };
+    use(project_); // what an autosave not yet written would hold
+    QStringList files(projectFiles_.begin(), projectFiles_.end());
+    files << autosave_.path();
+    for (const QString& file : std::as_const(files)) {
+        if (!QFileInfo::exists(file)) {
+            continue;
+        }
+        try {
+            use(durian::loadProject(file.toStdString()));
+        } catch (const std::exception&) {
+            return; // a project that cannot be read might need any of them: keep them all
+        }
+    }
+    for (const QString& version : std::as_const(maskVersions_)) {
+        if (!used.contains(version)) {
+            QFile::remove(version);
+        }
+    }
+    maskVersions_.clear();
 }
 
 void ProjectDocument::onUndoIndexChanged()
@@ -139,6 +183,7 @@ void ProjectDocument::replaceProject(durian::Project project, const QUrl& file, 
     // Cleared before the new file is set: a stack with edits that is cleared writes the autosave of the
     // old file, not over the one recovery of the new file needs.
     undoStack_.clear();
+    pruneMaskVersions();
     autosave_.setProjectFile(file);
     loaded_ = true;
     originName_ = file.isEmpty() ? QString() : baseNameOf(file);
@@ -161,6 +206,7 @@ bool ProjectDocument::open(const QUrl& url)
     try {
         auto project = durian::loadProject(url.toLocalFile().toStdString());
         replaceProject(std::move(project), url, tr("Opened %1").arg(QDir::toNativeSeparators(url.toLocalFile())));
+        projectFiles_.insert(comparablePath(url.toLocalFile()));
     } catch (const std::exception& e) {
         setErrorString(QString::fromUtf8(e.what()));
         return false;
@@ -210,6 +256,7 @@ bool ProjectDocument::saveAs(const QUrl& url)
         setErrorString(QString::fromUtf8(e.what()));
         return false;
     }
+    projectFiles_.insert(comparablePath(url.toLocalFile()));
     autosave_.remove();
     if (fileUrl_ != url) {
         fileUrl_ = url;

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QUndoStack>
 #include <QUrl>
@@ -142,6 +143,10 @@ public:
     // An automatic mask's confidence (0..1), shown with the reference that uses that mask file.
     void setMaskConfidence(const QString& maskPath, double confidence);
     double maskConfidence(const QString& maskPath) const { return maskConfidence_.value(maskPath, -1.0); }
+    // A mask version the mask editor wrote. Those no project needs (not the one open, not a file saved or
+    // opened in this session, not the autosave) are deleted when the project is replaced or closed: the
+    // undo stack that could bring them back goes with it. Files the editor did not write are never touched.
+    void noteMaskVersionWritten(const QString& path);
 
     // The project as it is now (a copy), for controllers that render it.
     durian::Project project() const { return project_; }
@@ -190,6 +195,7 @@ private:
     void setRecoveryFile(const QString& file);
     void onUndoIndexChanged();
     void syncAttributeModel();
+    void pruneMaskVersions();
     bool validIndex(int index) const { return index >= 0 && index < static_cast<int>(project_.attributes.size()); }
 
     durian::Project project_;
@@ -204,5 +210,7 @@ private:
     QString recoveryFile_; // the autosave recoverAutosave() would load
     int mergeGeneration_ = 0;
     QHash<QString, double> maskConfidence_; // automatic masks computed in this session, by file
+    QSet<QString> maskVersions_; // written by the mask editor in this session, not yet pruned
+    QSet<QString> projectFiles_; // saved or opened in this session: their masks are kept
     AttributeListModel attributeModel_;
 };

@@ -254,6 +254,67 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(first)); // versions stay: undo needs them
     }
 
+    void maskVersionsNoProjectUsesAreDeletedWhenItCloses()
+    {
+        QTemporaryDir dir;
+        const QUrl project = demoCopy(dir);
+        QStringList versions;
+        QString stranger;
+        {
+            ProjectDocument document;
+            QVERIFY(document.open(project));
+            MaskEditor editor;
+            editor.setDocument(&document);
+            editor.setTarget(-1);
+            QSignalSpy committed(&editor, &MaskEditor::committed);
+            const auto stroke = [&](double y) {
+                editor.beginStroke({100, y});
+                editor.continueStroke({200, y});
+                editor.endStroke();
+            };
+            stroke(60);
+            stroke(100);
+            stroke(140);
+            QCOMPARE(committed.count(), 3);
+            // A file in the versions' folder that the editor did not write.
+            stranger = QFileInfo(committed.first().first().toString()).dir().filePath("portrait-kept.png");
+            QVERIFY(QFile::copy(committed.first().first().toString(), stranger));
+            document.undo(); // the project uses the second version
+            QVERIFY(document.save());
+            stroke(180); // a fourth, undone: no project has it
+            document.undo();
+            QCOMPARE(committed.count(), 4);
+            for (const auto& c : committed) {
+                versions << c.first().toString();
+            }
+            for (const auto& v : versions) {
+                QVERIFY2(QFile::exists(v), qPrintable(v)); // undo and redo need them while it is open
+            }
+            document.newProject();
+            QVERIFY(!QFile::exists(versions[0]));
+            QVERIFY(QFile::exists(versions[1])); // the saved file's mask
+            QVERIFY(!QFile::exists(versions[2]));
+            QVERIFY(!QFile::exists(versions[3]));
+            QVERIFY(QFile::exists(stranger));
+            QVERIFY(document.open(project));
+            QCOMPARE(document.portraitMaskUrl(), QUrl::fromLocalFile(versions[1]));
+            stroke(60); // two more, both undone before it closes
+            versions << committed.last().first().toString();
+            stroke(100);
+            versions << committed.last().first().toString();
+            document.undo();
+            document.undo();
+            QVERIFY(document.save()); // back at the saved mask: both strokes are undone and not needed
+        }
+        QVERIFY(!QFile::exists(versions[4]));
+        QVERIFY(!QFile::exists(versions[5]));
+        QVERIFY(QFile::exists(versions[1]));
+        QVERIFY(QFile::exists(stranger));
+        for (const QString demoFile : {"demo.durian", "hair-mask.png", "portrait.png"}) {
+            QVERIFY2(QFile::exists(dir.filePath(demoFile)), qPrintable(demoFile));
+        }
+    }
+
     void automaticMaskOfAReferenceShowsItsConfidence()
     {
         QTemporaryDir dir;
