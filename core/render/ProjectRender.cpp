@@ -42,7 +42,8 @@ std::optional<std::filesystem::path> modelWeightsFor(const ExportOptions& option
 
 // The whole clip from the model in one generation, so its temporal windows keep the frames coherent.
 // Each frame goes to `sink` as it is made, in order: memory does not grow with the clip's length.
-void generateFrames(const Project& project, ProjectFaces& faces, const KeypointTrack& track,
+// Returns the method as the summary names it, with the steps the model really sampled.
+std::string generateFrames(const Project& project, ProjectFaces& faces, const KeypointTrack& track,
     const std::filesystem::path& weights, int size, const ProjectRenderCallbacks& callbacks,
     const std::function<void(int, Image)>& sink)
 {
@@ -64,6 +65,8 @@ void generateFrames(const Project& project, ProjectFaces& faces, const KeypointT
         }
     };
     generator->generate(request, generation);
+    const int steps = generator->config().stepsFor(project.render.steps);
+    return "durian (" + weights.filename().string() + ", " + std::to_string(steps) + " DDIM step" + (steps == 1 ? ")" : "s)");
 }
 
 } // namespace
@@ -265,8 +268,7 @@ ProjectRenderResult renderProjectVideo(const Project& project, const std::filesy
             }
             method = earlier->method;
         } else if (weights) {
-            generateFrames(project, faces, track, *weights, size, callbacks, emit);
-            method = "durian (" + weights->filename().string() + ", " + std::to_string(project.render.steps) + " DDIM steps)";
+            method = generateFrames(project, faces, track, *weights, size, callbacks, emit);
         } else {
             const ClassicalAnimation classical(project, faces, portrait, [&] { throwIfStopped(callbacks.stop); });
             for (int i = 0; i < track.size(); ++i) {

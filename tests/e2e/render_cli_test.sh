@@ -75,7 +75,7 @@ cmp -s "$work/model.mp4" "$work/classic.mp4" && fail "the model's clip equals th
 # pointing at an empty folder so the 48-frame renders above stay quick; unset, the source tree's is found).
 out=$(env -u DURIAN_MODELS_DIR "$DURIAN" render "$work/short/demo.durian" -o "$work/shipped.mp4" 2>&1)
 expect_status 0 $? "render with the shipped model ($out)"
-expect_contains "$out" "method    durian (default.safetensors, 20 DDIM steps)" "the shipped model made the frames"
+expect_contains "$out" "method    durian (default.safetensors, 1 DDIM step)" "the shipped model made the frames"
 out=$("$DURIAN" render "$work/short/demo.durian" -o "$work/none.mp4" 2>&1)
 expect_contains "$out" "no trained model file was found" "without a model the classical method says why"
 out=$("$DURIAN" render "$demo" -o "$work/x.mp4" --weights "$work/none.safetensors" 2>&1); expect_status 1 $? "missing weights"
