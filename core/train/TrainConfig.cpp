@@ -3,6 +3,7 @@
 #include "core/util/Error.h"
 #include "core/util/JsonSettings.h"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -43,7 +44,7 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
 {
     const json j = jsonsettings::parseObject(text, origin, "a training configuration");
     checkKeys(j, {"stage", "steps", "batch", "frames", "lr", "weight_decay", "beta1", "beta2", "epsilon", "grad_clip",
-        "ema_decay", "kl_weight", "vae_crop", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "reference_check_every", "reference_nets_from_denoiser", "outside_region_weight", "min_timestep", "data"},
+        "lr_final", "lr_decay_start", "lr_decay_end", "ema_decay", "kl_weight", "vae_crop", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "reference_check_every", "reference_nets_from_denoiser", "outside_region_weight", "min_timestep", "data"},
         origin, "");
     TrainConfig c;
     std::string stage = toString(c.stage);
@@ -67,6 +68,9 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     take(j, "batch", c.batch, origin);
     take(j, "frames", c.frames, origin);
     take(j, "lr", c.learningRate, origin);
+    take(j, "lr_final", c.lrFinal, origin);
+    take(j, "lr_decay_start", c.lrDecayStart, origin);
+    take(j, "lr_decay_end", c.lrDecayEnd, origin);
     take(j, "weight_decay", c.weightDecay, origin);
     take(j, "beta1", c.beta1, origin);
     take(j, "beta2", c.beta2, origin);
@@ -131,6 +135,9 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     }
     if (!(c.learningRate > 0.0) || c.weightDecay < 0.0 || c.gradClip < 0.0 || c.emaDecay < 0.0 || c.emaDecay >= 1.0) {
         fail("lr must be positive, weight_decay and grad_clip not negative, ema_decay in [0,1)");
+    }
+    if (c.lrFinal >= 0.0 && !(c.lrFinal > 0.0 && c.lrFinal <= c.learningRate && 0 <= c.lrDecayStart && c.lrDecayStart < c.lrDecayEnd)) {
+        fail("lr_final must be in (0, lr] and lr_decay_start in [0, lr_decay_end)");
     }
     if (c.data.source != "world" && c.data.source != "videos" && c.data.source != "both") {
         fail("data.source '" + c.data.source + "' must be \"world\", \"videos\" or \"both\"");
@@ -207,13 +214,25 @@ std::string trainConfigToJson(const TrainConfig& c)
         {"augment_swaps", c.data.augmentSwaps}, {"prior_attribute_dropout", c.data.priorAttributeDropout},
         {"photos", c.data.photos.string()}, {"photo_fraction", c.data.photoFraction}, {"fixed_sample", c.data.fixedSample}};
     json j{{"stage", toString(c.stage)}, {"steps", c.steps}, {"batch", c.batch}, {"frames", c.frames},
-        {"lr", c.learningRate}, {"weight_decay", c.weightDecay}, {"beta1", c.beta1}, {"beta2", c.beta2},
+        {"lr", c.learningRate}, {"lr_final", c.lrFinal}, {"lr_decay_start", c.lrDecayStart},
+        {"lr_decay_end", c.lrDecayEnd}, {"weight_decay", c.weightDecay}, {"beta1", c.beta1}, {"beta2", c.beta2},
         {"epsilon", c.epsilon}, {"grad_clip", c.gradClip}, {"ema_decay", c.emaDecay}, {"kl_weight", c.klWeight}, {"vae_crop", c.vaeCrop},
         {"seed", c.seed}, {"model", c.model}, {"init", c.init.string()}, {"resolution", c.resolution},
         {"log_every", c.logEvery}, {"checkpoint_every", c.checkpointEvery}, {"reference_check_every", c.referenceCheckEvery},
         {"reference_nets_from_denoiser", c.referenceNetsFromDenoiser},
         {"outside_region_weight", c.outsideRegionWeight}, {"min_timestep", c.minTimestep}, {"data", d}};
     return j.dump(2) + "\n";
+}
+
+double learningRateAt(const TrainConfig& c, int step)
+{
+    const int warmup = std::min(100, std::max(1, c.steps / 10));
+    const double warm = std::min(1.0, static_cast<double>(step + 1) / warmup);
+    if (c.lrFinal < 0.0 || step <= c.lrDecayStart) {
+        return c.learningRate * warm;
+    }
+    const double f = std::min(1.0, static_cast<double>(step - c.lrDecayStart) / (c.lrDecayEnd - c.lrDecayStart));
+    return warm * (c.learningRate + f * (c.lrFinal - c.learningRate));
 }
 
 } // namespace durian

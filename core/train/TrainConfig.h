@@ -58,6 +58,11 @@ struct TrainConfig {
     int batch = 4;               // the whole job's batch: a data-parallel job of W ranks trains batch / W on each
     int frames = 4;              // stage 2: frames per clip (stage 1 and vae use 1)
     double learningRate = 1e-4;
+    // A linear decay of the rate, from `lr` at lr_decay_start to lr_final at lr_decay_end, then level.
+    // It depends on the step alone, so a run stopped early is reproduced by setting `steps` to where it
+    // stopped. lrFinal < 0: no decay.
+    double lrFinal = -1.0;
+    int lrDecayStart = 0, lrDecayEnd = 0;
     double weightDecay = 0.01;
     double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
     double gradClip = 1.0;       // global L2 norm; 0 disables
@@ -89,5 +94,7 @@ struct TrainConfig {
 TrainConfig parseTrainConfig(const std::string& json, const std::string& origin);
 TrainConfig loadTrainConfig(const std::filesystem::path& path);
 std::string trainConfigToJson(const TrainConfig& config);
+// The rate at a step (counted from 0): the warm-up, then the decay, if any.
+double learningRateAt(const TrainConfig& config, int step);
 
 } // namespace durian

@@ -160,11 +160,7 @@ struct Trainer::Impl {
         return torch::cat(t, 0);
     }
 
-    double learningRate() const
-    {
-        const int warmup = std::min(100, std::max(1, config.steps / 10));
-        return config.learningRate * std::min(1.0, static_cast<double>(step + 1) / warmup);
-    }
+    double learningRate() const { return learningRateAt(config, step); }
 
     // `prediction`, when given, receives the network's output (the reference check compares two).
     torch::Tensor loss(const std::vector<TrainingSample>& batch, AttributeCategory category, bool dropReferences,

@@ -158,6 +158,26 @@ TEST(TrainConfig, ParsesAndRejects)
     EXPECT_THROW(parseTrainConfig(R"({"model": "tiny", "min_timestep": -1})", "run.json"), Error);
 }
 
+// The rate warms up over min(100, steps / 10) steps, then decays linearly from lr_decay_start to
+// lr_decay_end and stays at lr_final; without lr_final it stays at lr.
+TEST(TrainConfig, LearningRateWarmsUpThenDecays)
+{
+    const auto level = parseTrainConfig(R"({"model": "tiny", "steps": 2000, "lr": 2e-4})", "run.json");
+    EXPECT_NEAR(learningRateAt(level, 0), 2e-6, 1e-12);
+    EXPECT_NEAR(learningRateAt(level, 99), 2e-4, 1e-12);
+    EXPECT_NEAR(learningRateAt(level, 1999), 2e-4, 1e-12);
+    const auto c = parseTrainConfig(
+        R"({"model": "tiny", "steps": 2000, "lr": 2e-4, "lr_final": 2e-5, "lr_decay_start": 500, "lr_decay_end": 1500})",
+        "run.json");
+    EXPECT_NEAR(learningRateAt(c, 500), 2e-4, 1e-12);
+    EXPECT_NEAR(learningRateAt(c, 1000), 1.1e-4, 1e-12);
+    EXPECT_NEAR(learningRateAt(c, 1500), 2e-5, 1e-12);
+    EXPECT_NEAR(learningRateAt(c, 1999), 2e-5, 1e-12);
+    EXPECT_EQ(trainConfigToJson(parseTrainConfig(trainConfigToJson(c), "again.json")), trainConfigToJson(c));
+    EXPECT_THROW(parseTrainConfig(R"({"model": "tiny", "lr": 1e-4, "lr_final": 2e-4, "lr_decay_end": 10})", "run.json"), Error);
+    EXPECT_THROW(parseTrainConfig(R"({"model": "tiny", "lr_final": 1e-5, "lr_decay_start": 10, "lr_decay_end": 10})", "run.json"), Error);
+}
+
 // min_timestep reaches the sampled timesteps: the same batch and noise at other noise levels is another loss.
 TEST(Trainer, MinTimestepMovesTheNoiseLevels)
 {
