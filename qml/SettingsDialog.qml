@@ -15,6 +15,8 @@ Dialog {
     standardButtons: Dialog.Close
     anchors.centerIn: parent
     readonly property var ranges: document ? document.renderRanges : ({ minSteps: 1, maxSteps: 1000, minGuidance: 0, maxGuidance: 30, previewSteps: 6 })
+    // A model that always samples in its own number of steps (the default model: 1) ignores the project's.
+    readonly property int fixedSteps: AppSettings.classicalMethod ? 0 : AppSettings.modelFixedSteps
 
     GridLayout {
         columns: 2
@@ -25,7 +27,7 @@ Dialog {
         Label { text: qsTr("Sampling steps") }
         SpinBox {
             objectName: "stepsSpin"
-            enabled: dialog.document && dialog.document.loaded
+            enabled: dialog.document && dialog.document.loaded && dialog.fixedSteps === 0
             from: dialog.ranges.minSteps
             to: dialog.ranges.maxSteps
             value: dialog.document ? dialog.document.renderSteps : 20
@@ -38,7 +40,11 @@ Dialog {
             Layout.maximumWidth: 440
             wrapMode: Text.WordWrap
             opacity: 0.7
-            text: qsTr("How many denoising steps the model takes when rendering and exporting. More steps give a cleaner result and take longer; previews take at most %1 of them.").arg(dialog.ranges.previewSteps)
+            text: dialog.fixedSteps === 1
+                ? qsTr("The chosen model always samples in one step, whatever this says; the project keeps the value for models that take it.")
+                : dialog.fixedSteps > 1
+                ? qsTr("The chosen model always samples in %1 steps, whatever this says; the project keeps the value for models that take it.").arg(dialog.fixedSteps)
+                : qsTr("How many denoising steps the model takes when rendering and exporting. More steps give a cleaner result and take longer; previews take at most %1 of them.").arg(dialog.ranges.previewSteps)
         }
         Label { text: qsTr("Guidance") }
         SpinBox {

@@ -1738,6 +1738,14 @@
         <translation>Dieses Projekt</translation>
     </message>
     <message>
+        <source>The chosen model always samples in one step, whatever this says; the project keeps the value for models that take it.</source>
+        <translation>Das gewählte Modell rechnet immer in einem Schritt, gleich was hier steht; das Projekt behält den Wert für Modelle, die ihn nutzen.</translation>
+    </message>
+    <message>
+        <source>The chosen model always samples in %1 steps, whatever this says; the project keeps the value for models that take it.</source>
+        <translation>Das gewählte Modell rechnet immer in %1 Schritten, gleich was hier steht; das Projekt behält den Wert für Modelle, die ihn nutzen.</translation>
+    </message>
+    <message>
         <source>How many denoising steps the model takes when rendering and exporting. More steps give a cleaner result and take longer; previews take at most %1 of them.</source>
         <translation>Wie viele Entrauschungsschritte das Modell beim Berechnen und Exportieren macht. Mehr Schritte ergeben ein saubereres Ergebnis und dauern länger; Vorschauen nutzen höchstens %1 davon.</translation>
     </message>

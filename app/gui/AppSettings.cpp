@@ -2,6 +2,7 @@
 
 #include "core/io/Safetensors.h"
 #include "core/model/ModelConfig.h"
+#include "core/pipeline/ShippedModel.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -130,6 +131,25 @@ QString AppSettings::checkModelFile(const QString& path) const
         return tr("The model file %1 cannot be read: %2").arg(local, QString::fromUtf8(e.what()));
     }
     return {};
+}
+
+int AppSettings::modelFixedSteps() const
+{
+    const QString file = !modelWeights_.isEmpty()
+        ? modelWeights_
+        : QString::fromStdString(durian::shippedModelWeights().value_or(std::filesystem::path()).string());
+    if (file != fixedStepsFile_) {
+        fixedStepsFile_ = file;
+        fixedSteps_ = 0;
+        try { // an unreadable file says why when it is used; here it simply fixes nothing
+            const auto weights = durian::readSafetensors(file.toStdString());
+            if (const auto stored = weights.metadata.find("durian.config"); stored != weights.metadata.end()) {
+                fixedSteps_ = durian::parseModelConfig(stored->second, file.toStdString()).samplingSteps;
+            }
+        } catch (const std::exception&) {
+        }
+    }
+    return fixedSteps_;
 }
 
 void AppSettings::reset()

@@ -21,6 +21,9 @@ class AppSettings : public QObject {
     Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY threadsChanged)
     // The model's weights: empty for the built-in default model, else a user's .safetensors file.
     Q_PROPERTY(QString modelWeights READ modelWeights WRITE setModelWeights NOTIFY modelWeightsChanged)
+    // The number of sampling steps the chosen model always takes whatever a project asks (the default
+    // model: 1), or 0 where the project's setting is used. Read from the file's recorded configuration.
+    Q_PROPERTY(int modelFixedSteps READ modelFixedSteps NOTIFY modelWeightsChanged)
     // The classical method (warp and composite) for previews and export, even where a model is installed.
     Q_PROPERTY(bool classicalMethod READ classicalMethod WRITE setClassicalMethod NOTIFY classicalMethodChanged)
     // Where the file dialogs were last used, by kind ("projects", "portraits", "references", "videos",
@@ -43,6 +46,7 @@ public:
     int threads() const { return threads_; }
     QString modelWeights() const { return modelWeights_; }
     bool classicalMethod() const { return classicalMethod_; }
+    int modelFixedSteps() const;
     void setPreviewResolution(int resolution);
     void setThreads(int threads);
     void setModelWeights(const QString& path); // a file: URL or a path; "" for the built-in model
@@ -72,4 +76,7 @@ private:
     QString modelWeights_;
     bool classicalMethod_ = false;
     QVariantMap lastFolders_;
+    // modelFixedSteps() of the file last asked about: reading it means reading the whole file.
+    mutable QString fixedStepsFile_;
+    mutable int fixedSteps_ = 0;
 };

@@ -492,6 +492,7 @@ private Q_SLOTS:
         file.close();
         AppSettings* settings = AppSettings::instance();
         QCOMPARE(settings->checkModelFile(""), QString()); // the built-in model
+        QCOMPARE(settings->modelFixedSteps(), 0); // the untrained model chosen: it takes the project's steps
         QVERIFY(settings->checkModelFile(dir.filePath("missing.safetensors")).contains("does not exist"));
         const QString why = settings->checkModelFile(QUrl::fromLocalFile(broken).toString());
         QVERIFY2(why.contains("broken.safetensors") && why.contains("cannot be read"), qPrintable(why));
@@ -501,13 +502,17 @@ private Q_SLOTS:
         QVERIFY(document.open(demoCopy(dir)));
         PreviewController preview;
         preview.setDebounceMs(20);
+        QSignalSpy modelChanged(settings, &AppSettings::modelWeightsChanged);
         settings->setModelWeights(broken);
+        QCOMPARE(modelChanged.count(), 1); // modelFixedSteps is read again: a broken file fixes nothing
+        QCOMPARE(settings->modelFixedSteps(), 0);
         preview.setDocument(&document);
         QTRY_VERIFY_WITH_TIMEOUT(!preview.errorString().isEmpty(), 60000);
         QVERIFY2(preview.errorString().contains("The model file " + broken + " cannot be used"),
             qPrintable(preview.errorString()));
         QVERIFY(!preview.running());
         settings->setModelWeights({}); // back to the built-in model: previews work again
+        QCOMPARE(settings->modelFixedSteps(), 1); // it samples in one step, whatever the project says
         QSignalSpy finished(&preview, &PreviewController::finished);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
         QVERIFY(preview.errorString().isEmpty());
