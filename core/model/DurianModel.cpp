@@ -67,7 +67,12 @@ DurianModelImpl::PriorEncoding DurianModelImpl::encodePrior(const torch::Tensor&
     if (config_.barePriorInput && !portraitFrames.defined()) {
         throw Error("internal: this model's prior input is the portrait animated, and none was given");
     }
-    return {priorInput(config_.barePriorInput ? portraitFrames : priorFrames, regions), vae->encode(priorFrames)};
+    auto latents = vae->encode(priorFrames);
+    auto input = priorInput(config_.barePriorInput ? portraitFrames : priorFrames, regions);
+    if (config_.pastedPriorInput) {
+        input = torch::cat({input, latents.to(input.dtype())}, 1);
+    }
+    return {input, latents};
 }
 
 torch::Tensor DurianModelImpl::poseFeatures(const torch::Tensor& keypointImages)

@@ -38,7 +38,8 @@ public:
     torch::Tensor priorInput(const torch::Tensor& priorFrames, const torch::Tensor& regions);
     // Both things a model with a prior needs of it: DNet's extra input (priorInput) and the prior frames'
     // own latents; the model's sample is the correction, the truth's latents minus these. With
-    // config().barePriorInput DNet's input is built from `portraitFrames` (the prior at strength 0) instead.
+    // config().barePriorInput DNet's input is built from `portraitFrames` (the prior at strength 0) instead,
+    // and with config().pastedPriorInput the prior frames' latents follow it.
     struct PriorEncoding {
         torch::Tensor input, latents;
     };

@@ -201,6 +201,9 @@ void validateModelConfig(const ModelConfig& c, const std::string& origin)
     if (c.barePriorInput && !c.prior) {
         fail("bare_prior_input needs prior");
     }
+    if (c.pastedPriorInput && !c.barePriorInput) {
+        fail("pasted_prior_input needs bare_prior_input (without it DNet's input is the pasted frame already)");
+    }
     if (c.samplingSteps < 0 || c.samplingSteps > 1000) {
         fail("sampling_steps must be 0 (the request's) or 1..1000");
     }
@@ -216,7 +219,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
         "vae_channels", "vae_layers_per_block", "vae_mid_attention", "latent_scale", "vae_norm_groups", "prediction", "block_channels",
         "layers_per_block", "attention_levels", "heads", "norm_groups", "context_dim", "temporal",
         "temporal_heads", "temporal_window", "temporal_overlap", "pose_guider_channels", "context_encoder_channels",
-        "context_grid", "attention_chunk_elements", "pixel_unshuffle", "prior", "prior_masks", "bare_prior_input", "sampling_steps", "zero_terminal_snr", "base"};
+        "context_grid", "attention_chunk_elements", "pixel_unshuffle", "prior", "prior_masks", "bare_prior_input", "pasted_prior_input", "sampling_steps", "zero_terminal_snr", "base"};
     jsonsettings::rejectUnknown(j, known, origin, "model setting");
     ModelConfig c;
     if (j.contains("base")) {
@@ -252,6 +255,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
     take(j, "prior", c.prior, origin);
     take(j, "prior_masks", c.priorMasks, origin);
     take(j, "bare_prior_input", c.barePriorInput, origin);
+    take(j, "pasted_prior_input", c.pastedPriorInput, origin);
     take(j, "sampling_steps", c.samplingSteps, origin);
     take(j, "zero_terminal_snr", c.zeroTerminalSnr, origin);
     validateModelConfig(c, origin);
@@ -303,6 +307,9 @@ std::string modelConfigToJson(const ModelConfig& c)
     }
     if (c.barePriorInput) {
         j["bare_prior_input"] = true;
+    }
+    if (c.pastedPriorInput) {
+        j["pasted_prior_input"] = true;
     }
     if (c.samplingSteps > 0) {
         j["sampling_steps"] = c.samplingSteps;

@@ -48,13 +48,21 @@ struct ModelConfig {
     // references tell the network what was pasted: a network that could see the paste ignored them (its
     // ablation without references was within 0.5% in attribute L1), and Durian was lost.
     bool barePriorInput = false;
+    // With barePriorInput, DNet also sees the pasted frame, after the bare one and the masks (so weights
+    // trained without it grow into these channels at zero). Blind to the paste, the network corrected a
+    // near-perfect paste as if it were a misaligned one (real photos' self-transfer, 2 dB behind the
+    // classical method); the references still say what the attribute is.
+    bool pastedPriorInput = false;
     // > 0: the model is sampled in exactly this many steps, whatever a request asks (a one-step model trained on
     // the top timesteps only gets worse with every further step, and 20 of them cost 20 times as much); 0: the
     // request's steps.
     int samplingSteps = 0;
     int stepsFor(int requested) const { return samplingSteps > 0 ? samplingSteps : requested; }
     int priorMaskChannels() const { return priorMasks ? 3 : 1; } // region [, hole, attribute mask]
-    int priorChannels() const { return prior ? latentChannels + priorMaskChannels() * vaeFactor() * vaeFactor() : 0; }
+    int priorChannels() const
+    {
+        return prior ? latentChannels * (pastedPriorInput ? 2 : 1) + priorMaskChannels() * vaeFactor() * vaeFactor() : 0;
+    }
 
     // What DNet predicts: "epsilon" (the noise, as SD 1.5), "v" (alpha*noise - sigma*x0) or "sample" (x0). With
     // epsilon the loss barely weighs the clean image at high noise, where only the references can tell it; v

@@ -50,6 +50,13 @@ std::string tinyBarePriorModel()
         R"(, "prior_masks": true, "bare_prior_input": true, "sampling_steps": 1)");
 }
 
+// The bare-prior model that also sees the pasted frame (pasted_prior_input).
+std::string tinyPastedPriorModel()
+{
+    return tinyPriorModelFile("tiny-pasted-prior", "tiny-bare-prior",
+        R"(, "prior_masks": true, "bare_prior_input": true, "pasted_prior_input": true, "sampling_steps": 1)");
+}
+
 // A short stage-1 run of `model` on world clips, half of them true swaps.
 TrainConfig tinyPriorTraining(const std::string& model, int steps, std::uint64_t seed)
 {
@@ -363,4 +370,57 @@ TEST(PriorModel, ABarePriorModelSeesThePortraitAnimatedNotThePaste)
 
     Trainer trainer(tinyPriorTraining(tinyBarePriorModel(), 1, 9), {});
     EXPECT_TRUE(std::isfinite(trainer.trainStep()));
+}
+
+// pasted_prior_input appends the pasted frame to a bare-prior model's input; grown from the bare model's
+// weights (the new channels at zero) it predicts what that model did, and only training makes it read them.
+TEST(PriorModel, ABarePriorModelThatGainsThePasteStartsAsTheOneItGrewFrom)
+{
+    torch::manual_seed(8);
+    model::DurianModel bare(resolveModelConfig(tinyBarePriorModel()));
+    const auto file =
+        std::filesystem::temp_directory_path() / ("durian-pasted-grow-" + std::to_string(::getpid()) + ".safetensors");
+    model::saveModelWeights(bare, file);
+    model::DurianModel grown(resolveModelConfig(tinyPastedPriorModel()));
+    EXPECT_EQ(model::loadModelWeightsGrowingInputs(grown, file), 48); // the paste's 4x4 unshuffle
+    std::filesystem::remove(file);
+
+    {
+        torch::NoGradGuard noGrad;
+        bare->eval();
+        grown->eval();
+        const int size = bare->config().resolution;
+        const auto pasted = torch::rand({1, 3, size, size}) * 2 - 1, portrait = torch::rand({1, 3, size, size}) * 2 - 1;
+        const auto masks = torch::rand({1, 3, size, size});
+        const auto encoded = grown->encodePrior(pasted, masks, portrait);
+        const auto bareChannels = bare->config().priorChannels();
+        EXPECT_TRUE(encoded.input.narrow(1, 0, bareChannels).equal(bare->priorInput(portrait, masks)));
+        EXPECT_TRUE(encoded.input.narrow(1, bareChannels, 48).equal(grown->vae->encode(pasted)));
+        const auto latents = torch::randn({1, 48, size / 4, size / 4});
+        const auto t = torch::full({1}, 999.0f);
+        const auto pose = bare->poseFeatures(torch::zeros({1, 3, size, size}));
+        const auto before =
+            bare->denoise(latents, t, pose, 1, nullptr, {}, bare->encodePrior(pasted, masks, portrait).input);
+        const auto after = grown->denoise(latents, t, pose, 1, nullptr, {}, encoded.input);
+        EXPECT_LT((before - after).abs().max().item<double>(), 1e-5);
+    }
+
+    GeneratorOptions o;
+    o.model = tinyPastedPriorModel();
+    o.initSeed = 9;
+    Generator generator(o);
+    EXPECT_EQ(generator.generate(transferRequest(hairCase(2), fewSteps())).frames.size(), 2u);
+    Trainer trainer(tinyPriorTraining(tinyPastedPriorModel(), 1, 10), {});
+    EXPECT_TRUE(std::isfinite(trainer.trainStep()));
+}
+
+TEST(PriorModel, PastedPriorInputNeedsABarePriorInput)
+{
+    const auto path = tinyPriorModelFile("tiny-pasted-alone", "tiny-pasted", R"(, "pasted_prior_input": true)");
+    try {
+        resolveModelConfig(path);
+        FAIL() << "accepted pasted_prior_input without bare_prior_input";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("pasted_prior_input needs bare_prior_input"), std::string::npos) << e.what();
+    }
 }
