@@ -28,8 +28,9 @@ PACKAGES=(
   qt6-translations-l10n
   # video playback in the preview (QtMultimedia's GStreamer backend)
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
-  # tests: GoogleTest, a virtual display with Mesa rendering, screenshots
-  libgtest-dev libgmock-dev xvfb xauth x11-utils libgl1-mesa-dri imagemagick fonts-dejavu-core
+  # tests: GoogleTest, a virtual display with Mesa rendering, screenshots, and xdotool to drive the
+  # window by hand under xvfb-run
+  libgtest-dev libgmock-dev xvfb xauth x11-utils libgl1-mesa-dri imagemagick fonts-dejavu-core xdotool
   # fuzz targets (libFuzzer) and the sanitizer builds
   clang libclang-rt-14-dev
 )

@@ -294,14 +294,15 @@ struct Trainer::Impl {
         const auto target = modelConfig.prediction == "v"  ? schedule.velocity(latents, noise, timesteps)
             : modelConfig.prediction == "sample"             ? latents
                                                              : noise;
+        const auto error = config.loss == "l1" ? (predicted - target).abs() : (predicted - target).pow(2);
         if (regionWeights.defined()) {
             // Each frame's weighted mean, then the mean over frames: a mean of equal shares, so the ranks'
             // average is the whole batch's loss.
             const auto weights = regionWeights.expand_as(predicted);
             const std::vector<std::int64_t> perFrame{1, 2, 3};
-            return ((weights * (predicted - target).pow(2)).sum(perFrame) / (weights.sum(perFrame) + 1e-8)).mean();
+            return ((weights * error).sum(perFrame) / (weights.sum(perFrame) + 1e-8)).mean();
         }
-        return torch::mse_loss(predicted, target);
+        return error.mean();
     }
 
     // The samples of training step `at` (the same on every machine and after a resume).

@@ -156,6 +156,14 @@ TEST(TrainConfig, ParsesAndRejects)
     EXPECT_EQ(parseTrainConfig(R"({"model": "tiny", "min_timestep": 900})", "run.json").minTimestep, 900);
     EXPECT_THROW(parseTrainConfig(R"({"model": "tiny", "min_timestep": 1000})", "run.json"), Error);
     EXPECT_THROW(parseTrainConfig(R"({"model": "tiny", "min_timestep": -1})", "run.json"), Error);
+    EXPECT_EQ(parseTrainConfig(R"({"model": "tiny"})", "run.json").loss, "mse");
+    EXPECT_EQ(parseTrainConfig(R"({"model": "tiny", "loss": "l1"})", "run.json").loss, "l1");
+    try {
+        parseTrainConfig(R"({"model": "tiny", "loss": "huber"})", "run.json");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("huber"), std::string::npos);
+    }
 }
 
 // The rate warms up over min(100, steps / 10) steps, then decays linearly from lr_decay_start to
@@ -189,9 +197,10 @@ TEST(Trainer, MinTimestepMovesTheNoiseLevels)
 }
 
 // A few steps on one fixed batch (same timesteps and noise) must lower its loss clearly.
-static void expectLossFalls(TrainStage stage, double lr, int steps)
+static void expectLossFalls(TrainStage stage, double lr, int steps, const std::string& loss = "mse")
 {
     auto c = tinyConfig(stage);
+    c.loss = loss;
     c.data.fixedSample = true;
     c.steps = steps;
     c.learningRate = lr;
@@ -206,6 +215,19 @@ static void expectLossFalls(TrainStage stage, double lr, int steps)
 }
 
 TEST(Trainer, StepsReduceTheLossOnAFixedBatchSpatial) { expectLossFalls(TrainStage::Spatial, 3e-3, 25); }
+TEST(Trainer, StepsReduceTheL1LossOnAFixedBatchSpatial) { expectLossFalls(TrainStage::Spatial, 3e-3, 25, "l1"); }
+
+// The same batch, noise and weights give another loss under "l1": the option reaches the loss.
+TEST(Trainer, L1LossIsNotTheSquaredError)
+{
+    auto c = tinyConfig(TrainStage::Spatial);
+    Trainer squared(c, {});
+    c.loss = "l1";
+    Trainer absolute(c, {});
+    const double mse = squared.trainStep(), l1 = absolute.trainStep();
+    EXPECT_GT(l1, 0.0);
+    EXPECT_NE(mse, l1);
+}
 TEST(Trainer, StepsReduceTheLossOnAFixedBatchVae) { expectLossFalls(TrainStage::Vae, 3e-3, 25); }
 TEST(Trainer, ResumeContinuesExactlyVaeOnCrops)
 {
