@@ -121,3 +121,42 @@ TEST(SelfReconstructionPhotos, AFolderWithoutAFaceIsAClearErrorAndTheConfigResol
     EXPECT_THROW(parseTrainConfig(R"({"data": {"photo_fraction": 1.5}})", "x.json"), Error);
     fs::remove_all(configDir);
 }
+
+TEST(SelfReconstructionPhotos, TheGrownHoleIsFilledAsTheBenchmarksIsWhenAsked)
+{
+    TrainDataConfig config;
+    config.photos = photoFolder();
+    config.photoFraction = 1.0;
+    config.maxGrowth = 0.1;
+    TrainDataConfig filled = config;
+    filled.fillGrownPhotoHole = true;
+    EXPECT_FALSE(config.fillGrownPhotoHole); // the runs before it stay reproducible
+    const SelfReconstructionData before(config, 128, 5, true), after(filled, 128, 5, true);
+    // The band the growth added: inside the hole, and the photo itself when it is not filled again.
+    double bandDifference = 0.0;
+    long band = 0;
+    for (std::uint64_t i = 0; i < 4; ++i) {
+        const auto a = before.sample(i, AttributeCategory::Hair, 1), b = after.sample(i, AttributeCategory::Hair, 1);
+        ASSERT_EQ(a.priorHoles[0].pixels, b.priorHoles[0].pixels); // the same hole, the same draws
+        const Image& hole = a.priorHoles[0];
+        const Image& truth = a.targets[0];
+        for (std::size_t p = 0; p < hole.pixels.size(); ++p) {
+            int shown = 0, difference = 0;
+            for (int ch = 0; ch < 3; ++ch) {
+                const std::size_t k = p * 3 + ch;
+                if (hole.pixels[p] == 0) {
+                    ASSERT_EQ(a.portraitFrames[0].pixels[k], b.portraitFrames[0].pixels[k]) << "outside the hole, at " << p;
+                }
+                shown = std::max(shown, std::abs(a.portraitFrames[0].pixels[k] - truth.pixels[k]));
+                difference += std::abs(b.portraitFrames[0].pixels[k] - truth.pixels[k]);
+            }
+            if (hole.pixels[p] == 255 && shown <= 1) {
+                bandDifference += difference / 3.0, ++band;
+            }
+        }
+    }
+    ASSERT_GT(band, 500);
+    EXPECT_GT(bandDifference / band, 6.0) << band << " pixels";
+    EXPECT_TRUE(parseTrainConfig(R"({"data": {"fill_grown_photo_hole": true}})", "x.json").data.fillGrownPhotoHole);
+    EXPECT_THROW(parseTrainConfig(R"({"data": {"fill_grown_photo_hole": 1.5}})", "x.json"), Error);
+}
