@@ -24,6 +24,36 @@ Image binary(const Image& mask)
     return out;
 }
 
+// The photo with the hole's pixels replaced by the colours around it (a normalised blur of what is outside,
+// widened until it reaches the middle): neither method may see what was there.
+Image fillHole(const Image& image, const Image& hole)
+{
+    const cv::Mat rgb = cvbridge::view(image), inside = cvbridge::view(hole) >= 128;
+    cv::Mat known;
+    cv::bitwise_not(inside, known);
+    cv::Mat weight, colour;
+    known.convertTo(weight, CV_32F, 1.0 / 255.0);
+    rgb.convertTo(colour, CV_32FC3);
+    cv::Mat weighted;
+    cv::cvtColor(weight, weighted, cv::COLOR_GRAY2RGB);
+    weighted = colour.mul(weighted);
+    cv::Mat filled = rgb.clone();
+    const double sigma = std::max(4.0, image.width / 16.0);
+    cv::Mat sum, count;
+    cv::GaussianBlur(weighted, sum, cv::Size(), sigma);
+    cv::GaussianBlur(weight, count, cv::Size(), sigma);
+    for (int y = 0; y < image.height; ++y) {
+        for (int x = 0; x < image.width; ++x) {
+            if (!inside.at<std::uint8_t>(y, x)) continue;
+            const float n = std::max(1e-4f, count.at<float>(y, x));
+            const cv::Vec3f v = sum.at<cv::Vec3f>(y, x) / n;
+            filled.at<cv::Vec3b>(y, x) = cv::Vec3b(cv::saturate_cast<std::uint8_t>(v[0]), cv::saturate_cast<std::uint8_t>(v[1]),
+                cv::saturate_cast<std::uint8_t>(v[2]));
+        }
+    }
+    return cvbridge::toImage(filled);
+}
+
 } // namespace
 
 std::vector<std::filesystem::path> photosIn(const std::filesystem::path& dir, bool recursive)
@@ -87,35 +117,6 @@ std::optional<PhotoFace> preparePhoto(const std::filesystem::path& path, FaceAna
         }
     }
     return face;
-}
-
-// Widened until it reaches the middle: neither method may see what was there.
-Image fillHole(const Image& image, const Image& hole)
-{
-    const cv::Mat rgb = cvbridge::view(image), inside = cvbridge::view(hole) >= 128;
-    cv::Mat known;
-    cv::bitwise_not(inside, known);
-    cv::Mat weight, colour;
-    known.convertTo(weight, CV_32F, 1.0 / 255.0);
-    rgb.convertTo(colour, CV_32FC3);
-    cv::Mat weighted;
-    cv::cvtColor(weight, weighted, cv::COLOR_GRAY2RGB);
-    weighted = colour.mul(weighted);
-    cv::Mat filled = rgb.clone();
-    const double sigma = std::max(4.0, image.width / 16.0);
-    cv::Mat sum, count;
-    cv::GaussianBlur(weighted, sum, cv::Size(), sigma);
-    cv::GaussianBlur(weight, count, cv::Size(), sigma);
-    for (int y = 0; y < image.height; ++y) {
-        for (int x = 0; x < image.width; ++x) {
-            if (!inside.at<std::uint8_t>(y, x)) continue;
-            const float n = std::max(1e-4f, count.at<float>(y, x));
-            const cv::Vec3f v = sum.at<cv::Vec3f>(y, x) / n;
-            filled.at<cv::Vec3b>(y, x) = cv::Vec3b(cv::saturate_cast<std::uint8_t>(v[0]), cv::saturate_cast<std::uint8_t>(v[1]),
-                cv::saturate_cast<std::uint8_t>(v[2]));
-        }
-    }
-    return cvbridge::toImage(filled);
 }
 
 AlignmentTemplate photoBenchmarkReferenceLayout()

@@ -43,10 +43,6 @@ std::optional<PhotoFace> preparePhoto(const std::filesystem::path& path, FaceAna
 TransferCase photoSelfTransferCase(const PhotoFace& face, AttributeCategory category, int size,
     const AlignmentTemplate& referenceLayout, int brightnessPercent);
 
-// The image with the hole's pixels replaced by the colours around it (a normalised blur of what is outside),
-// so that nothing that was under the hole can be seen.
-Image fillHole(const Image& image, const Image& hole);
-
 // The benchmark's reference framing: zoomed 6%, moved, turned 3 degrees (with brightness 105%).
 AlignmentTemplate photoBenchmarkReferenceLayout();
 

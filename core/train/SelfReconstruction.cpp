@@ -345,18 +345,15 @@ TrainingSample SelfReconstructionData::sample(std::uint64_t index, AttributeCate
     std::mt19937_64 rng(sampleSeed);
     TrainingSample s;
     s.category = category;
-    const bool video = fromVideo(sampleSeed), photo = fromPhoto(sampleSeed, category);
+    const bool video = fromVideo(sampleSeed);
     std::mt19937_64 swapRng(mixSeed(sampleSeed, 8));
-    Frames raw = photo ? photoFrames(sampleSeed, category, frames, s)
+    Frames raw = fromPhoto(sampleSeed, category) ? photoFrames(sampleSeed, category, frames, s)
         : video ? videoFrames(sampleSeed, category, frames, s, rng)
         : uniform(swapRng, 0.0, 1.0) < config_.swapFraction ? swapFrames(sampleSeed, category, frames, s)
                                                              : worldFrames(sampleSeed, category, frames, s, rng);
     const int growth = static_cast<int>(std::lround(uniform(rng, 0.0, config_.maxGrowth) * size_));
     if (growth > 0) {
         raw.portraitHole = growMask(raw.portraitHole, growth);
-        if (photo && config_.fillGrownPhotoHole) {
-            raw.portraitRgb = fillHole(raw.targets.front(), raw.portraitHole);
-        }
     }
     if (priors_) {
         // From the references as they are (inference has no augmentation to undo): the prior's own

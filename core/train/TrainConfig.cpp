@@ -103,8 +103,7 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
         }
         checkKeys(d, {"source", "videos", "video_fraction", "clip_length", "supersample", "max_growth", "max_rotation", "max_scale", "max_shift",
             "colour_jitter", "reference_dropout", "swap_fraction", "augment_swaps",
-            "prior_attribute_dropout", "photos", "photo_fraction", "fill_grown_photo_hole", "fixed_sample"}, origin,
-            "data ");
+            "prior_attribute_dropout", "photos", "photo_fraction", "fixed_sample"}, origin, "data ");
         take(d, "source", c.data.source, origin);
         if (d.contains("videos")) {
             std::string videos;
@@ -129,7 +128,6 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
             c.data.photos = photos;
         }
         take(d, "photo_fraction", c.data.photoFraction, origin);
-        take(d, "fill_grown_photo_hole", c.data.fillGrownPhotoHole, origin);
         take(d, "fixed_sample", c.data.fixedSample, origin);
     }
     auto fail = [&](const std::string& what) { throw Error(origin + ": " + what); };
@@ -218,8 +216,7 @@ std::string trainConfigToJson(const TrainConfig& c)
         {"max_shift", c.data.maxShift}, {"colour_jitter", c.data.colourJitter},
         {"reference_dropout", c.data.referenceDropout}, {"swap_fraction", c.data.swapFraction},
         {"augment_swaps", c.data.augmentSwaps}, {"prior_attribute_dropout", c.data.priorAttributeDropout},
-        {"photos", c.data.photos.string()}, {"photo_fraction", c.data.photoFraction},
-        {"fill_grown_photo_hole", c.data.fillGrownPhotoHole}, {"fixed_sample", c.data.fixedSample}};
+        {"photos", c.data.photos.string()}, {"photo_fraction", c.data.photoFraction}, {"fixed_sample", c.data.fixedSample}};
     json j{{"stage", toString(c.stage)}, {"steps", c.steps}, {"batch", c.batch}, {"frames", c.frames},
         {"lr", c.learningRate}, {"lr_final", c.lrFinal}, {"lr_decay_start", c.lrDecayStart},
         {"lr_decay_end", c.lrDecayEnd}, {"weight_decay", c.weightDecay}, {"beta1", c.beta1}, {"beta2", c.beta2},

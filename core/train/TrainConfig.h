@@ -48,10 +48,6 @@ struct TrainDataConfig {
     // into the other source at photo_fraction. Judged by `durian eval --photos` on other photos.
     std::filesystem::path photos;
     double photoFraction = 0.25;
-    // A photo's hole is filled with the colours around it (the benchmark's case). Fill it again after the
-    // random growth, so the grown hole hides the photo as the benchmark's does; false (runs before session
-    // 11) leaves real pixels in the grown band, which taught the model to keep what the hole shows.
-    bool fillGrownPhotoHole = false;
     bool fixedSample = false;    // every step sees the same batch, timesteps and noise (tests: fitting one batch)
 };
 
