@@ -14,6 +14,9 @@ DurianModelImpl::DurianModelImpl(const ModelConfig& config) : config_(config)
     prnet = register_module("prnet", UNet(config, config.latentChannels + 1, false));
     pose_guider = register_module("pose_guider", PoseGuider(config));
     context_encoder = register_module("context_encoder", ContextEncoder(config));
+    if (config.refinerChannels > 0) {
+        refiner = register_module("refiner", Refiner(config.refinerContextChannels(), config.refinerChannels));
+    }
 }
 
 torch::Tensor DurianModelImpl::referenceInput(const torch::Tensor& maskedImage, const torch::Tensor& mask)
@@ -72,7 +75,25 @@ DurianModelImpl::PriorEncoding DurianModelImpl::encodePrior(const torch::Tensor&
     if (config_.pastedPriorInput) {
         input = torch::cat({input, latents.to(input.dtype())}, 1);
     }
-    return {input, latents};
+    torch::Tensor refinerContext;
+    if (refiner) {
+        refinerContext = config_.barePriorInput ? torch::cat({priorFrames, portraitFrames.to(priorFrames.dtype()),
+                                                      regions.to(priorFrames.dtype())}, 1)
+                                                : torch::cat({priorFrames, regions.to(priorFrames.dtype())}, 1);
+    }
+    return {input, latents, refinerContext};
+}
+
+torch::Tensor DurianModelImpl::decodeFrames(const torch::Tensor& latents, const torch::Tensor& refinerContext)
+{
+    const auto frames = vae->decode(latents);
+    if (!refiner) {
+        return frames;
+    }
+    if (!refinerContext.defined() || refinerContext.size(0) != frames.size(0)) {
+        throw Error("internal: this model's refiner needs the prior's context for every frame");
+    }
+    return refiner->forward(frames, refinerContext);
 }
 
 torch::Tensor DurianModelImpl::poseFeatures(const torch::Tensor& keypointImages)

@@ -5,6 +5,7 @@
 #include "core/model/Blocks.h"
 #include "core/model/Conditioning.h"
 #include "core/model/ModelConfig.h"
+#include "core/model/Refiner.h"
 #include "core/model/UNet.h"
 #include "core/model/Vae.h"
 
@@ -39,9 +40,10 @@ public:
     // Both things a model with a prior needs of it: DNet's extra input (priorInput) and the prior frames'
     // own latents; the model's sample is the correction, the truth's latents minus these. With
     // config().barePriorInput DNet's input is built from `portraitFrames` (the prior at strength 0) instead,
-    // and with config().pastedPriorInput the prior frames' latents follow it.
+    // and with config().pastedPriorInput the prior frames' latents follow it. With a refiner, also what it
+    // reads at full resolution besides the frame (refinerContext).
     struct PriorEncoding {
-        torch::Tensor input, latents;
+        torch::Tensor input, latents, refinerContext;
     };
     PriorEncoding encodePrior(const torch::Tensor& priorFrames, const torch::Tensor& regions,
         const torch::Tensor& portraitFrames = {});
@@ -50,6 +52,10 @@ public:
     // config has one; with it the latents are the correction of the prior, not the frame.
     torch::Tensor denoise(const torch::Tensor& latents, const torch::Tensor& timesteps, const torch::Tensor& pose,
         int frames, const DenoiseReferences* refs, const ReferenceMix& mix, const torch::Tensor& prior = {});
+
+    // Latents (a prior's: the correction plus the prior's latents) -> frames [N,3,H,W] in [-1,1]: the
+    // decoder, then the refiner where the model has one (`refinerContext` from encodePrior).
+    torch::Tensor decodeFrames(const torch::Tensor& latents, const torch::Tensor& refinerContext = {});
 
     // AnimateAnyone's and Durian's start: the reference networks as copies of the denoiser, so that DNet's
     // self-attention reads their features as its own from the first step (independently initialised
@@ -63,6 +69,7 @@ public:
     UNet dnet{nullptr}, arnet{nullptr}, prnet{nullptr};
     PoseGuider pose_guider{nullptr};
     ContextEncoder context_encoder{nullptr};
+    Refiner refiner{nullptr}; // config().refinerChannels > 0 only
 
 private:
     ModelConfig config_;

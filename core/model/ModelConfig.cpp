@@ -119,6 +119,7 @@ void validateModelConfig(const ModelConfig& c, const std::string& origin)
     range("context_encoder_channels", c.contextEncoderChannels, 1, 8192);
     range("context_grid", c.contextGrid, 1, 64);
     range("pixel_unshuffle", c.pixelUnshuffle, 0, 64);
+    range("refiner_channels", c.refinerChannels, 0, 256);
     range("vae_channels' length", static_cast<long long>(c.vaeChannels.size()), 2, 8);
     range("block_channels' length", static_cast<long long>(c.blockChannels.size()), 1, 8);
     range("pose_guider_channels' length", static_cast<long long>(c.poseGuiderChannels.size()), 1, 8);
@@ -204,6 +205,10 @@ void validateModelConfig(const ModelConfig& c, const std::string& origin)
     if (c.pastedPriorInput && !c.barePriorInput) {
         fail("pasted_prior_input needs bare_prior_input (without it DNet's input is the pasted frame already)");
     }
+    if (c.refinerChannels > 0 && (!c.prior || c.usesVae() || c.prediction != "sample")) {
+        fail("refiner_channels needs prior, pixel_unshuffle and prediction \"sample\" (it refines the frame the "
+            "denoiser predicts, at full resolution)");
+    }
     if (c.samplingSteps < 0 || c.samplingSteps > 1000) {
         fail("sampling_steps must be 0 (the request's) or 1..1000");
     }
@@ -219,7 +224,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
         "vae_channels", "vae_layers_per_block", "vae_mid_attention", "latent_scale", "vae_norm_groups", "prediction", "block_channels",
         "layers_per_block", "attention_levels", "heads", "norm_groups", "context_dim", "temporal",
         "temporal_heads", "temporal_window", "temporal_overlap", "pose_guider_channels", "context_encoder_channels",
-        "context_grid", "attention_chunk_elements", "pixel_unshuffle", "prior", "prior_masks", "bare_prior_input", "pasted_prior_input", "sampling_steps", "zero_terminal_snr", "base"};
+        "context_grid", "attention_chunk_elements", "pixel_unshuffle", "prior", "prior_masks", "bare_prior_input", "pasted_prior_input", "refiner_channels", "sampling_steps", "zero_terminal_snr", "base"};
     jsonsettings::rejectUnknown(j, known, origin, "model setting");
     ModelConfig c;
     if (j.contains("base")) {
@@ -256,6 +261,7 @@ ModelConfig parseModelConfig(const std::string& text, const std::string& origin)
     take(j, "prior_masks", c.priorMasks, origin);
     take(j, "bare_prior_input", c.barePriorInput, origin);
     take(j, "pasted_prior_input", c.pastedPriorInput, origin);
+    take(j, "refiner_channels", c.refinerChannels, origin);
     take(j, "sampling_steps", c.samplingSteps, origin);
     take(j, "zero_terminal_snr", c.zeroTerminalSnr, origin);
     validateModelConfig(c, origin);
@@ -310,6 +316,9 @@ std::string modelConfigToJson(const ModelConfig& c)
     }
     if (c.pastedPriorInput) {
         j["pasted_prior_input"] = true;
+    }
+    if (c.refinerChannels > 0) {
+        j["refiner_channels"] = c.refinerChannels;
     }
     if (c.samplingSteps > 0) {
         j["sampling_steps"] = c.samplingSteps;

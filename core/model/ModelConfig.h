@@ -53,6 +53,13 @@ struct ModelConfig {
     // near-perfect paste as if it were a misaligned one (real photos' self-transfer, 2 dB behind the
     // classical method); the references still say what the attribute is.
     bool pastedPriorInput = false;
+    // > 0: a full-resolution refiner this many channels wide after the denoiser (model/Refiner.h), reading
+    // the frame it made beside the prior's pixels and masks. Needs a pixel unshuffle, a prior and x0
+    // prediction; 0: none.
+    int refinerChannels = 0;
+    // What the refiner reads besides the frame: the pasted prior frame, the portrait animated (with
+    // bare_prior_input) and the prior's masks.
+    int refinerContextChannels() const { return imageChannels * (barePriorInput ? 2 : 1) + priorMaskChannels(); }
     // > 0: the model is sampled in exactly this many steps, whatever a request asks (a one-step model trained on
     // the top timesteps only gets worse with every further step, and 20 of them cost 20 times as much); 0: the
     // request's steps.

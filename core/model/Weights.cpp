@@ -196,6 +196,17 @@ int loadModelWeightsGrowingInputs(DurianModel& model, const std::filesystem::pat
         added = static_cast<int>(target.size(1) - value.size(1));
         t = toTensorData(name, grown, TensorDType::F32);
     }
+    if (model->refiner) {
+        std::set<std::string> present;
+        for (const auto& t : file.tensors) {
+            present.insert(t.name);
+        }
+        for (const auto& [tensorName, tensor] : modelTensors(*model)) {
+            if (tensorName.rfind("refiner.", 0) == 0 && !present.count(tensorName)) {
+                file.tensors.push_back(toTensorData(tensorName, tensor, TensorDType::F32));
+            }
+        }
+    }
     loadModelWeights(model, file, path.string());
     return added;
 }

@@ -29,8 +29,9 @@ void loadModelWeights(DurianModel& model, const std::filesystem::path& path, con
 
 // The strict load of a model that has gained DNet input channels since the file was written (prior_masks):
 // where the file's dnet.conv_in.weight has fewer input channels than the model's, its weights fill the
-// leading ones and the rest start at zero, so the model computes what the file's did. Everything else is
-// as strict as loadModelWeights. Returns the number of input channels added (0: none).
+// leading ones and the rest start at zero, so the model computes what the file's did. A refiner the file
+// lacks keeps its initial weights (its last layer is zero: the same predictions). Everything else is as
+// strict as loadModelWeights. Returns the number of input channels added (0: none).
 int loadModelWeightsGrowingInputs(DurianModel& model, const std::filesystem::path& path);
 
 // What importing diffusers weights did.

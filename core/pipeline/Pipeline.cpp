@@ -201,8 +201,23 @@ struct Generator::Impl {
     // (what paste-back blends), DNet's extra input and the prior's own latents (the sample is their correction).
     struct Prior {
         std::vector<Image> frames, regions;
-        torch::Tensor input, latents;
+        torch::Tensor input, latents, refinerContext;
     };
+
+    // Frame `f` of a prior's window (none: no prior): its latents -> the frame, refined where the model
+    // has a refiner, pasted back inside its edit region.
+    Image decodeFrame(const torch::Tensor& latents, const Prior& prior, int f)
+    {
+        if (!prior.latents.defined()) {
+            return pipeline::tensorToImage(model->decodeFrames(latents.to(dtype))[0]);
+        }
+        const auto context = prior.refinerContext.defined() ? prior.refinerContext.narrow(0, f, 1) : torch::Tensor();
+        // the sample is the prior's correction
+        const auto z = (latents + prior.latents.narrow(0, f, 1)).to(dtype);
+        const Image frame = pipeline::tensorToImage(model->decodeFrames(z, context)[0]);
+        const auto i = static_cast<std::size_t>(f);
+        return pasteInsideRegion(prior.frames[i], frame, prior.regions[i]);
+    }
 
     Prior prior(const ClassicalPrior& classical, int size, const TemporalWindow& w)
     {
@@ -227,6 +242,7 @@ struct Generator::Impl {
             portraitImages.empty() ? torch::Tensor() : torch::cat(portraitImages, 0).to(dtype));
         p.input = std::move(encoded.input);
         p.latents = encoded.latents.to(torch::kFloat32);
+        p.refinerContext = std::move(encoded.refinerContext);
         return p;
     }
 
@@ -401,15 +417,7 @@ GenerationResult Generator::generate(const GenerationRequest& request, const Gen
                 anchor);
             for (int f = held; f < chunk.length; ++f) {
                 throwIfStopped(callbacks.stop);
-                auto z = latents.narrow(0, f, 1);
-                if (classical) {
-                    z = z + prior.latents.narrow(0, f, 1); // the sample is the prior's correction
-                }
-                Image frame = pipeline::tensorToImage(m->vae->decode(z.to(impl_->dtype))[0]);
-                if (classical) {
-                    const auto i = static_cast<std::size_t>(f);
-                    frame = pasteInsideRegion(prior.frames[i], frame, prior.regions[i]);
-                }
+                Image frame = impl_->decodeFrame(latents.narrow(0, f, 1), prior, f);
                 if (callbacks.frame) {
                     callbacks.frame(chunk.start + f, std::move(frame));
                 } else {
@@ -469,12 +477,7 @@ Image Generator::predictCleanFrame(const GenerationRequest& request, const Image
         &conditioning.refs, conditioning.mix, prior.input);
     const double a = schedule.alphaBar(timestep);
     const auto eps = diffusion::noiseFromOutput(output.to(torch::kFloat32), noisy, a, impl_->config.prediction);
-    auto x0 = (noisy - std::sqrt(1.0 - a) * eps) / std::sqrt(a);
-    if (classical) {
-        x0 = x0 + prior.latents;
-    }
-    const Image frame = pipeline::tensorToImage(m->vae->decode(x0.to(impl_->dtype))[0]);
-    return classical ? pasteInsideRegion(prior.frames.front(), frame, prior.regions.front()) : frame;
+    return impl_->decodeFrame((noisy - std::sqrt(1.0 - a) * eps) / std::sqrt(a), prior, 0);
 }
 
 } // namespace durian

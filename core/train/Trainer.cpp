@@ -33,7 +33,7 @@ bool trainedIn(TrainStage stage, const std::string& name)
     case TrainStage::VaeDecoder: return starts("vae.decoder.") || starts("vae.post_quant_conv.");
     case TrainStage::Spatial:
         return (starts("dnet.") && !temporal) || starts("arnet.") || starts("prnet.") || starts("pose_guider.") ||
-            starts("context_encoder.");
+            starts("context_encoder.") || starts("refiner.");
     case TrainStage::Temporal: return starts("dnet.") && temporal;
     }
     return false;
@@ -219,12 +219,13 @@ struct Trainer::Impl {
             return recon + config.klWeight * kl;
         }
         const int frames = static_cast<int>(batch.front().targets.size());
-        torch::Tensor latents, pose, priorInput, regionWeights;
+        torch::Tensor latents, pose, priorInput, regionWeights, truth, priorLatents, refinerContext, pixelRegion;
         model::ReferenceFeatures portrait, attribute;
         const auto& modelConfig = model->config();
         {
             torch::NoGradGuard noGrad; // the VAE is frozen in both diffusion stages
-            latents = model->vae->encode(images(targets));
+            truth = images(targets);
+            latents = model->vae->encode(truth);
             if (modelConfig.prior) {
                 // The sample is the prior's correction; the loss weighs the edit region, the only place
                 // paste-back lets the model's pixels through.
@@ -235,6 +236,9 @@ struct Trainer::Impl {
                     modelConfig.barePriorInput ? images(portraitFrames) : torch::Tensor());
                 latents = latents - prior.latents;
                 priorInput = prior.input;
+                priorLatents = prior.latents;
+                refinerContext = prior.refinerContext;
+                pixelRegion = regionMasks;
                 const auto region = modelConfig.usesVae()
                     ? F::adaptive_avg_pool2d(regionMasks, F::AdaptiveAvgPool2dFuncOptions({latents.size(2), latents.size(3)}))
                     : torch::pixel_unshuffle(regionMasks, modelConfig.vaeFactor()).repeat({1, modelConfig.imageChannels, 1, 1});
@@ -294,11 +298,19 @@ struct Trainer::Impl {
         const auto target = modelConfig.prediction == "v"  ? schedule.velocity(latents, noise, timesteps)
             : modelConfig.prediction == "sample"             ? latents
                                                              : noise;
-        const auto error = config.loss == "l1" ? (predicted - target).abs() : (predicted - target).pow(2);
+        // With a refiner, the loss of the refined frame, in pixels: with a pixel unshuffle the region weighs
+        // them as it weighs the latents.
+        const auto difference = model->refiner
+            ? model->decodeFrames(predicted + priorLatents, refinerContext) - truth
+            : predicted - target;
+        if (model->refiner) {
+            regionWeights = config.outsideRegionWeight + (1.0 - config.outsideRegionWeight) * pixelRegion;
+        }
+        const auto error = config.loss == "l1" ? difference.abs() : difference.pow(2);
         if (regionWeights.defined()) {
             // Each frame's weighted mean, then the mean over frames: a mean of equal shares, so the ranks'
             // average is the whole batch's loss.
-            const auto weights = regionWeights.expand_as(predicted);
+            const auto weights = regionWeights.expand_as(error);
             const std::vector<std::int64_t> perFrame{1, 2, 3};
             return ((weights * error).sum(perFrame) / (weights.sum(perFrame) + 1e-8)).mean();
         }

@@ -424,3 +424,86 @@ TEST(PriorModel, PastedPriorInputNeedsABarePriorInput)
         EXPECT_NE(std::string(e.what()).find("pasted_prior_input needs bare_prior_input"), std::string::npos) << e.what();
     }
 }
+
+namespace {
+
+// The pasted-prior model with a full-resolution refiner after its denoiser (refiner_channels).
+std::string tinyRefinedPriorModel()
+{
+    return tinyPriorModelFile("tiny-refined-prior", "tiny-refined-prior",
+        R"(, "prior_masks": true, "bare_prior_input": true, "pasted_prior_input": true, "sampling_steps": 1,
+        "refiner_channels": 8)");
+}
+
+} // namespace
+
+// A refiner starts at zero: the model grown with it from weights without one renders what they rendered,
+// and training moves it (its loss is the refined frame's).
+TEST(PriorModel, ARefinerStartsAsTheModelItGrewFromAndLearns)
+{
+    torch::manual_seed(11);
+    model::DurianModel pasted(resolveModelConfig(tinyPastedPriorModel()));
+    const auto file =
+        std::filesystem::temp_directory_path() / ("durian-refiner-grow-" + std::to_string(::getpid()) + ".safetensors");
+    model::saveModelWeights(pasted, file);
+    model::DurianModel refined(resolveModelConfig(tinyRefinedPriorModel()));
+    EXPECT_EQ(model::loadModelWeightsGrowingInputs(refined, file), 0);
+    EXPECT_THROW(model::loadModelWeights(refined, file), Error); // the strict load names the missing refiner
+    {
+        torch::NoGradGuard noGrad;
+        const int size = refined->config().resolution;
+        const auto frame = torch::rand({2, 3, size, size}) * 2 - 1, portrait = torch::rand({2, 3, size, size}) * 2 - 1;
+        const auto masks = torch::rand({2, 3, size, size});
+        const auto encoded = refined->encodePrior(frame, masks, portrait);
+        ASSERT_TRUE(encoded.refinerContext.defined());
+        EXPECT_EQ(encoded.refinerContext.size(1), refined->config().refinerContextChannels());
+        EXPECT_FALSE(pasted->encodePrior(frame, masks, portrait).refinerContext.defined());
+        const auto latents = torch::randn({2, 48, size / 4, size / 4});
+        EXPECT_TRUE(refined->decodeFrames(latents, encoded.refinerContext).equal(pasted->decodeFrames(latents)));
+        EXPECT_THROW(refined->decodeFrames(latents), Error);
+    }
+
+    // The same initial weights with and without a refiner render the same clip.
+    const auto c = hairCase(2);
+    const auto request = transferRequest(c, fewSteps());
+    GeneratorOptions o;
+    o.initSeed = 12;
+    o.model = tinyPastedPriorModel();
+    const auto without = Generator(o).generate(request).frames;
+    o.model = tinyRefinedPriorModel();
+    const auto with = Generator(o).generate(request).frames;
+    ASSERT_EQ(with.size(), without.size());
+    for (std::size_t f = 0; f < with.size(); ++f) {
+        EXPECT_EQ(with[f].pixels, without[f].pixels) << "frame " << f;
+    }
+
+    Trainer trainer(tinyPriorTraining(tinyRefinedPriorModel(), 2, 13), {});
+    EXPECT_TRUE(std::isfinite(trainer.trainStep()));
+    EXPECT_TRUE(std::isfinite(trainer.trainStep()));
+    const auto dir = std::filesystem::temp_directory_path() / ("durian-refiner-train-" + std::to_string(::getpid()));
+    const auto checkpoint = trainer.saveCheckpoint(dir);
+    bool found = false;
+    for (const auto& t : readSafetensors(checkpoint).tensors) {
+        if (t.name.ends_with("refiner.conv_out.weight")) {
+            found = true;
+            EXPECT_GT(model::toTensor(t).abs().max().item<double>(), 0.0) << t.name << " did not move";
+        }
+    }
+    EXPECT_TRUE(found);
+    std::filesystem::remove_all(dir);
+    std::filesystem::remove(file);
+}
+
+TEST(PriorModel, ARefinerNeedsAPixelPriorPredictingTheSample)
+{
+    const auto path = tinyPriorModelFile("tiny-refiner", "tiny-refiner", R"(, "refiner_channels": 8)");
+    EXPECT_NO_THROW(resolveModelConfig(path));
+    const auto bad = std::filesystem::path(path).parent_path() / "tiny-refiner-bad.json";
+    writeFileAtomically(bad, R"({"base": "tiny", "name": "r", "refiner_channels": 8})");
+    try {
+        resolveModelConfig(bad.string());
+        FAIL() << "accepted a refiner without a prior";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("refiner_channels needs prior"), std::string::npos) << e.what();
+    }
+}
