@@ -181,7 +181,7 @@ int loadModelWeightsGrowingInputs(DurianModel& model, const std::filesystem::pat
 {
     auto file = readSafetensors(path);
     const std::string name = "dnet.conv_in.weight";
-    const auto& target = model->dnet->named_parameters()["conv_in.weight"];
+    const auto target = model->dnet->named_parameters()["conv_in.weight"]; // a copy: the dict is a temporary
     int added = 0;
     for (auto& t : file.tensors) {
         if (t.name != name || t.shape.size() != 4 || t.shape[1] >= target.size(1)) {
