@@ -170,8 +170,8 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     if (c.minTimestep < 0 || c.minTimestep >= kTrainTimesteps) {
         fail("min_timestep must be in [0," + std::to_string(kTrainTimesteps) + ")");
     }
-    if (c.loss != "mse" && c.loss != "l1") {
-        fail("loss '" + c.loss + "' must be \"mse\" or \"l1\"");
+    if (c.loss != "mse" && c.loss != "l1" && c.loss != "log_mse") {
+        fail("loss '" + c.loss + "' must be \"mse\", \"l1\" or \"log_mse\"");
     }
     if (c.logEvery < 1 || c.checkpointEvery < 1) {
         fail("log_every and checkpoint_every must be at least 1");

@@ -84,9 +84,10 @@ struct TrainConfig {
     // sampled in one step (x0 prediction from pure noise at the last timestep) learns nothing it uses from
     // the low-noise end, where the target is nearly in its input.
     int minTimestep = 0;
-    // Diffusion stages: "mse" (squared error) or "l1" (absolute error) of the prediction, weighted as above.
+    // Diffusion stages: "mse" (squared error), "l1" (absolute error) or "log_mse" of the prediction, weighted as above.
     // L1 lets the correction be exactly zero where the prior is already right, where squared error
-    // tolerates a faint smudge everywhere (EDSR's finding for image regression).
+    // tolerates a faint smudge everywhere (EDSR's finding for image regression). "log_mse": the log of each
+    // frame's weighted squared error, the mean of minus the frames' PSNR.
     std::string loss = "mse";
     TrainDataConfig data;
 

@@ -158,6 +158,7 @@ TEST(TrainConfig, ParsesAndRejects)
     EXPECT_THROW(parseTrainConfig(R"({"model": "tiny", "min_timestep": -1})", "run.json"), Error);
     EXPECT_EQ(parseTrainConfig(R"({"model": "tiny"})", "run.json").loss, "mse");
     EXPECT_EQ(parseTrainConfig(R"({"model": "tiny", "loss": "l1"})", "run.json").loss, "l1");
+    EXPECT_EQ(parseTrainConfig(R"({"model": "tiny", "loss": "log_mse"})", "run.json").loss, "log_mse");
     try {
         parseTrainConfig(R"({"model": "tiny", "loss": "huber"})", "run.json");
         FAIL();
@@ -227,6 +228,34 @@ TEST(Trainer, L1LossIsNotTheSquaredError)
     const double mse = squared.trainStep(), l1 = absolute.trainStep();
     EXPECT_GT(l1, 0.0);
     EXPECT_NE(mse, l1);
+}
+// "log_mse" is the mean over frames of each frame's log squared error: below the log of their mean (Jensen),
+// and it falls as the model fits one batch.
+TEST(Trainer, LogMseLossIsTheMeanOfTheFramesLogErrors)
+{
+    auto c = tinyConfig(TrainStage::Spatial);
+    c.batch = 2;
+    Trainer squared(c, {});
+    c.loss = "log_mse";
+    Trainer logged(c, {});
+    const double mse = squared.trainStep(), logMse = logged.trainStep();
+    EXPECT_LT(logMse, std::log(mse + 1e-4));
+    EXPECT_GT(logMse, std::log(1e-4));
+}
+TEST(Trainer, StepsReduceTheLogMseLossOnAFixedBatchSpatial)
+{
+    auto c = tinyConfig(TrainStage::Spatial);
+    c.loss = "log_mse";
+    c.data.fixedSample = true;
+    c.learningRate = 3e-3;
+    c.batch = 2;
+    Trainer trainer(c, {});
+    const double first = trainer.trainStep();
+    double last = first;
+    for (int i = 1; i < 25; ++i) {
+        last = trainer.trainStep();
+    }
+    EXPECT_LT(last, first + std::log(0.7)) << first << " -> " << last; // the squared error down by 30%
 }
 TEST(Trainer, StepsReduceTheLossOnAFixedBatchVae) { expectLossFalls(TrainStage::Vae, 3e-3, 25); }
 TEST(Trainer, ResumeContinuesExactlyVaeOnCrops)
