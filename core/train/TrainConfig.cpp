@@ -44,7 +44,7 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
 {
     const json j = jsonsettings::parseObject(text, origin, "a training configuration");
     checkKeys(j, {"stage", "steps", "batch", "frames", "lr", "weight_decay", "beta1", "beta2", "epsilon", "grad_clip",
-        "lr_final", "lr_decay_start", "lr_decay_end", "ema_decay", "kl_weight", "vae_crop", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "reference_check_every", "reference_nets_from_denoiser", "outside_region_weight", "min_timestep", "loss", "data"},
+        "lr_final", "lr_decay_start", "lr_decay_end", "ema_decay", "kl_weight", "vae_crop", "seed", "model", "init", "resolution", "log_every", "checkpoint_every", "reference_check_every", "reference_nets_from_denoiser", "outside_region_weight", "min_timestep", "loss", "photo_loss", "data"},
         origin, "");
     TrainConfig c;
     std::string stage = toString(c.stage);
@@ -96,6 +96,7 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     take(j, "outside_region_weight", c.outsideRegionWeight, origin);
     take(j, "min_timestep", c.minTimestep, origin);
     take(j, "loss", c.loss, origin);
+    take(j, "photo_loss", c.photoLoss, origin);
     if (j.contains("data")) {
         const auto& d = j["data"];
         if (!d.is_object()) {
@@ -170,8 +171,11 @@ TrainConfig parseTrainConfig(const std::string& text, const std::string& origin)
     if (c.minTimestep < 0 || c.minTimestep >= kTrainTimesteps) {
         fail("min_timestep must be in [0," + std::to_string(kTrainTimesteps) + ")");
     }
-    if (c.loss != "mse" && c.loss != "l1" && c.loss != "log_mse") {
-        fail("loss '" + c.loss + "' must be \"mse\", \"l1\" or \"log_mse\"");
+    for (const auto& [field, value] : {std::pair{"loss", c.loss}, std::pair{"photo_loss", c.photoLoss}}) {
+        if (value != "mse" && value != "l1" && value != "log_mse" && value != "log_l1" &&
+            !(value.empty() && std::string(field) == "photo_loss")) {
+            fail(std::string(field) + " '" + value + "' must be \"mse\", \"l1\", \"log_mse\" or \"log_l1\"");
+        }
     }
     if (c.logEvery < 1 || c.checkpointEvery < 1) {
         fail("log_every and checkpoint_every must be at least 1");
@@ -224,7 +228,7 @@ std::string trainConfigToJson(const TrainConfig& c)
         {"seed", c.seed}, {"model", c.model}, {"init", c.init.string()}, {"resolution", c.resolution},
         {"log_every", c.logEvery}, {"checkpoint_every", c.checkpointEvery}, {"reference_check_every", c.referenceCheckEvery},
         {"reference_nets_from_denoiser", c.referenceNetsFromDenoiser},
-        {"outside_region_weight", c.outsideRegionWeight}, {"min_timestep", c.minTimestep}, {"loss", c.loss}, {"data", d}};
+        {"outside_region_weight", c.outsideRegionWeight}, {"min_timestep", c.minTimestep}, {"loss", c.loss}, {"photo_loss", c.photoLoss}, {"data", d}};
     return j.dump(2) + "\n";
 }
 

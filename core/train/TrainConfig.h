@@ -84,11 +84,15 @@ struct TrainConfig {
     // sampled in one step (x0 prediction from pure noise at the last timestep) learns nothing it uses from
     // the low-noise end, where the target is nearly in its input.
     int minTimestep = 0;
-    // Diffusion stages: "mse" (squared error), "l1" (absolute error) or "log_mse" of the prediction, weighted as above.
-    // L1 lets the correction be exactly zero where the prior is already right, where squared error
-    // tolerates a faint smudge everywhere (EDSR's finding for image regression). "log_mse": the log of each
-    // frame's weighted squared error, the mean of minus the frames' PSNR.
+    // Diffusion stages: "mse" (squared error) or "l1" (absolute error) of the prediction, weighted as above,
+    // or "log_mse" / "log_l1", the log of each frame's weighted error (for squared error, minus the frame's
+    // PSNR), which weighs a nearly right frame as much as a badly wrong one. L1 lets the correction be
+    // exactly zero where the prior is already right, where squared error tolerates a faint smudge everywhere
+    // (EDSR's finding for image regression).
     std::string loss = "mse";
+    // The loss of real-photo samples (data.photos); empty: `loss`. The world's truth is exact and its
+    // benchmark is PSNR; a photo's self-reconstruction wants the prior kept where it is right.
+    std::string photoLoss;
     TrainDataConfig data;
 
     ModelConfig modelConfig() const { return resolveModelConfig(model); }

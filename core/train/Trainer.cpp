@@ -24,9 +24,9 @@ namespace F = torch::nn::functional;
 
 namespace {
 
-// Under "log_mse", a frame's squared error counts as at least this (about 52 dB in the sample's scale), so a
-// frame the model already gets exactly right cannot take the whole batch's gradient.
-constexpr double kLogMseFloor = 1e-4;
+// Under a "log_" loss, a frame's absolute error counts as at least this (its square for squared error; about
+// 52 dB in the sample's scale), so a frame the model already gets exactly right cannot take the batch's gradient.
+constexpr double kLogFloor = 1e-2;
 
 bool trainedIn(TrainStage stage, const std::string& name)
 {
@@ -310,16 +310,28 @@ struct Trainer::Impl {
         if (model->refiner) {
             regionWeights = config.outsideRegionWeight + (1.0 - config.outsideRegionWeight) * pixelRegion;
         }
-        const auto error = config.loss == "l1" ? difference.abs() : difference.pow(2);
         // Each frame's weighted mean, then the mean over frames: a mean of equal shares, so the ranks'
         // average is the whole batch's loss.
-        const auto weights = regionWeights.defined() ? regionWeights.expand_as(error) : torch::ones_like(error);
-        const std::vector<std::int64_t> perFrame{1, 2, 3};
-        const auto frameError = (weights * error).sum(perFrame) / (weights.sum(perFrame) + 1e-8);
-        // "log_mse": minus each frame's PSNR (up to a constant), so a frame the prior nearly gets right (a
-        // real photo's self-transfer) pulls as hard as a large cross-identity error, as the benchmarks'
-        // mean PSNR weighs them.
-        return config.loss == "log_mse" ? torch::log(frameError + kLogMseFloor).mean() : frameError.mean();
+        const auto weights = regionWeights.defined() ? regionWeights.expand(difference.sizes()) : torch::ones_like(difference);
+        auto frameLoss = [&](const std::string& kind) {
+            const bool absolute = kind == "l1" || kind == "log_l1";
+            const auto error = absolute ? difference.abs() : difference.pow(2);
+            const std::vector<std::int64_t> perFrame{1, 2, 3};
+            const auto frameError = (weights * error).sum(perFrame) / (weights.sum(perFrame) + 1e-8);
+            return kind.rfind("log_", 0) == 0 ? torch::log(frameError + (absolute ? kLogFloor : kLogFloor * kLogFloor))
+                                              : frameError;
+        };
+        const auto worldLoss = frameLoss(config.loss);
+        const std::string& photoKind = config.photoLoss.empty() ? config.loss : config.photoLoss;
+        std::vector<std::uint8_t> photoFrames;
+        for (const auto& s : batch) {
+            photoFrames.insert(photoFrames.end(), s.targets.size(), s.sourcePhoto.empty() ? 0 : 1);
+        }
+        if (photoKind == config.loss || std::find(photoFrames.begin(), photoFrames.end(), 1) == photoFrames.end()) {
+            return worldLoss.mean();
+        }
+        const auto isPhoto = torch::tensor(photoFrames, torch::kUInt8).to(torch::kBool);
+        return torch::where(isPhoto, frameLoss(photoKind), worldLoss).mean();
     }
 
     // The samples of training step `at` (the same on every machine and after a resume).

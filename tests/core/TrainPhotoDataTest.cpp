@@ -5,6 +5,7 @@
 #include "core/masks/MaskOps.h"
 #include "core/train/SelfReconstruction.h"
 #include "core/train/TrainConfig.h"
+#include "core/train/Trainer.h"
 #include "core/util/Error.h"
 
 #include <gtest/gtest.h>
@@ -120,4 +121,33 @@ TEST(SelfReconstructionPhotos, AFolderWithoutAFaceIsAClearErrorAndTheConfigResol
     EXPECT_DOUBLE_EQ(loaded.data.photoFraction, 0.3);
     EXPECT_THROW(parseTrainConfig(R"({"data": {"photo_fraction": 1.5}})", "x.json"), Error);
     fs::remove_all(configDir);
+}
+
+// photo_loss reaches the photo samples' loss and no other: a world-only run is the same under it, and a run
+// of photos differs on the first step whose category a photo has (the astronaut's hair).
+TEST(SelfReconstructionPhotos, PhotoLossWeighsOnlyThePhotoSamples)
+{
+    auto firstLosses = [](double photoFraction, std::uint64_t seed) {
+        TrainConfig c;
+        c.stage = TrainStage::Spatial;
+        c.model = "tiny";
+        c.batch = 2;
+        c.seed = seed;
+        c.data.clipLength = 8;
+        c.data.photos = photoFolder();
+        c.data.photoFraction = photoFraction;
+        Trainer same(c, {});
+        c.photoLoss = "l1";
+        Trainer photoL1(c, {});
+        return std::pair{same.trainStep(), photoL1.trainStep()};
+    };
+    const auto [world, worldPhotoL1] = firstLosses(0.0, 1);
+    EXPECT_EQ(world, worldPhotoL1);
+    bool differed = false, matched = false; // steps of other categories come from the world
+    for (std::uint64_t seed = 1; seed <= 12 && !(differed && matched); ++seed) {
+        const auto [photo, photoL1] = firstLosses(1.0, seed);
+        (photo != photoL1 ? differed : matched) = true;
+    }
+    EXPECT_TRUE(differed);
+    EXPECT_TRUE(matched);
 }

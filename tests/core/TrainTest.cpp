@@ -159,6 +159,8 @@ TEST(TrainConfig, ParsesAndRejects)
     EXPECT_EQ(parseTrainConfig(R"({"model": "tiny"})", "run.json").loss, "mse");
     EXPECT_EQ(parseTrainConfig(R"({"model": "tiny", "loss": "l1"})", "run.json").loss, "l1");
     EXPECT_EQ(parseTrainConfig(R"({"model": "tiny", "loss": "log_mse"})", "run.json").loss, "log_mse");
+    EXPECT_EQ(parseTrainConfig(R"({"model": "tiny", "photo_loss": "log_l1"})", "run.json").photoLoss, "log_l1");
+    EXPECT_THROW(parseTrainConfig(R"({"model": "tiny", "photo_loss": "huber"})", "run.json"), Error);
     try {
         parseTrainConfig(R"({"model": "tiny", "loss": "huber"})", "run.json");
         FAIL();
